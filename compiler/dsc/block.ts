@@ -1,0 +1,50 @@
+/**
+ * A DSC resource block as it will be written into a configuration: the
+ * resource type, its module, the instance name and an ordered property list.
+ *
+ * Values are typed (PsValue) rather than pre-rendered text so that the
+ * catalog check can verify types and ValueMaps, and so that all quoting
+ * happens in one place (emit/ps/quote.ts).
+ */
+
+import type { Pointer } from '../ir/types.js';
+
+export type PsValue =
+    | { readonly kind: 'string'; readonly value: string }
+    | { readonly kind: 'bool'; readonly value: boolean }
+    /** Integers only (uint32/sint32/uint64 properties). */
+    | { readonly kind: 'int'; readonly value: number }
+    | { readonly kind: 'stringArray'; readonly value: readonly string[] }
+    /** A `[PSCredential]` parameter of the configuration, by parameter name (without `$`). */
+    | { readonly kind: 'credential'; readonly parameter: string }
+    /** DependsOn references: `[Type]Name`. */
+    | { readonly kind: 'dependsOn'; readonly value: readonly string[] };
+
+export interface DscProperty {
+    readonly name: string;
+    readonly value: PsValue;
+}
+
+export interface DscModuleRef {
+    readonly name: string;
+    readonly version: string;
+}
+
+export interface DscBlock {
+    /** Friendly name used as the keyword, e.g. 'xRegistry'. */
+    readonly resourceType: string;
+    readonly module: DscModuleRef;
+    /** Instance name (IR resource id). */
+    readonly name: string;
+    readonly properties: readonly DscProperty[];
+    /** Where the resource came from, for the provenance comment. */
+    readonly source: Pointer;
+}
+
+export const ps = {
+    str: (value: string): PsValue => ({ kind: 'string', value }),
+    bool: (value: boolean): PsValue => ({ kind: 'bool', value }),
+    int: (value: number): PsValue => ({ kind: 'int', value }),
+    strs: (value: readonly string[]): PsValue => ({ kind: 'stringArray', value }),
+    cred: (parameter: string): PsValue => ({ kind: 'credential', parameter }),
+} as const;

@@ -1,0 +1,220 @@
+/**
+ * The intermediate representation: the only contract between the front end
+ * (load, validate, check, lower) and the back ends (DSC, .reg, runbook).
+ *
+ * Everything here is readonly data. Every item carries the JSON pointer of
+ * the manifest value it came from, so that emitters can write provenance and
+ * late diagnostics can still point at a line and column.
+ */
+
+/** An RFC 6901 JSON pointer into the manifest, e.g. `/nodes/0/name`. */
+export type Pointer = string;
+
+export interface Source {
+    readonly pointer: Pointer;
+}
+
+// ---------------------------------------------------------------------------
+// Registry values (shared by the DSC Registry resource and the .reg writer)
+// ---------------------------------------------------------------------------
+
+/** Full hive names only; abbreviations are normalised by the front end. */
+export type Hive =
+    | 'HKEY_LOCAL_MACHINE'
+    | 'HKEY_USERS'
+    | 'HKEY_CURRENT_USER'
+    | 'HKEY_CLASSES_ROOT'
+    | 'HKEY_CURRENT_CONFIG';
+
+/**
+ * Typed registry data. Types without a DSC equivalent (REG_NONE,
+ * REG_DWORD_BIG_ENDIAN, REG_LINK, …) are rejected by the schema, so the one
+ * model always maps to both back ends.
+ */
+export type RegData =
+    | { readonly type: 'REG_SZ'; readonly value: string }
+    | { readonly type: 'REG_EXPAND_SZ'; readonly value: string }
+    /** Items are never empty: an empty string would terminate the list. */
+    | { readonly type: 'REG_MULTI_SZ'; readonly value: readonly string[] }
+    /** 0 … 4294967295. */
+    | { readonly type: 'REG_DWORD'; readonly value: number }
+    /** 0 … 2^64-1. */
+    | { readonly type: 'REG_QWORD'; readonly value: bigint }
+    /** Lowercase hex digits, two per byte, no separators ('' = zero length). */
+    | { readonly type: 'REG_BINARY'; readonly value: string };
+
+export type RegType = RegData['type'];
+
+export interface RegistryValue {
+    readonly hive: Hive;
+    /** Subkey path below the hive, `\`-separated, no leading/trailing `\`. Already includes WOW6432Node for 32-bit views. */
+    readonly path: string;
+    /** Value name; '' is the default value (`@`). */
+    readonly name: string;
+    readonly ensure: 'Present' | 'Absent';
+    /** Present values carry data; absent ones do not. */
+    readonly data?: RegData;
+}
+
+// ---------------------------------------------------------------------------
+// Resources
+// ---------------------------------------------------------------------------
+
+export type Ensure = 'Present' | 'Absent';
+
+/** A credential reference; becomes a `[PSCredential]` parameter named `<name>Credential`. */
+export interface CredentialRef {
+    readonly credential: string;
+}
+
+interface ResourceBase {
+    /**
+     * Stable id, unique within the node, derived from the resource's natural
+     * key (never a counter), e.g. `Registry_HKLM_SOFTWARE_Vendor_App_Port`.
+     * Used as the DSC instance name and in DependsOn.
+     */
+    readonly id: string;
+    /** Ids of resources of the same node that must be applied first, sorted. */
+    readonly dependsOn: readonly string[];
+    readonly source: Source;
+}
+
+export interface WindowsFeatureResource extends ResourceBase {
+    readonly kind: 'WindowsFeature';
+    readonly name: string;
+    readonly ensure: Ensure;
+    readonly includeAllSubFeature: boolean;
+}
+
+export interface RegistryResource extends ResourceBase {
+    readonly kind: 'Registry';
+    readonly value: RegistryValue;
+}
+
+export type BuiltInAccount = 'LocalSystem' | 'LocalService' | 'NetworkService';
+
+export interface ServiceResource extends ResourceBase {
+    readonly kind: 'Service';
+    readonly name: string;
+    readonly ensure: Ensure;
+    readonly startupType?: 'Automatic' | 'Manual' | 'Disabled';
+    readonly state?: 'Running' | 'Stopped' | 'Ignore';
+    readonly account?: BuiltInAccount | CredentialRef;
+    readonly displayName?: string;
+    readonly description?: string;
+    /** Executable path; only needed when the service is created. */
+    readonly path?: string;
+    readonly dependencies?: readonly string[];
+}
+
+export type FirewallProtocol = 'TCP' | 'UDP' | 'ICMPv4' | 'ICMPv6' | 'Any';
+export type FirewallProfile = 'Domain' | 'Private' | 'Public';
+
+export interface FirewallRuleResource extends ResourceBase {
+    readonly kind: 'FirewallRule';
+    readonly name: string;
+    readonly displayName: string;
+    readonly description?: string;
+    readonly ensure: Ensure;
+    readonly direction: 'Inbound' | 'Outbound';
+    readonly action: 'Allow' | 'Block';
+    readonly protocol: FirewallProtocol;
+    /** Ports or ranges as strings ('8080', '5000-5010'), sorted. Empty = any. */
+    readonly localPorts: readonly string[];
+    readonly remotePorts: readonly string[];
+    readonly remoteAddresses: readonly string[];
+    readonly profiles: readonly FirewallProfile[];
+    readonly program?: string;
+}
+
+export interface DirectoryResource extends ResourceBase {
+    readonly kind: 'Directory';
+    readonly path: string;
+    readonly ensure: Ensure;
+}
+
+export interface FileResource extends ResourceBase {
+    readonly kind: 'File';
+    readonly path: string;
+    readonly ensure: Ensure;
+    /** Exactly one of contents / sourcePath for a present file. */
+    readonly contents?: string;
+    readonly sourcePath?: string;
+}
+
+export interface MsiPackageResource extends ResourceBase {
+    readonly kind: 'MsiPackage';
+    /** Display name, for the runbook and comments; MSI identity is productId. */
+    readonly name: string;
+    /** Product code GUID in braces, upper case: {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}. */
+    readonly productId: string;
+    readonly path: string;
+    readonly ensure: Ensure;
+    readonly arguments?: string;
+    readonly logPath?: string;
+    readonly credential?: CredentialRef;
+}
+
+export type Resource =
+    | WindowsFeatureResource
+    | RegistryResource
+    | ServiceResource
+    | FirewallRuleResource
+    | DirectoryResource
+    | FileResource
+    | MsiPackageResource;
+
+export type ResourceKind = Resource['kind'];
+
+// ---------------------------------------------------------------------------
+// Manual steps, nodes, site
+// ---------------------------------------------------------------------------
+
+/** A step no script can do; rendered into the node's RUNBOOK.md. */
+export interface ManualStep {
+    readonly id: string;
+    readonly title: string;
+    /** Paragraphs / list lines of Markdown, already filled with manifest values. */
+    readonly instructions: readonly string[];
+    /** How the engineer checks the step worked. */
+    readonly verify?: string;
+    /** Guide section that prescribes the step, e.g. 'XPR Installation Guide §4.3.5'. */
+    readonly guide?: string;
+    readonly source: Source;
+}
+
+export interface CredentialParameter {
+    /** Reference name as in the manifest, e.g. 'XprService'. */
+    readonly name: string;
+    /** PowerShell parameter name, e.g. 'XprServiceCredential'. */
+    readonly parameter: string;
+    readonly description: string;
+    /** Hint for Get-Credential; never a secret. */
+    readonly userName?: string;
+    readonly source: Source;
+}
+
+export interface NodeIR {
+    readonly name: string;
+    /** Safe file/folder stem for this node's artefacts (upper-case NetBIOS name). */
+    readonly fileStem: string;
+    readonly os: string;
+    readonly roles: readonly string[];
+    readonly addresses: readonly { readonly address: string; readonly prefixLength?: number; readonly role: string }[];
+    /** MOF encryption certificate, when the node has one. */
+    readonly certificate?: { readonly file: string; readonly thumbprint: string };
+    /** Credentials this node's configuration takes as parameters, sorted by name. */
+    readonly credentials: readonly CredentialParameter[];
+    /** Resources in emission order (stable: by kind order, then id). */
+    readonly resources: readonly Resource[];
+    readonly manualSteps: readonly ManualStep[];
+    readonly source: Source;
+}
+
+export interface SiteIR {
+    readonly name: string;
+    readonly domain?: string;
+    /** The manifest's file name as given on the command line, base name only (no absolute path). */
+    readonly manifestName: string;
+    readonly nodes: readonly NodeIR[];
+}
