@@ -196,6 +196,7 @@ export interface CredentialParameter {
 
 export interface NodeIR {
     readonly name: string;
+    readonly description?: string;
     /** Safe file/folder stem for this node's artefacts (upper-case NetBIOS name). */
     readonly fileStem: string;
     readonly os: string;
@@ -213,8 +214,11 @@ export interface NodeIR {
 
 export interface SiteIR {
     readonly name: string;
+    readonly description?: string;
     readonly domain?: string;
     /** The manifest's file name as given on the command line, base name only (no absolute path). */
     readonly manifestName: string;
+    /** Lab only: credentials may sit in clear text in MOFs of nodes without a certificate. */
+    readonly allowPlainTextCredentials: boolean;
     readonly nodes: readonly NodeIR[];
 }

@@ -1,0 +1,447 @@
+/**
+ * The DSC resource catalog: the schemas of the resource modules xprc pins,
+ * and the checks every emitted DscBlock must pass.
+ *
+ * The data lives in catalog.generated.ts, produced by
+ * scripts/import-dsc-catalog.ts from the real MOF schemas (and transcriptions
+ * of class-based and composite resources). It is checked in so that neither
+ * the compiler nor its tests depend on the schema collection at run time.
+ *
+ * A block that fails checkBlock() would make PowerShell reject the whole
+ * configuration when it is compiled on the target (or, worse, silently do
+ * something else), so emitters call assertBlock() on everything they emit.
+ */
+
+import { InternalError } from '../diagnostics/internal-error.js';
+import type { DscBlock, PsValue } from './block.js';
+import { DSC_MODULES } from './catalog.generated.js';
+
+export { DSC_MODULES };
+
+// ---------------------------------------------------------------------------
+// Schema types (the shape of catalog.generated.ts)
+// ---------------------------------------------------------------------------
+
+/** `mof` = script/binary resource with a .schema.mof; `class` = `[DscResource()]` PowerShell class; `composite` = Configuration. */
+export type DscResourceKind = 'mof' | 'class' | 'composite';
+
+/** MOF qualifiers. Key and Required are mandatory; Read properties are Get outputs and must not be set. */
+export type DscQualifier = 'Key' | 'Required' | 'Write' | 'Read';
+
+/** MOF (CIM) data types, lower-cased: the schemas spell them inconsistently ('String', 'string', 'Uint32', 'UInt32', ...). */
+export type MofType =
+    | 'string'
+    | 'boolean'
+    | 'char16'
+    | 'uint8'
+    | 'uint16'
+    | 'uint32'
+    | 'uint64'
+    | 'sint8'
+    | 'sint16'
+    | 'sint32'
+    | 'sint64'
+    | 'real32'
+    | 'real64'
+    | 'datetime';
+
+export interface DscPropertySchema {
+    readonly name: string;
+    readonly qualifier: DscQualifier;
+    readonly type: MofType;
+    readonly isArray: boolean;
+    /** Allowed values, in the schema's spelling (for integer types, decimal strings). */
+    readonly valueMap?: readonly string[];
+    /** `MSFT_Credential` = PSCredential, `MSFT_KeyValuePair` = hashtable, anything else = a nested CIM class. */
+    readonly embeddedInstance?: string;
+}
+
+export interface DscResourceSchema {
+    /** The keyword configurations use, e.g. 'xRegistry'. */
+    readonly friendlyName: string;
+    /** CIM class name, e.g. 'DSC_xRegistryResource'. */
+    readonly className: string;
+    readonly kind: DscResourceKind;
+    /**
+     * False for class-based resources declared `[DscResource(RunAsCredential = 'NotSupported')]`
+     * (e.g. SqlPermission): PowerShell rejects PsDscRunAsCredential on them.
+     */
+    readonly runAsCredentialSupported: boolean;
+    /**
+     * Properties in schema order. The engine-wide meta-properties DependsOn and
+     * PsDscRunAsCredential are not listed; checkBlock allows them on every resource.
+     */
+    readonly properties: readonly DscPropertySchema[];
+}
+
+export interface DscModuleSchema {
+    readonly name: string;
+    /** The pinned version, exactly as `Import-DscResource -ModuleVersion` takes it. */
+    readonly version: string;
+    /** GitHub owner/name the schemas were read from, and the commit (release tag). */
+    readonly repo: string;
+    readonly commit: string;
+    readonly resources: readonly DscResourceSchema[];
+}
+
+// ---------------------------------------------------------------------------
+// Lookup
+// ---------------------------------------------------------------------------
+
+interface ResourceIndex {
+    readonly schema: DscResourceSchema;
+    /** Lower-cased property name → schema. DSC property names are case-insensitive. */
+    readonly properties: ReadonlyMap<string, DscPropertySchema>;
+}
+
+interface ModuleIndex {
+    readonly schema: DscModuleSchema;
+    /** Lower-cased friendly name → resource. Keywords are case-insensitive in PowerShell. */
+    readonly resources: ReadonlyMap<string, ResourceIndex>;
+}
+
+const MODULES: ReadonlyMap<string, ModuleIndex> = new Map(
+    DSC_MODULES.map((m) => [
+        m.name.toLowerCase(),
+        {
+            schema: m,
+            resources: new Map(
+                m.resources.map((r) => [
+                    r.friendlyName.toLowerCase(),
+                    { schema: r, properties: new Map(r.properties.map((p) => [p.name.toLowerCase(), p])) },
+                ]),
+            ),
+        },
+    ]),
+);
+
+/**
+ * The schema of `friendlyName` in `module` at `version`, or undefined.
+ * Exact (case-sensitive) match on all three: callers get the schema only for
+ * the canonical spelling they are going to emit.
+ */
+export function findResource(module: string, version: string, friendlyName: string): DscResourceSchema | undefined {
+    const m = MODULES.get(module.toLowerCase());
+    if (m === undefined || m.schema.name !== module || m.schema.version !== version) return undefined;
+    const r = m.resources.get(friendlyName.toLowerCase());
+    return r !== undefined && r.schema.friendlyName === friendlyName ? r.schema : undefined;
+}
+
+/** The version xprc pins for `module` (exact name). Throws an InternalError for a module that is not in the catalog. */
+export function moduleVersion(module: string): string {
+    const m = MODULES.get(module.toLowerCase());
+    if (m === undefined || m.schema.name !== module) {
+        throw new InternalError(`DSC module '${module}' is not in the catalog (pinned: ${pinnedList()})`);
+    }
+    return m.schema.version;
+}
+
+function pinnedList(): string {
+    return DSC_MODULES.map((m) => `${m.name} ${m.version}`).join(', ');
+}
+
+// ---------------------------------------------------------------------------
+// Block checks
+// ---------------------------------------------------------------------------
+
+/** Engine meta-properties, not declared in any schema (see INDEX.md "Conventions"). */
+const DEPENDS_ON = 'DependsOn';
+const RUN_AS = 'PsDscRunAsCredential';
+
+/** `[ResourceType]InstanceName`; the type is a PowerShell keyword, the name anything non-empty. */
+const DEPENDS_ON_ENTRY = /^\[[A-Za-z_][A-Za-z0-9_]*\].+$/;
+/** A configuration parameter referenced as `$Name`. */
+const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+const INTEGER_RANGES: Readonly<Partial<Record<MofType, readonly [bigint, bigint]>>> = {
+    uint8: [0n, 2n ** 8n - 1n],
+    uint16: [0n, 2n ** 16n - 1n],
+    uint32: [0n, 2n ** 32n - 1n],
+    uint64: [0n, 2n ** 64n - 1n],
+    sint8: [-(2n ** 7n), 2n ** 7n - 1n],
+    sint16: [-(2n ** 15n), 2n ** 15n - 1n],
+    sint32: [-(2n ** 31n), 2n ** 31n - 1n],
+    sint64: [-(2n ** 63n), 2n ** 63n - 1n],
+};
+
+/**
+ * Every way `block` fails to conform to its resource schema; empty when it
+ * conforms. Messages name the property and the offending value; they do not
+ * repeat the block's identity (assertBlock adds it).
+ *
+ * Name lookups are case-insensitive, as in PowerShell, but a case-only
+ * difference is still reported: the emitted configuration must use the
+ * canonical spelling so the output is stable and diffs stay meaningful.
+ */
+export function checkBlock(block: DscBlock): string[] {
+    const violations: string[] = [];
+
+    const mod = MODULES.get(block.module.name.toLowerCase());
+    if (mod === undefined) {
+        return [`module '${block.module.name}' is not pinned in the DSC catalog (pinned: ${pinnedList()})`];
+    }
+    if (mod.schema.name !== block.module.name) {
+        violations.push(`module '${block.module.name}' must be spelled '${mod.schema.name}'`);
+    }
+    if (mod.schema.version !== block.module.version) {
+        // Only the pinned version's schema is known; checking against it would be guesswork.
+        violations.push(`module ${mod.schema.name} is pinned at version ${mod.schema.version}, not '${block.module.version}'`);
+        return violations;
+    }
+
+    const res = mod.resources.get(block.resourceType.toLowerCase());
+    if (res === undefined) {
+        violations.push(`module ${mod.schema.name} ${mod.schema.version} has no resource '${block.resourceType}'`);
+        return violations;
+    }
+    const schema = res.schema;
+    if (schema.friendlyName !== block.resourceType) {
+        violations.push(`resource '${block.resourceType}' must be spelled '${schema.friendlyName}'`);
+    }
+
+    const seen = new Set<string>();
+    for (const prop of block.properties) {
+        const lower = prop.name.toLowerCase();
+        if (seen.has(lower)) {
+            violations.push(`property '${prop.name}' is set more than once`);
+            continue;
+        }
+        seen.add(lower);
+
+        if (lower === DEPENDS_ON.toLowerCase()) {
+            checkSpelling(prop.name, DEPENDS_ON, violations);
+            checkDependsOn(prop.value, violations);
+            continue;
+        }
+        if (lower === RUN_AS.toLowerCase()) {
+            checkSpelling(prop.name, RUN_AS, violations);
+            if (!schema.runAsCredentialSupported) {
+                violations.push(
+                    `${RUN_AS} is not supported by ${schema.friendlyName} (class-based, RunAsCredential = 'NotSupported')`,
+                );
+            } else if (prop.value.kind !== 'credential') {
+                violations.push(`property '${RUN_AS}' expects PSCredential but got a value of kind '${prop.value.kind}'`);
+            } else {
+                checkCredentialParameter(RUN_AS, prop.value.parameter, violations);
+            }
+            continue;
+        }
+
+        const p = res.properties.get(lower);
+        if (p === undefined) {
+            violations.push(`${schema.friendlyName} has no property '${prop.name}'`);
+            continue;
+        }
+        checkSpelling(prop.name, p.name, violations);
+        if (p.qualifier === 'Read') {
+            violations.push(`property '${p.name}' is Read-only (a Get output) and must not be set`);
+            continue;
+        }
+        checkValue(p, prop.value, violations);
+    }
+
+    for (const p of schema.properties) {
+        if ((p.qualifier === 'Key' || p.qualifier === 'Required') && !seen.has(p.name.toLowerCase())) {
+            violations.push(`missing ${p.qualifier} property '${p.name}'`);
+        }
+    }
+    return violations;
+}
+
+/** Throws an InternalError listing every violation of `block`; a non-conforming block is a compiler bug. */
+export function assertBlock(block: DscBlock): void {
+    const violations = checkBlock(block);
+    if (violations.length === 0) return;
+    throw new InternalError(
+        `DSC block [${block.resourceType}]${block.name} (${block.module.name} ${block.module.version}, from ${block.source || '/'}) ` +
+            `does not match its resource schema:\n${violations.map((v) => `  - ${v}`).join('\n')}`,
+    );
+}
+
+function checkSpelling(given: string, canonical: string, violations: string[]): void {
+    if (given !== canonical) violations.push(`property '${given}' must be spelled '${canonical}'`);
+}
+
+function checkDependsOn(value: PsValue, violations: string[]): void {
+    if (value.kind !== 'dependsOn') {
+        violations.push(`property '${DEPENDS_ON}' expects a dependsOn list but got a value of kind '${value.kind}'`);
+        return;
+    }
+    for (const entry of value.value) {
+        if (!DEPENDS_ON_ENTRY.test(entry)) {
+            violations.push(`${DEPENDS_ON} entry '${entry}' is not of the form [ResourceType]InstanceName`);
+        }
+    }
+}
+
+function checkCredentialParameter(property: string, parameter: string, violations: string[]): void {
+    if (!PARAMETER_NAME.test(parameter)) {
+        violations.push(`property '${property}' refers to credential parameter '${parameter}', which is not a valid parameter name`);
+    }
+}
+
+/** How a schema type reads in messages: the MOF type, or what the EmbeddedInstance means in a configuration. */
+function typeLabel(p: DscPropertySchema): string {
+    let base: string;
+    if (p.embeddedInstance === 'MSFT_Credential') base = 'PSCredential';
+    else if (p.embeddedInstance === 'MSFT_KeyValuePair') base = 'hashtable';
+    else if (p.embeddedInstance !== undefined) base = p.embeddedInstance;
+    else base = p.type;
+    return p.isArray ? `${base}[]` : base;
+}
+
+function checkValue(p: DscPropertySchema, value: PsValue, violations: string[]): void {
+    const mismatch = (): void => {
+        violations.push(`property '${p.name}' expects ${typeLabel(p)} but got a value of kind '${value.kind}'`);
+    };
+
+    // Nested CIM instances and hashtables have no PsValue form at all, so any value is a mismatch.
+    if (p.embeddedInstance !== undefined) {
+        if (p.embeddedInstance === 'MSFT_Credential' && !p.isArray && value.kind === 'credential') {
+            checkCredentialParameter(p.name, value.parameter, violations);
+        } else {
+            mismatch();
+        }
+        return;
+    }
+
+    switch (value.kind) {
+        case 'string':
+            if (p.type !== 'string' || p.isArray) return mismatch();
+            checkValueMap(p, [value.value], violations);
+            return;
+        case 'stringArray':
+            if (p.type !== 'string' || !p.isArray) return mismatch();
+            checkValueMap(p, value.value, violations);
+            return;
+        case 'bool':
+            if (p.type !== 'boolean' || p.isArray) return mismatch();
+            return;
+        case 'int': {
+            const range = INTEGER_RANGES[p.type];
+            if (range === undefined || p.isArray) return mismatch();
+            // Beyond 2^53 a JS number no longer holds the integer that will be written out.
+            if (!Number.isSafeInteger(value.value)) {
+                violations.push(`property '${p.name}' expects ${p.type} but ${value.value} is not an exact integer`);
+                return;
+            }
+            const [min, max] = range;
+            const n = BigInt(value.value);
+            if (n < min || n > max) {
+                violations.push(`property '${p.name}' value ${value.value} is out of range for ${p.type} (${min} to ${max})`);
+                return;
+            }
+            checkValueMap(p, [String(value.value)], violations);
+            return;
+        }
+        case 'credential':
+        case 'dependsOn':
+            return mismatch();
+    }
+}
+
+/**
+ * PowerShell checks ValueMaps case-insensitively when it compiles the
+ * configuration, but xprc emits the schema's spelling, so a case-only
+ * difference is reported with the canonical value.
+ */
+function checkValueMap(p: DscPropertySchema, values: readonly string[], violations: string[]): void {
+    if (p.valueMap === undefined) return;
+    for (const v of values) {
+        if (p.valueMap.includes(v)) continue;
+        const folded = p.valueMap.find((allowed) => allowed.toLowerCase() === v.toLowerCase());
+        if (folded !== undefined) {
+            violations.push(`property '${p.name}' value '${v}' must be spelled '${folded}'`);
+        } else {
+            violations.push(`property '${p.name}' value '${v}' is not in its ValueMap: ${p.valueMap.join(', ')}`);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Cross-block checks
+// ---------------------------------------------------------------------------
+
+/**
+ * Checks the blocks of ONE node (DscBlock carries no node, so the caller
+ * groups them): no two blocks of the same resource type may share an instance
+ * name, and no two may have the same Key property values. DSC compares both
+ * case-insensitively and rejects the configuration otherwise.
+ *
+ * Blocks whose module/resource is unknown or that lack a Key property are
+ * skipped for the key comparison; checkBlock reports those.
+ */
+export function checkUniqueKeys(blocks: readonly DscBlock[]): string[] {
+    const violations: string[] = [];
+    const byName = new Map<string, DscBlock>();
+    const byKeys = new Map<string, DscBlock>();
+
+    for (const block of blocks) {
+        const type = block.resourceType.toLowerCase();
+        const id = `${type}\u0000${block.name.toLowerCase()}`;
+        const sameName = byName.get(id);
+        if (sameName !== undefined) {
+            violations.push(
+                `duplicate instance name: [${sameName.resourceType}]${sameName.name} and [${block.resourceType}]${block.name}`,
+            );
+        } else {
+            byName.set(id, block);
+        }
+
+        const keys = keyValues(block);
+        if (keys === undefined) continue;
+        const keyId = `${type}\u0000${keys.map(([name, value]) => `${name.toLowerCase()}=${value.folded}`).join('\u0000')}`;
+        const sameKeys = byKeys.get(keyId);
+        if (sameKeys !== undefined) {
+            violations.push(
+                `[${sameKeys.resourceType}]${sameKeys.name} and [${block.resourceType}]${block.name} have the same Key values ` +
+                    `(${keys.map(([name, value]) => `${name}=${value.shown}`).join(', ')})`,
+            );
+        } else {
+            byKeys.set(keyId, block);
+        }
+    }
+    return violations;
+}
+
+interface KeyValue {
+    /** Case-folded, for comparison. */
+    readonly folded: string;
+    /** As written, for the message. */
+    readonly shown: string;
+}
+
+/** The block's Key values in schema order, or undefined if they cannot be compared. */
+function keyValues(block: DscBlock): (readonly [string, KeyValue])[] | undefined {
+    const res = MODULES.get(block.module.name.toLowerCase())?.resources.get(block.resourceType.toLowerCase());
+    if (res === undefined) return undefined;
+    const keyProps = res.schema.properties.filter((p) => p.qualifier === 'Key');
+    if (keyProps.length === 0) return undefined;
+
+    const result: (readonly [string, KeyValue])[] = [];
+    for (const kp of keyProps) {
+        const prop = block.properties.find((p) => p.name.toLowerCase() === kp.name.toLowerCase());
+        if (prop === undefined) return undefined;
+        result.push([kp.name, keyValue(prop.value)]);
+    }
+    return result;
+}
+
+function keyValue(value: PsValue): KeyValue {
+    switch (value.kind) {
+        case 'string':
+            return { folded: `s:${value.value.toLowerCase()}`, shown: `'${value.value}'` };
+        case 'stringArray':
+        case 'dependsOn':
+            return {
+                folded: `a:${JSON.stringify(value.value.map((s) => s.toLowerCase()))}`,
+                shown: `@(${value.value.map((s) => `'${s}'`).join(', ')})`,
+            };
+        case 'bool':
+            return { folded: `b:${value.value}`, shown: value.value ? '$true' : '$false' };
+        case 'int':
+            return { folded: `i:${value.value}`, shown: String(value.value) };
+        case 'credential':
+            return { folded: `c:${value.parameter.toLowerCase()}`, shown: `$${value.parameter}` };
+    }
+}

@@ -1,0 +1,70 @@
+/**
+ * IR resource → DSC resource block, one builder per resource kind. Every
+ * block is checked against the resource catalog as it is built: a block
+ * that violates the real schema is a compiler bug (InternalError), never
+ * something the user has to find on Windows.
+ */
+
+import type { DscBlock, PsValue } from '../block.js';
+import { assertBlock, checkUniqueKeys } from '../catalog.js';
+import { InternalError } from '../../diagnostics/internal-error.js';
+import type { NodeIR, Resource } from '../../ir/types.js';
+import type { BlockContext } from './context.js';
+import { directoryBlock } from './directory.js';
+import { fileBlock } from './file.js';
+import { firewallRuleBlock } from './firewall-rule.js';
+import { msiPackageBlock } from './msi-package.js';
+import { registryBlock } from './registry.js';
+import { serviceBlock } from './service.js';
+import { windowsFeatureBlock } from './windows-feature.js';
+
+function blockOf(resource: Resource, ctx: BlockContext): DscBlock {
+    switch (resource.kind) {
+        case 'WindowsFeature':
+            return windowsFeatureBlock(resource, ctx);
+        case 'Registry':
+            return registryBlock(resource, ctx);
+        case 'Service':
+            return serviceBlock(resource, ctx);
+        case 'FirewallRule':
+            return firewallRuleBlock(resource, ctx);
+        case 'Directory':
+            return directoryBlock(resource, ctx);
+        case 'File':
+            return fileBlock(resource, ctx);
+        case 'MsiPackage':
+            return msiPackageBlock(resource, ctx);
+    }
+}
+
+/** The node's resources as DSC blocks, in IR order, each checked against the catalog. */
+export function dscBlocks(node: NodeIR): DscBlock[] {
+    // DependsOn needs each target's DSC resource type, which only its builder knows.
+    const typeOf = new Map<string, string>();
+    const noDependencies: BlockContext = { dependsOn: () => undefined };
+    for (const resource of node.resources) {
+        typeOf.set(resource.id, blockOf(resource, noDependencies).resourceType);
+    }
+    const ctx: BlockContext = {
+        dependsOn: (resource): PsValue | undefined =>
+            resource.dependsOn.length === 0
+                ? undefined
+                : {
+                      kind: 'dependsOn',
+                      value: resource.dependsOn.map((id) => {
+                          const type = typeOf.get(id);
+                          if (!type) {
+                              throw new InternalError(`Resource ${resource.id} depends on unknown id ${id}`);
+                          }
+                          return `[${type}]${id}`;
+                      }),
+                  },
+    };
+    const blocks = node.resources.map((resource) => blockOf(resource, ctx));
+    blocks.forEach(assertBlock);
+    const duplicates = checkUniqueKeys(blocks);
+    if (duplicates.length > 0) {
+        throw new InternalError(`Node ${node.name}: ${duplicates.join('; ')}`);
+    }
+    return blocks;
+}

@@ -1,0 +1,44 @@
+/** build.ps1 and RequiredModules.psd1: what an engineer runs on Windows to get the MOF. */
+
+import type { DscModuleRef } from '../../dsc/block.js';
+import { INBOX_MODULES } from '../../dsc/modules.js';
+import type { NodeIR, SiteIR } from '../../ir/types.js';
+import { VERSION } from '../../version.js';
+import { render, toCrlf } from '../templates.js';
+import { configurationName } from './configuration.js';
+
+/** Modules to install from the gallery (the in-box module ships with Windows). */
+export function installableModules(modules: readonly DscModuleRef[]): DscModuleRef[] {
+    return modules.filter((m) => !INBOX_MODULES.has(m.name));
+}
+
+export function emitRequiredModules(node: NodeIR, modules: readonly DscModuleRef[]): string {
+    const installable = installableModules(modules);
+    return toCrlf(
+        render('required-modules.psd1.hbs', {
+            nodeName: node.name,
+            version: VERSION,
+            modules: installable,
+            // Width of the quoted names, so that the `=` signs line up.
+            width: Math.max(0, ...installable.map((m) => m.name.length + 2)),
+        }),
+    );
+}
+
+export function emitBuildScript(site: SiteIR, node: NodeIR): string {
+    const credentials = node.credentials.map((c) => ({
+        ...c,
+        prompt: c.userName ? `${c.description} (${c.userName})` : c.description,
+    }));
+    return toCrlf(
+        render('build.ps1.hbs', {
+            nodeName: node.name,
+            version: VERSION,
+            manifest: site.manifestName,
+            configurationName: configurationName(node),
+            scriptName: `${node.fileStem}.ps1`,
+            credentials,
+            buildWidth: Math.max('ConfigurationData'.length, ...node.credentials.map((c) => c.parameter.length)),
+        }),
+    );
+}

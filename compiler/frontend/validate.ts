@@ -1,0 +1,275 @@
+/**
+ * Phase 2, validate: the parsed manifest against the JSON Schemas (ajv,
+ * allErrors + strict), each ajv error turned into one coded diagnostic at
+ * the offending value.
+ *
+ * ajv reports combinator failures (anyOf/oneOf/if) together with the errors
+ * of every branch it tried. Engineers need one message per mistake, so the
+ * branch errors under a failed anyOf/oneOf are folded into a single
+ * diagnostic that quotes the schema's description of the allowed forms.
+ */
+
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { diag, at, type PendingDiagnostic } from '../diagnostics/diagnostic.js';
+import { ROOT_SCHEMA_ID, loadSchemas } from './schemas.js';
+import { parsePointer } from './source.js';
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+
+let validator: ValidateFunction | undefined;
+
+function getValidator(): ValidateFunction {
+    if (!validator) {
+        const ajv = new Ajv2020({
+            allErrors: true,
+            strict: true,
+            // The conditional schemas say "this property is present" with
+            // `required` inside if/then/oneOf; the property itself is declared
+            // in the enclosing object's `properties`, which strictRequired
+            // cannot see. Every other strict check stays on.
+            strictRequired: false,
+            verbose: true,
+            allowUnionTypes: true,
+        });
+        (addFormats as unknown as (a: Ajv2020, formats: string[]) => void)(ajv, ['ipv4', 'ipv6']);
+        for (const schema of loadSchemas()) {
+            ajv.addSchema(schema);
+        }
+        const root = ajv.getSchema(ROOT_SCHEMA_ID);
+        if (!root) {
+            throw new Error(`Internal error: root schema ${ROOT_SCHEMA_ID} did not compile`);
+        }
+        validator = root;
+    }
+    return validator;
+}
+
+export function validate(value: unknown): PendingDiagnostic[] {
+    const check = getValidator();
+    if (check(value)) {
+        return [];
+    }
+    return mapErrors(check.errors ?? [], value);
+}
+
+/** Names that must never appear as manifest properties: secrets belong in credential references. */
+const SECRET_NAME = /pass(word|wd|phrase)?$|^pwd$|secret|apikey|api_key|privatekey|private_key|^token$/i;
+
+function mapErrors(errors: readonly ErrorObject[], root: unknown): PendingDiagnostic[] {
+    const failedCombinators = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+    const out: PendingDiagnostic[] = [];
+    for (const error of errors) {
+        if (isFoldedIntoCombinator(error, failedCombinators)) {
+            continue;
+        }
+        const mapped = mapError(error, root);
+        if (mapped) {
+            out.push(mapped);
+        }
+    }
+    return out;
+}
+
+/** A branch error of an anyOf/oneOf that itself failed at the same or an outer value. */
+function isFoldedIntoCombinator(error: ErrorObject, combinators: readonly ErrorObject[]): boolean {
+    return combinators.some(
+        (c) =>
+            c !== error &&
+            error.schemaPath.startsWith(c.schemaPath + '/') &&
+            (error.instancePath === c.instancePath || error.instancePath.startsWith(c.instancePath + '/')),
+    );
+}
+
+function mapError(error: ErrorObject, root: unknown): PendingDiagnostic | undefined {
+    const pointer = error.instancePath;
+    const what = describePointer(pointer);
+    const parent = (error.parentSchema ?? {}) as { description?: string; enum?: unknown[]; type?: unknown };
+    const description = parent.description ?? 'See the schema for the allowed values.';
+    switch (error.keyword) {
+        case 'type':
+            return diag(
+                'WrongType',
+                { what, expected: describeTypes(error.params['type'] as string | string[]), actual: jsonType(error.data) },
+                at(pointer),
+            );
+        case 'required': {
+            const property = String(error.params['missingProperty']);
+            return diag('MissingProperty', { what, property, hint: requiredHint(error, property) }, at(pointer));
+        }
+        case 'additionalProperties': {
+            const property = String(error.params['additionalProperty']);
+            const propertyPointer = `${pointer}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+            if (SECRET_NAME.test(property)) {
+                return diag('PasswordInManifest', { property }, at(propertyPointer, 'key'));
+            }
+            const allowed = Object.keys((parent as { properties?: object }).properties ?? {});
+            return diag(
+                'UnknownProperty',
+                { property, what, allowed: allowed.map((p) => `"${p}"`).join(', ') || 'none', suggestion: suggest(property, allowed) },
+                at(propertyPointer, 'key'),
+            );
+        }
+        case 'propertyNames':
+            return undefined; // Reported by the nested pattern error, which points at the key itself.
+        case 'enum': {
+            const allowed = (error.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v));
+            return diag(
+                'NotAllowedValue',
+                { what, value: JSON.stringify(error.data), allowed: allowed.join(', '), suggestion: suggest(String(error.data), allowed.map((a) => a.replace(/^"|"$/g, ''))) },
+                at(pointer),
+            );
+        }
+        case 'const':
+            return diag(
+                'NotAllowedValue',
+                { what, value: JSON.stringify(error.data), allowed: JSON.stringify(error.params['allowedValue']), suggestion: '' },
+                at(pointer),
+            );
+        case 'pattern':
+        case 'format': {
+            // A propertyNames violation reports the key itself as data.
+            const isKey = error.propertyName !== undefined;
+            const target = isKey ? `${pointer}/${String(error.propertyName)}` : pointer;
+            return diag(
+                'BadFormat',
+                { what: isKey ? `A key of ${what}` : what, value: truncate(JSON.stringify(isKey ? error.propertyName : error.data)), description },
+                at(target, isKey ? 'key' : 'value'),
+            );
+        }
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+        case 'minLength':
+        case 'maxLength':
+        case 'minItems':
+        case 'maxItems':
+            return diag('OutOfRange', { what, problem: error.message ?? 'is out of range', description }, at(pointer));
+        case 'uniqueItems':
+            return diag(
+                'DuplicateItem',
+                { what, first: Number(error.params['j']), second: Number(error.params['i']) },
+                at(`${pointer}/${Number(error.params['i'])}`),
+            );
+        case 'anyOf':
+        case 'oneOf':
+            if (error.keyword === 'oneOf' && error.params['passingSchemas']) {
+                return diag('ForbiddenCombination', { what, description }, at(pointer));
+            }
+            return diag(
+                'NoMatchingForm',
+                { what, value: truncate(JSON.stringify(error.data)), description: oneOfDescription(error, root) ?? description },
+                at(pointer),
+            );
+        case 'not':
+            return diag('ForbiddenCombination', { what, description: notDescription(error) }, at(pointer));
+        case 'false schema':
+            return diag('ForbiddenCombination', { what, description: notDescription(error) }, at(pointer, 'key'));
+        case 'if':
+            return undefined; // The failing "then"/"else" errors are reported on their own.
+        default:
+            return diag(
+                'NoMatchingForm',
+                { what, value: truncate(JSON.stringify(error.data)), description: `${error.message ?? 'invalid value'}. ${description}` },
+                at(pointer),
+            );
+    }
+}
+
+/** `/nodes/0/addresses/1` → `nodes[0].addresses[1]`; '' → `the manifest`. */
+export function describePointer(pointer: string): string {
+    if (pointer === '') {
+        return 'The manifest';
+    }
+    let out = '';
+    for (const segment of parsePointer(pointer)) {
+        if (typeof segment === 'number') {
+            out += `[${segment}]`;
+        } else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(segment)) {
+            out += out === '' ? segment : `.${segment}`;
+        } else {
+            out += `[${JSON.stringify(segment)}]`;
+        }
+    }
+    return `"${out}"`;
+}
+
+function describeTypes(type: string | string[]): string {
+    const names: Record<string, string> = {
+        string: 'a string',
+        integer: 'a whole number',
+        number: 'a number',
+        boolean: 'true or false',
+        object: 'an object',
+        array: 'an array',
+        null: 'null',
+    };
+    const list = (Array.isArray(type) ? type : String(type).split(',')).map((t) => names[t] ?? t);
+    return list.length <= 1 ? (list[0] ?? 'a value') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
+}
+
+function jsonType(value: unknown): string {
+    if (value === null) return 'null';
+    if (Array.isArray(value)) return 'an array';
+    if (typeof value === 'number') return Number.isInteger(value) ? `the number ${value}` : `the number ${value}`;
+    if (typeof value === 'string') return `the string ${truncate(JSON.stringify(value))}`;
+    if (typeof value === 'boolean') return String(value);
+    return 'an object';
+}
+
+function requiredHint(error: ErrorObject, property: string): string {
+    const properties = ((error.parentSchema as { properties?: Record<string, { examples?: unknown[]; default?: unknown }> })
+        ?.properties ?? {}) as Record<string, { examples?: unknown[]; default?: unknown }>;
+    const example = properties[property]?.examples?.[0] ?? properties[property]?.default;
+    return example === undefined ? '<value>' : truncate(JSON.stringify(example));
+}
+
+function oneOfDescription(error: ErrorObject, _root: unknown): string | undefined {
+    const description = (error.parentSchema as { description?: string } | undefined)?.description;
+    return description;
+}
+
+function notDescription(error: ErrorObject): string {
+    const schemaPath = error.schemaPath;
+    if (schemaPath.includes('/then/properties/value')) {
+        return 'A registry value with "ensure": "Absent" is removed and cannot have a "value".';
+    }
+    return (error.parentSchema as { description?: string } | undefined)?.description ?? 'Remove one of the properties.';
+}
+
+function truncate(text: string, max = 80): string {
+    const flat = text.replace(/[\r\n]+/g, ' ');
+    return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+/** ` Did you mean "x"?` when one allowed name is close (edit distance ≤ 2), else ''. */
+export function suggest(actual: string, allowed: readonly string[]): string {
+    let best: string | undefined;
+    let bestDistance = 3;
+    for (const candidate of allowed) {
+        const distance = editDistance(actual.toLowerCase(), candidate.toLowerCase());
+        if (distance < bestDistance) {
+            best = candidate;
+            bestDistance = distance;
+        }
+    }
+    return best === undefined ? '' : ` Did you mean "${best}"?`;
+}
+
+function editDistance(a: string, b: string): number {
+    if (Math.abs(a.length - b.length) > 3) {
+        return 99;
+    }
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 99;
+}

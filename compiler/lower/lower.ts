@@ -1,0 +1,151 @@
+/**
+ * Phase 5, lower: the resolved, checked site → the IR (SiteIR).
+ *
+ * Lowering only runs when no error was reported, so it may rely on every
+ * rule having held; a broken assumption here is an internal error.
+ * Resource ids are derived from each item's identity (never from a
+ * position or counter) so that inserting an item never renames the others,
+ * and resources are sorted by kind then id so that reordering manifest
+ * arrays changes no output byte.
+ */
+
+import { createHash } from 'node:crypto';
+import { dependencyGraph } from '../frontend/dependencies.js';
+import type { ResolvedItem, ResolvedNode, ResolvedSite } from '../frontend/resolve.js';
+import { psIdentifier } from '../emit/ps/quote.js';
+import type { CredentialParameter, ManualStep, NodeIR, Resource, ResourceKind, SiteIR } from '../ir/types.js';
+import { lowerItem, type Unplaced } from './baseline.js';
+
+/** Emission order of resource kinds: roughly the order a host is built in. */
+export const KIND_ORDER: readonly ResourceKind[] = [
+    'WindowsFeature',
+    'Directory',
+    'File',
+    'MsiPackage',
+    'Registry',
+    'Service',
+    'FirewallRule',
+];
+
+export function lower(resolved: ResolvedSite, manifestName: string): SiteIR {
+    return {
+        name: resolved.site.name,
+        ...(resolved.site.domain ? { domain: resolved.site.domain } : {}),
+        ...(resolved.site.description ? { description: resolved.site.description } : {}),
+        manifestName,
+        allowPlainTextCredentials: resolved.site.defaults?.allowPlainTextCredentials === true,
+        nodes: resolved.nodes.map((node) => lowerNode(resolved, node)),
+    };
+}
+
+function lowerNode(resolved: ResolvedSite, node: ResolvedNode): NodeIR {
+    const ids = assignIds(node.items);
+    const graph = dependencyGraph(node);
+    const resources: Resource[] = node.items.map((entry) => {
+        const unplaced: Unplaced = lowerItem(entry, resolved.site.defaults);
+        const dependsOn = (graph.edges.get(entry) ?? []).map((target) => idOf(ids, target)).sort();
+        return { ...unplaced, id: idOf(ids, entry), dependsOn } as Resource;
+    });
+    resources.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.id, b.id));
+
+    const credentials: CredentialParameter[] = node.credentials.map((name) => {
+        const declared = resolved.site.credentials?.[name];
+        if (!declared) {
+            throw new Error(`Internal error: credential "${name}" reached lowering undeclared`);
+        }
+        return {
+            name,
+            parameter: `${name}Credential`,
+            description: declared.description,
+            ...(declared.userName ? { userName: declared.userName } : {}),
+            source: { pointer: `/credentials/${name}` },
+        };
+    });
+
+    const manualSteps: ManualStep[] = node.manualSteps.map(({ step, pointer }) => ({
+        id: step.id,
+        title: step.title,
+        instructions: step.instructions,
+        ...(step.verify ? { verify: step.verify } : {}),
+        source: { pointer },
+    }));
+
+    const n = node.node;
+    return {
+        name: n.name,
+        ...(n.description ? { description: n.description } : {}),
+        fileStem: n.name.toUpperCase(),
+        os: node.os,
+        roles: [...(n.roles ?? [])].sort(),
+        addresses: (n.addresses ?? []).map((a) => ({
+            address: a.address,
+            ...(a.prefixLength !== undefined ? { prefixLength: a.prefixLength } : {}),
+            role: a.role ?? 'management',
+        })),
+        ...(n.certificate ? { certificate: { file: n.certificate.file, thumbprint: n.certificate.thumbprint.toUpperCase() } } : {}),
+        credentials,
+        resources,
+        manualSteps,
+        source: { pointer: node.pointer },
+    };
+}
+
+const PREFIX: Readonly<Record<ResolvedItem['kind'], string>> = {
+    feature: 'WindowsFeature',
+    registry: 'Registry',
+    service: 'Service',
+    firewall: 'Firewall',
+    folder: 'Folder',
+    file: 'File',
+    package: 'Package',
+};
+
+const HIVE_ABBREVIATION: Readonly<Record<string, string>> = {
+    HKEY_LOCAL_MACHINE: 'HKLM',
+    HKEY_CURRENT_USER: 'HKCU',
+    HKEY_CLASSES_ROOT: 'HKCR',
+    HKEY_USERS: 'HKU',
+    HKEY_CURRENT_CONFIG: 'HKCC',
+};
+
+/** Readable ids from identities; where two identities sanitise to the same id, both get a short hash suffix. */
+function assignIds(items: readonly ResolvedItem[]): Map<ResolvedItem, string> {
+    const base = new Map<ResolvedItem, string>();
+    const count = new Map<string, number>();
+    for (const item of items) {
+        const id = baseId(item);
+        base.set(item, id);
+        count.set(id.toUpperCase(), (count.get(id.toUpperCase()) ?? 0) + 1);
+    }
+    const ids = new Map<ResolvedItem, string>();
+    for (const item of items) {
+        const id = base.get(item) ?? '';
+        const clash = (count.get(id.toUpperCase()) ?? 0) > 1;
+        ids.set(item, clash ? `${id}_${createHash('sha256').update(item.ref).digest('hex').slice(0, 8)}` : id);
+    }
+    return ids;
+}
+
+function baseId(item: ResolvedItem): string {
+    let identity = item.label.slice(item.label.indexOf(':') + 1);
+    if (item.kind === 'registry') {
+        const hive = identity.slice(0, identity.indexOf('\\'));
+        identity = (HIVE_ABBREVIATION[hive] ?? hive) + identity.slice(hive.length);
+        if (identity.endsWith('\\')) {
+            identity += 'Default';
+        }
+    }
+    return psIdentifier(`${PREFIX[item.kind]}_${identity}`);
+}
+
+function idOf(ids: ReadonlyMap<ResolvedItem, string>, item: ResolvedItem): string {
+    const id = ids.get(item);
+    if (id === undefined) {
+        throw new Error(`Internal error: no id for ${item.label}`);
+    }
+    return id;
+}
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}

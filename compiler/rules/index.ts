@@ -1,0 +1,34 @@
+/**
+ * The semantic rules, in the order they run. Each rule lives in its own file
+ * with a passing and a failing test in spec/unit/rules/.
+ */
+
+import type { PendingDiagnostic } from '../diagnostics/diagnostic.js';
+import type { ResolvedSite } from '../frontend/resolve.js';
+import { addresses } from './addresses.js';
+import { conflicts } from './conflicts.js';
+import { credentialEncryption } from './credential-encryption.js';
+import { dependencies } from './dependencies.js';
+import { firewallPorts } from './firewall-ports.js';
+import { manualSteps } from './manual-steps.js';
+import { nodeNames } from './node-names.js';
+import { references } from './references.js';
+import { registryKeys } from './registry-keys.js';
+import type { Rule } from './rule.js';
+
+export const RULES: readonly Rule[] = [
+    nodeNames,
+    references,
+    addresses,
+    registryKeys,
+    firewallPorts,
+    conflicts,
+    dependencies,
+    credentialEncryption,
+    manualSteps,
+];
+
+/** Phase 4, check: run every rule over the resolved site. */
+export function check(site: ResolvedSite): PendingDiagnostic[] {
+    return RULES.flatMap((rule) => rule.check(site));
+}

@@ -1,0 +1,57 @@
+import { diag, at, type PendingDiagnostic } from '../diagnostics/diagnostic.js';
+import type { Rule } from './rule.js';
+
+/** NetBIOS computer names: 15 characters (the 16th byte is the service suffix). */
+export const MAX_NODE_NAME_LENGTH = 15;
+
+export const nodeNames: Rule = {
+    name: 'node-names',
+    description:
+        'Node names are valid computer names (letters, digits, hyphens; not only digits; at most 15 characters) and unique regardless of case.',
+    reports: ['DuplicateNodeName', 'NodeNameTooLong', 'InvalidNodeName'],
+    check(site) {
+        const out: PendingDiagnostic[] = [];
+        const seen = new Map<string, number>();
+        for (const [index, node] of site.site.nodes.entries()) {
+            const name = node.name;
+            const where = at(`/nodes/${index}/name`);
+            const reason = invalidNameReason(name);
+            if (reason) {
+                out.push(diag('InvalidNodeName', { name, reason }, where));
+            } else if (name.length > MAX_NODE_NAME_LENGTH) {
+                out.push(diag('NodeNameTooLong', { name, length: name.length }, where));
+            }
+            const key = name.toUpperCase();
+            const other = seen.get(key);
+            if (other === undefined) {
+                seen.set(key, index);
+            } else {
+                out.push(
+                    diag('DuplicateNodeName', { name, other }, where, [
+                        { message: `nodes[${other}] is named "${site.site.nodes[other]?.name}".`, pointer: `/nodes/${other}/name` },
+                    ]),
+                );
+            }
+        }
+        return out;
+    },
+};
+
+/** Why a name is not a valid computer name, or undefined when it is. */
+export function invalidNameReason(name: string): string | undefined {
+    if (name.length === 0) {
+        return 'it is empty';
+    }
+    const bad = [...name].find((ch) => !/[A-Za-z0-9-]/.test(ch));
+    if (bad !== undefined) {
+        const shown = /[\u0000-\u001f\u007f]/.test(bad) ? `U+${bad.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}` : `"${bad}"`;
+        return `it contains ${shown}`;
+    }
+    if (name.startsWith('-') || name.endsWith('-')) {
+        return 'it starts or ends with a hyphen';
+    }
+    if (/^[0-9]+$/.test(name)) {
+        return 'it consists of digits only';
+    }
+    return undefined;
+}
