@@ -196,7 +196,9 @@ function typeText(type: TsType): string {
 }
 
 function arrayOf(type: TsType): TsType {
-    const element = type.parts.length > 1 ? `(${typeText(type)})` : typeText(type);
+    // `readonly` only applies to array literal types: `readonly (readonly T[])[]`.
+    const text = typeText(type);
+    const element = type.parts.length > 1 || text.startsWith('readonly ') ? `(${text})` : text;
     return single(`readonly ${element}[]`);
 }
 

@@ -151,7 +151,7 @@ export const CATALOG = {
         phase: 'schema',
         severity: 'error',
         title: 'Value matches none of the allowed forms',
-        message: '{what} is {value}, which matches none of the allowed forms.',
+        message: '{what} ({value}) matches none of the allowed forms.',
         fix: '{description}',
         explanation: 'The value can take one of several shapes (for example a port number or a port range) and matches none of them.',
     },

@@ -28,6 +28,12 @@ export function emit(site: SiteIR): OutputFile[] {
 }
 
 function emitNode(site: SiteIR, node: NodeIR): OutputFile[] {
+    const runbookPath = `${node.fileStem}/RUNBOOK.md`;
+    if (node.resources.length === 0) {
+        // Nothing to automate: a configuration without resources compiles to
+        // no MOF at all, so the node gets its runbook only.
+        return [{ path: runbookPath, bytes: Buffer.from(emitRunbook(site, node, [], node.description ?? ''), 'utf8') }];
+    }
     const blocks = dscBlocks(node);
     const modules = modulesOf(blocks);
     const dir = node.fileStem;
@@ -46,7 +52,7 @@ function emitNode(site: SiteIR, node: NodeIR): OutputFile[] {
                 ],
             }),
         },
-        { path: `${dir}/RUNBOOK.md`, bytes: Buffer.from(emitRunbook(site, node, modules, node.description ?? ''), 'utf8') },
+        { path: runbookPath, bytes: Buffer.from(emitRunbook(site, node, modules, node.description ?? ''), 'utf8') },
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -54,12 +54,16 @@ export function load(text: string): Loaded {
     const errors: ParseError[] = [];
     const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const source = new SourceText(text, tree);
-    const diagnostics: PendingDiagnostic[] = errors.map((e) => {
+    // A syntax error often makes the parser report a second one at the same
+    // place ("property name expected", then "value expected"): keep the first.
+    const firstPerOffset = errors.filter((e, i) => errors.findIndex((other) => other.offset === e.offset) === i);
+    const diagnostics: PendingDiagnostic[] = firstPerOffset.map((e) => {
         const name = printParseErrorCode(e.error);
         return diag('JsonSyntax', { problem: PROBLEMS[name] ?? name }, { offset: e.offset, length: e.length });
     });
-    if (text.trim() === '' && diagnostics.length === 0) {
-        diagnostics.push(diag('JsonSyntax', { problem: 'the file is empty' }, { offset: 0, length: 0 }));
+    if (text.replace(/^\uFEFF/, '').trim() === '') {
+        // jsonc-parser says "value expected"; the plain truth is more useful.
+        diagnostics.splice(0, diagnostics.length, diag('JsonSyntax', { problem: 'the file is empty' }, { offset: text.length, length: 0 }));
     }
     if (tree) {
         collectDuplicateKeys(tree, diagnostics);

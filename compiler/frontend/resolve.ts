@@ -107,14 +107,14 @@ function resolveNode(site: Site, node: Node, index: number): ResolvedNode {
                 items.push(candidate);
                 continue;
             }
-            const difference = differingSettings(existing.item, candidate.item);
+            const difference = differingSettings(existing, candidate);
             if (difference.length > 0) {
                 conflicts.push({ first: existing, second: candidate, difference });
             }
         }
         (layer.baseline.manualSteps ?? []).forEach((step, i) => {
             const previous = seenSteps.get(step.id);
-            if (previous && JSON.stringify(previous) === JSON.stringify(step)) {
+            if (previous && canonicalJson(previous) === canonicalJson(step)) {
                 return; // The same step from two profiles is listed once.
             }
             seenSteps.set(step.id, step);
@@ -175,13 +175,56 @@ export function normalisePath(path: string): string {
     return path.length > 3 ? path.replace(/\\+$/, '') : path;
 }
 
-/** Property names whose values differ; dependsOn is ordering, not a setting, and is merged instead. */
-function differingSettings(a: object, b: object): string[] {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    keys.delete('dependsOn');
-    const recordA = a as Record<string, unknown>;
-    const recordB = b as Record<string, unknown>;
-    return [...keys].filter((key) => JSON.stringify(recordA[key]) !== JSON.stringify(recordB[key])).sort();
+/**
+ * Settings that differ between two items with the same identity, after
+ * defaults are applied (an omitted "ensure" equals "Present"). Identity
+ * properties are skipped (they may be spelled differently, e.g. HKLM\… and
+ * HKEY_LOCAL_MACHINE\…), and dependsOn is ordering, not a setting.
+ */
+function differingSettings(a: ResolvedItem, b: ResolvedItem): string[] {
+    const skip = new Set(['dependsOn', ...(IDENTITY_PROPERTIES[a.kind] ?? [])]);
+    const recordA = { ...DEFAULTS[a.kind], ...(a.item as object) } as Record<string, unknown>;
+    const recordB = { ...DEFAULTS[b.kind], ...(b.item as object) } as Record<string, unknown>;
+    const keys = new Set([...Object.keys(recordA), ...Object.keys(recordB)]);
+    const comparable = (key: string, value: unknown): string =>
+        UNORDERED.has(key) && Array.isArray(value) ? canonicalJson(value.map(String).sort()) : canonicalJson(value);
+    return [...keys].filter((key) => !skip.has(key) && comparable(key, recordA[key]) !== comparable(key, recordB[key])).sort();
+}
+
+const IDENTITY_PROPERTIES: Partial<Record<ItemKind, readonly string[]>> = {
+    feature: ['name'],
+    registry: ['key', 'name', 'view'],
+    service: ['name'],
+    firewall: ['name'],
+    folder: ['path'],
+    file: ['path'],
+    package: ['name'],
+};
+
+/** Lists whose order means nothing; compared as sets. */
+const UNORDERED = new Set(['localPorts', 'remotePorts', 'remoteAddresses', 'profiles', 'dependencies']);
+
+/** Schema defaults that make an omitted property equal to its explicit default. */
+const DEFAULTS: Record<ItemKind, Readonly<Record<string, unknown>>> = {
+    feature: { ensure: 'Present', includeAllSubFeature: false },
+    registry: { ensure: 'Present' },
+    service: { ensure: 'Present' },
+    firewall: { ensure: 'Present', direction: 'Inbound', action: 'Allow', protocol: 'TCP' },
+    folder: { ensure: 'Present' },
+    file: { ensure: 'Present' },
+    package: { ensure: 'Present' },
+};
+
+/** JSON with object keys sorted, so that key order never counts as a difference. */
+export function canonicalJson(value: unknown): string {
+    if (Array.isArray(value)) {
+        return `[${value.map(canonicalJson).join(',')}]`;
+    }
+    if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'undefined';
 }
 
 function collectCredentials(items: readonly ResolvedItem[]): string[] {

@@ -3,7 +3,7 @@
  * pointer can be mapped back to a line and column.
  */
 
-import { findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
 import type { Position, Where } from '../diagnostics/diagnostic.js';
 
 export interface Range {
@@ -77,14 +77,24 @@ export class SourceText {
         if (!this.tree) {
             return undefined;
         }
-        const path = parsePointer(pointer);
-        for (let depth = path.length; depth >= 0; depth--) {
-            const node = findNodeAtLocation(this.tree, path.slice(0, depth));
-            if (node) {
+        // Walk by hand: a segment of digits is an index in an array but a
+        // property name ("0") in an object, which findNodeAtLocation cannot tell.
+        let node: JsonNode = this.tree;
+        for (const segment of parsePointer(pointer)) {
+            const next =
+                node.type === 'array'
+                    ? typeof segment === 'number'
+                        ? node.children?.[segment]
+                        : undefined
+                    : node.type === 'object'
+                      ? node.children?.find((p) => p.children?.[0]?.value === String(segment))?.children?.[1]
+                      : undefined;
+            if (!next) {
                 return node;
             }
+            node = next;
         }
-        return this.tree;
+        return node;
     }
 }
 

@@ -58,7 +58,12 @@ export function validate(value: unknown): PendingDiagnostic[] {
 const SECRET_NAME = /pass(word|wd|phrase)?$|^pwd$|secret|apikey|api_key|privatekey|private_key|^token$/i;
 
 function mapErrors(errors: readonly ErrorObject[], root: unknown): PendingDiagnostic[] {
-    const failedCombinators = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+    // The outermost failed combinator per value speaks for it.
+    const failedCombinators = errors.filter(
+        (e) =>
+            (e.keyword === 'anyOf' || e.keyword === 'oneOf') &&
+            !errors.some((o) => o !== e && (o.keyword === 'anyOf' || o.keyword === 'oneOf') && o.instancePath === e.instancePath && e.schemaPath.startsWith(o.schemaPath + '/')),
+    );
     const out: PendingDiagnostic[] = [];
     for (const error of errors) {
         if (isFoldedIntoCombinator(error, failedCombinators)) {
@@ -72,13 +77,19 @@ function mapErrors(errors: readonly ErrorObject[], root: unknown): PendingDiagno
     return out;
 }
 
-/** A branch error of an anyOf/oneOf that itself failed at the same or an outer value. */
+/**
+ * A branch error of an anyOf/oneOf that itself failed: anything under the
+ * combinator's schema path, and anything else reported for the very same
+ * value (a branch reached through $ref has a schema path of its own file).
+ * Errors deeper inside the value stay: they name the property at fault.
+ */
 function isFoldedIntoCombinator(error: ErrorObject, combinators: readonly ErrorObject[]): boolean {
     return combinators.some(
         (c) =>
             c !== error &&
-            error.schemaPath.startsWith(c.schemaPath + '/') &&
-            (error.instancePath === c.instancePath || error.instancePath.startsWith(c.instancePath + '/')),
+            (error.schemaPath.startsWith(c.schemaPath + '/')
+                ? error.instancePath === c.instancePath || error.instancePath.startsWith(c.instancePath + '/')
+                : error.instancePath === c.instancePath && error.keyword !== c.keyword),
     );
 }
 
@@ -100,7 +111,7 @@ function mapError(error: ErrorObject, root: unknown): PendingDiagnostic | undefi
         }
         case 'additionalProperties': {
             const property = String(error.params['additionalProperty']);
-            const propertyPointer = `${pointer}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+            const propertyPointer = `${pointer}/${escapePointerSegment(property)}`;
             if (SECRET_NAME.test(property)) {
                 return diag('PasswordInManifest', { property }, at(propertyPointer, 'key'));
             }
@@ -131,7 +142,7 @@ function mapError(error: ErrorObject, root: unknown): PendingDiagnostic | undefi
         case 'format': {
             // A propertyNames violation reports the key itself as data.
             const isKey = error.propertyName !== undefined;
-            const target = isKey ? `${pointer}/${String(error.propertyName)}` : pointer;
+            const target = isKey ? `${pointer}/${escapePointerSegment(String(error.propertyName))}` : pointer;
             return diag(
                 'BadFormat',
                 { what: isKey ? `A key of ${what}` : what, value: truncate(JSON.stringify(isKey ? error.propertyName : error.data)), description },
@@ -146,7 +157,7 @@ function mapError(error: ErrorObject, root: unknown): PendingDiagnostic | undefi
         case 'maxLength':
         case 'minItems':
         case 'maxItems':
-            return diag('OutOfRange', { what, problem: error.message ?? 'is out of range', description }, at(pointer));
+            return diag('OutOfRange', { what, problem: limitProblem(error), description }, at(pointer));
         case 'uniqueItems':
             return diag(
                 'DuplicateItem',
@@ -160,7 +171,7 @@ function mapError(error: ErrorObject, root: unknown): PendingDiagnostic | undefi
             }
             return diag(
                 'NoMatchingForm',
-                { what, value: truncate(JSON.stringify(error.data)), description: oneOfDescription(error, root) ?? description },
+                { what, value: describeValue(error.data), description: oneOfDescription(error, root) ?? description },
                 at(pointer),
             );
         case 'not':
@@ -176,6 +187,10 @@ function mapError(error: ErrorObject, root: unknown): PendingDiagnostic | undefi
                 at(pointer),
             );
     }
+}
+
+function escapePointerSegment(segment: string): string {
+    return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** `/nodes/0/addresses/1` → `nodes[0].addresses[1]`; '' → `the manifest`. */
@@ -194,6 +209,32 @@ export function describePointer(pointer: string): string {
         }
     }
     return `"${out}"`;
+}
+
+/** ajv's limit messages in plain words ("must have at least 1 character"). */
+function limitProblem(error: ErrorObject): string {
+    const limit = Number(error.params['limit']);
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    switch (error.keyword) {
+        case 'minimum':
+            return `is ${String(error.data)} but must be at least ${limit}`;
+        case 'maximum':
+            return `is ${String(error.data)} but must be at most ${limit}`;
+        case 'exclusiveMinimum':
+            return `is ${String(error.data)} but must be greater than ${limit}`;
+        case 'exclusiveMaximum':
+            return `is ${String(error.data)} but must be less than ${limit}`;
+        case 'minLength':
+            return limit === 1 ? 'must not be empty' : `must have at least ${plural(limit, 'character')}`;
+        case 'maxLength':
+            return `must have at most ${plural(limit, 'character')}`;
+        case 'minItems':
+            return `must list at least ${plural(limit, 'item')}`;
+        case 'maxItems':
+            return `must list at most ${plural(limit, 'item')}`;
+        default:
+            return error.message ?? 'is out of range';
+    }
 }
 
 function describeTypes(type: string | string[]): string {
@@ -236,7 +277,17 @@ function notDescription(error: ErrorObject): string {
     if (schemaPath.includes('/then/properties/value')) {
         return 'A registry value with "ensure": "Absent" is removed and cannot have a "value".';
     }
+    if (/\/then\/properties\/(contents|sourcePath)/.test(schemaPath)) {
+        return 'A removed file ("ensure": "Absent") has neither "contents" nor "sourcePath".';
+    }
     return (error.parentSchema as { description?: string } | undefined)?.description ?? 'Remove one of the properties.';
+}
+
+/** A value for a message: scalars as JSON (cut to 80 characters), containers by kind. */
+function describeValue(value: unknown): string {
+    if (Array.isArray(value)) return 'an array';
+    if (value !== null && typeof value === 'object') return 'an object';
+    return truncate(JSON.stringify(value));
 }
 
 function truncate(text: string, max = 80): string {

@@ -21,7 +21,7 @@ export const conflicts: Rule = {
                     ),
                 );
             }
-            out.push(...portConflicts(node.name, node.items));
+            out.push(...portConflicts(node.name, node.items, site.site.defaults?.firewallProfiles ?? DEFAULT_FIREWALL_PROFILES));
         }
         return out;
     },
@@ -30,7 +30,7 @@ export const conflicts: Rule = {
 type Items = Parameters<Rule['check']>[0]['nodes'][number]['items'];
 
 /** Allow and Block rules of one node that overlap on direction, protocol, port and profile. */
-function portConflicts(nodeName: string, items: Items): PendingDiagnostic[] {
+function portConflicts(nodeName: string, items: Items, defaultProfiles: readonly string[]): PendingDiagnostic[] {
     const rules = items.flatMap((entry) =>
         entry.kind === 'firewall' && (entry.item.ensure ?? 'Present') === 'Present' ? [entry] : [],
     );
@@ -42,8 +42,8 @@ function portConflicts(nodeName: string, items: Items): PendingDiagnostic[] {
             if ((allow.item.direction ?? 'Inbound') !== direction || (allow.item.protocol ?? 'TCP') !== protocol) {
                 continue;
             }
-            const profilesA = allow.item.profiles ?? DEFAULT_FIREWALL_PROFILES;
-            const profilesB = block.item.profiles ?? DEFAULT_FIREWALL_PROFILES;
+            const profilesA: readonly string[] = allow.item.profiles ?? defaultProfiles;
+            const profilesB: readonly string[] = block.item.profiles ?? defaultProfiles;
             if (!profilesA.some((p) => profilesB.includes(p))) {
                 continue;
             }

@@ -37,6 +37,17 @@ export const nodeNames: Rule = {
     },
 };
 
+/** CON, PRN, AUX, NUL, COM1–9, LPT1–9: the node's output folder could not be created on Windows. */
+const DOS_DEVICE_NAMES = /^(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])$/i;
+
+/** Names Microsoft's naming conventions reserve for computers (well-known principals). */
+const RESERVED_WORDS: ReadonlySet<string> = new Set([
+    'ANONYMOUS', 'AUTHENTICATED USER', 'BATCH', 'BUILTIN', 'CREATOR GROUP', 'CREATOR GROUP SERVER', 'CREATOR OWNER',
+    'CREATOR OWNER SERVER', 'DIALUP', 'DIGEST AUTH', 'INTERACTIVE', 'INTERNET', 'LOCAL', 'LOCAL SYSTEM', 'NETWORK',
+    'NETWORK SERVICE', 'NT AUTHORITY', 'NT DOMAIN', 'NTLM AUTH', 'NULL', 'PROXY', 'REMOTE INTERACTIVE', 'RESTRICTED',
+    'SCHANNEL AUTH', 'SELF', 'SERVER', 'SERVICE', 'SYSTEM', 'TERMINAL SERVER', 'THIS ORGANIZATION', 'USERS', 'WORLD',
+]);
+
 /** Why a name is not a valid computer name, or undefined when it is. */
 export function invalidNameReason(name: string): string | undefined {
     if (name.length === 0) {
@@ -52,6 +63,12 @@ export function invalidNameReason(name: string): string | undefined {
     }
     if (/^[0-9]+$/.test(name)) {
         return 'it consists of digits only';
+    }
+    if (DOS_DEVICE_NAMES.test(name)) {
+        return 'it is a reserved device name, which Windows cannot use as a folder or file name';
+    }
+    if (RESERVED_WORDS.has(name.toUpperCase())) {
+        return 'it is a name Windows reserves for a built-in security principal';
     }
     return undefined;
 }

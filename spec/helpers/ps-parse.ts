@@ -39,6 +39,12 @@
  *  7. Version-specific escapes: `` `e `` and `` `u{1F} `` (PowerShell 6+
  *     only) parse fine; the grammar does not tell 5.1 from 7. The decoder
  *     below rejects them.
+ *  8. Inside an expandable string, a `#` at a token boundary -- right after a
+ *     backtick escape or a `$(...)` subexpression, also after whitespace
+ *     there -- is lexed as the start of a comment: `"`v##>"`, `"`n #x"`,
+ *     `"$([char]0x1B)#x"` give ERROR. PowerShell reads a plain `#`.
+ *     (A `#` right after the opening quote or after ordinary text is fine,
+ *     thanks to the grammar's `"(\s*\#*)*` trick.) psString writes `` `# ``.
  */
 
 import { createRequire } from 'node:module';

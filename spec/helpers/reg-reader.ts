@@ -65,12 +65,13 @@ function cmp(a: string, b: string): number {
     const ub = upper(b);
     return ua < ub ? -1 : ua > ub ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
+/** Tree order: component by component, case-insensitively; ordinal on the whole path only for ties. */
 function cmpKey(a: readonly string[], b: readonly string[]): number {
     for (let i = 0; i < a.length && i < b.length; i++) {
-        const c = cmp(a[i] as string, b[i] as string);
-        if (c !== 0) return c;
+        const [ua, ub] = [upper(a[i] as string), upper(b[i] as string)];
+        if (ua !== ub) return ua < ub ? -1 : 1;
     }
-    return a.length - b.length;
+    return a.length - b.length || cmp(a.join('\\'), b.join('\\'));
 }
 
 class Reader {
@@ -131,11 +132,12 @@ class Reader {
         this.i++;
         const values: RegistryValue[] = [];
         while (this.i < this.lines.length && this.lines[this.i] !== '') {
+            const at = this.i;
             const v = this.value(hive as Hive, path);
             const last = values[values.length - 1];
             if (last && this.dialect === 'canonical' && !(last.name === '' || cmp(last.name, v.name) < 0))
-                this.err(`value "${v.name}" out of order (case-insensitive, @ first, §1 item 9)`);
-            if (v.name === '' && last) this.err('@ must come first');
+                this.err(`value "${v.name}" out of order (case-insensitive, @ first, §1 item 9)`, at);
+            if (v.name === '' && last) this.err('@ must come first', at);
             values.push(v);
         }
         if (this.i >= this.lines.length) this.err('missing blank line after the key block (file must end CRLF CRLF)');
@@ -177,7 +179,7 @@ class Reader {
             name = '';
             pos = 2;
         } else if (text.startsWith('"')) {
-            [name, pos] = this.quoted(text, 1, 'name');
+            [name, pos] = this.quoted(text, 1, 'name', at);
             if (name === '') this.err('"" names the default value: the writer writes @');
             if (CONTROL.test(name)) this.err('control character in value name');
             if (text[pos] !== '=') this.err('expected = after the value name (no spaces, §1 item 5)');
@@ -195,7 +197,7 @@ class Reader {
     }
 
     /** A quoted string from `start` (after the opening quote); returns [text, index after the closing quote]. */
-    private quoted(text: string, start: number, what: 'name' | 'data'): [string, number] {
+    private quoted(text: string, start: number, what: 'name' | 'data', at: number): [string, number] {
         let out = '';
         for (let p = start; p < text.length; p++) {
             const c = text[p] as string;
@@ -207,14 +209,14 @@ class Reader {
             const e = text[++p];
             if (e === '\\' || e === '"') out += e;
             else if (what === 'data' && this.dialect === 'wine-export' && (e === 'r' || e === 'n')) out += e === 'r' ? '\r' : '\n';
-            else this.err(`unknown escape \\${e ?? ''} in a ${what} (§4.3)`);
+            else this.err(`unknown escape \\${e ?? ''} in a ${what} (§4.3)`, at);
         }
-        return this.err(`unterminated quoted ${what} (strings cannot be continued, §4.3)`);
+        return this.err(`unterminated quoted ${what} (strings cannot be continued, §4.3)`, at);
     }
 
     private data(rest: string, prefixLen: number, at: number): RegData {
         if (rest.startsWith('"')) {
-            const [value, end] = this.quoted(rest, 1, 'data');
+            const [value, end] = this.quoted(rest, 1, 'data', at);
             if (end !== rest.length) this.err('text after the closing quote (T Wine37)', at);
             if (this.dialect === 'canonical' && CONTROL.test(value)) this.err('control character in a quoted string: must be hex(1) (§4.3)', at);
             return { type: 'REG_SZ', value };

@@ -22,7 +22,9 @@ export function registryBlock(r: RegistryResource, ctx: BlockContext): DscBlock 
             ['Key', ps.str(dscRegistryKey(v))],
             ['ValueName', ps.str(v.name)],
             ['Ensure', ps.str(v.ensure)],
-            ['ValueType', data ? ps.str(VALUE_TYPE[data.type]) : undefined],
+            // Deleting the default value needs a ValueType: without one, ValueName = '' with
+            // Ensure = 'Absent' removes the whole key (reg-format.md §8.2).
+            ['ValueType', data ? ps.str(VALUE_TYPE[data.type]) : v.name === '' ? ps.str('String') : undefined],
             ['ValueData', data ? valueData(data) : undefined],
             ['Hex', data && (data.type === 'REG_DWORD' || data.type === 'REG_QWORD') ? ps.bool(true) : undefined],
             ['Force', data ? ps.bool(true) : undefined],

@@ -19,7 +19,7 @@
  *  - Inside an expandable string a backtick escapes the next character:
  *    `0 `a `b `f `n `r `t `v are the control escapes known to 5.1; any other
  *    character after a backtick stands for itself (so `$ `" `“ `` are
- *    literal). `e and `u{XXXX} exist only in PowerShell 6+, so they are never
+ *    literal, as is `#). `e and `u{XXXX} exist only in PowerShell 6+, so they are never
  *    emitted; other code units are written as the subexpression
  *    $([char]0xXX), which 5.1 evaluates to exactly that UTF-16 code unit.
  *  - new-line-character is only CR, LF or CRLF (§2.2.2). U+0085, U+2028 and
@@ -35,6 +35,14 @@
  * decode as ‚ „ ‘ ’ “ ” -- i.e. as string delimiters (e.g. 'Ò' = C3 92 reads
  * as 'Ã’'). Files containing these literals MUST be written as UTF-8 WITH a
  * BOM.
+ *
+ * .psd1 CAVEAT: the `$([char]0xXX)` subexpression (used only for strings with
+ * control / invisible characters that have no 5.1 backtick escape) is fine in
+ * a .ps1, but readers that evaluate .psd1 files in restricted language mode
+ * (module manifests, Import-LocalizedData, data sections) may refuse
+ * subexpressions and casts. A .psd1 emitter that must stay restricted-
+ * language-safe should reject such values (check needsExpandableForm /
+ * inspect the result for `$(`) rather than emit them.
  */
 
 import type { PsValue } from '../../dsc/block.js';
@@ -109,7 +117,11 @@ function charSubexpression(unit: number): string {
  *
  * If `s` contains an unsafe code unit (see UNSAFE_CODE_UNIT) the result is an
  * expandable literal `"..."` instead, in which backtick, `$`, `"`, `“`, `”`,
- * `„` are backtick-escaped, controls with a 5.1 escape are written as
+ * `„` are backtick-escaped (PowerShell: a backtick before a character
+ * without special meaning yields that character), and so is `#`: PowerShell
+ * does not need it, but tree-sitter-powershell (our parse oracle, and what
+ * editors use) lexes a `#` that follows an escape or a subexpression as a
+ * comment start. Controls with a 5.1 escape are written as
  * `0 `a `b `f `n `r `t `v, and every other unsafe code unit as
  * `$([char]0xXX)`. The expandable literal never contains a raw control,
  * line terminator, bidi control or lone surrogate, and is valid in 5.1.

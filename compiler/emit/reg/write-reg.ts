@@ -67,13 +67,15 @@ function compareText(a: string, b: string): number {
  * Keys compare component by component, so that a key's subkeys follow it
  * directly (tree order, as `reg export` walks it) instead of `App Two`
  * slipping between `App` and `App\Sub` as a whole-string sort would do.
+ * Case-insensitively over the whole path first; ordinal only to break ties.
  */
 function compareKeys(a: readonly string[], b: readonly string[]): number {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
-        const c = compareText(a[i] as string, b[i] as string);
-        if (c !== 0) return c;
+        const ua = upperInvariant(a[i] as string);
+        const ub = upperInvariant(b[i] as string);
+        if (ua !== ub) return ua < ub ? -1 : 1;
     }
-    return a.length - b.length;
+    return a.length - b.length || compareText(a.join('\\'), b.join('\\'));
 }
 
 function keyComponents(v: RegistryValue): string[] {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
+import { Project, ScriptTarget } from 'ts-morph';
 import { GENERATED_HEADER, generateManifestTypes } from '../../../scripts/gen-types-lib.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -38,6 +39,20 @@ function site(properties: Record<string, unknown>, extra: Record<string, unknown
     return { title: 'Site', type: 'object', additionalProperties: false, properties, ...extra };
 }
 
+/** Compiler diagnostics of a generated file, checked on its own under strict settings. */
+let checker: Project | undefined;
+function typeErrors(text: string): string[] {
+    checker ??= new Project({
+        useInMemoryFileSystem: true,
+        compilerOptions: { strict: true, noEmit: true, target: ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'] },
+    });
+    const source = checker.createSourceFile('types.generated.ts', text, { overwrite: true });
+    return source.getPreEmitDiagnostics().map((diagnostic) => {
+        const message = diagnostic.getMessageText();
+        return `${diagnostic.getLineNumber() ?? '?'}: ${typeof message === 'string' ? message : message.getMessageText()}`;
+    });
+}
+
 after(() => {
     for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
@@ -46,7 +61,7 @@ describe('manifest types (scripts/gen-types.ts)', () => {
     it('compiler/manifest/types.generated.ts is up to date with schemas/', () => {
         const expected = generateManifestTypes(path.join(ROOT, 'schemas'));
         const actual = readFileSync(path.join(ROOT, GENERATED), 'utf8');
-        expect(actual === expected, `${GENERATED} is stale: run \`npm run gen:types\``).to.equal(true);
+        expect(actual, `${GENERATED} is stale: run \`npm run gen:types\``).to.equal(expected);
     });
 
     it('is deterministic, LF-only and ends with one newline', () => {
@@ -54,6 +69,8 @@ describe('manifest types (scripts/gen-types.ts)', () => {
         expect(generateManifestTypes(path.join(ROOT, 'schemas'))).to.equal(first);
         expect(first).not.to.include('\r');
         expect(first.endsWith('}\n') || first.endsWith(';\n')).to.equal(true);
+        expect(first.endsWith('\n\n')).to.equal(false);
+        expect(first).not.to.match(/\t| +\n/);
         expect(first.startsWith(`${GENERATED_HEADER}\n`)).to.equal(true);
     });
 
@@ -136,26 +153,29 @@ describe('manifest types (scripts/gen-types.ts)', () => {
         {
             name: 'titled schemas become named exports sorted by name; untitled ones are inlined',
             files: {
-                'site.schema.json': site({
-                    zed: { title: 'Zed', description: 'A titled inline schema.', type: 'string' },
-                    inner: {
-                        description: 'Untitled object: inlined.',
-                        type: 'object',
-                        additionalProperties: false,
-                        required: ['x'],
-                        properties: {
-                            x: { description: 'The x.', type: 'integer', default: 1 },
-                            y: { type: 'object', additionalProperties: false, properties: { z: { type: 'string' } } },
+                'site.schema.json': site(
+                    {
+                        zed: { title: 'Zed', description: 'A titled inline schema.', type: 'string' },
+                        inner: {
+                            description: 'Untitled object: inlined.',
+                            type: 'object',
+                            additionalProperties: false,
+                            required: ['x'],
+                            properties: {
+                                x: { description: 'The x.', type: 'integer', default: 1 },
+                                y: { type: 'object', additionalProperties: false, properties: { z: { type: 'string' } } },
+                            },
+                        },
+                        alpha: { $ref: '#/$defs/alpha' },
+                        inlined: { $ref: '#/$defs/untitled' },
+                    },
+                    {
+                        $defs: {
+                            alpha: { title: 'Alpha', description: 'A titled $defs entry.', type: 'integer' },
+                            untitled: { type: 'array', items: { type: 'boolean' } },
                         },
                     },
-                    alpha: { $ref: '#/$defs/alpha' },
-                    inlined: { $ref: '#/$defs/untitled' },
-                }, {
-                    $defs: {
-                        alpha: { title: 'Alpha', description: 'A titled $defs entry.', type: 'integer' },
-                        untitled: { type: 'array', items: { type: 'boolean' } },
-                    },
-                }),
+                ),
             },
             expected: file(
                 [
@@ -305,19 +325,22 @@ describe('manifest types (scripts/gen-types.ts)', () => {
         {
             name: 'maps: additionalProperties schema with or without propertyNames; closed, open and empty objects',
             files: {
-                'site.schema.json': site({
-                    named: { type: 'object', propertyNames: { $ref: '#/$defs/key' }, additionalProperties: { $ref: '#/$defs/value' } },
-                    plain: { type: 'object', additionalProperties: { type: 'integer' } },
-                    unions: { additionalProperties: { type: ['string', 'null'] } },
-                    closed: { type: 'object', additionalProperties: false },
-                    open: { type: 'object' },
-                    openWithProperties: { type: 'object', properties: { a: { type: 'string' } } },
-                }, {
-                    $defs: {
-                        key: { title: 'Key', type: 'string', pattern: '^[A-Z]' },
-                        value: { title: 'Value', type: 'object', additionalProperties: false, required: ['v'], properties: { v: { type: 'string' } } },
+                'site.schema.json': site(
+                    {
+                        named: { type: 'object', propertyNames: { $ref: '#/$defs/key' }, additionalProperties: { $ref: '#/$defs/value' } },
+                        plain: { type: 'object', additionalProperties: { type: 'integer' } },
+                        unions: { additionalProperties: { type: ['string', 'null'] } },
+                        closed: { type: 'object', additionalProperties: false },
+                        open: { type: 'object' },
+                        openWithProperties: { type: 'object', properties: { a: { type: 'string' } } },
                     },
-                }),
+                    {
+                        $defs: {
+                            key: { title: 'Key', type: 'string', pattern: '^[A-Z]' },
+                            value: { title: 'Value', type: 'object', additionalProperties: false, required: ['v'], properties: { v: { type: 'string' } } },
+                        },
+                    },
+                ),
             },
             expected: file(
                 [
@@ -359,7 +382,7 @@ describe('manifest types (scripts/gen-types.ts)', () => {
                     '    readonly strings?: readonly string[];',
                     '    readonly mixed?: readonly (string | number)[];',
                     '    readonly any?: readonly unknown[];',
-                    "    readonly nested?: readonly readonly ('a' | 'b')[][];",
+                    "    readonly nested?: readonly (readonly ('a' | 'b')[])[];",
                     '    readonly objects?: readonly {',
                     '        readonly k?: string;',
                     '    }[];',
@@ -413,13 +436,16 @@ describe('manifest types (scripts/gen-types.ts)', () => {
         {
             name: 'anyOf/oneOf of subschemas become unions',
             files: {
-                'site.schema.json': site({
-                    port: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^[0-9]+-[0-9]+$' }] },
-                    account: { oneOf: [{ type: 'string', enum: ['A', 'B'] }, { $ref: '#/$defs/ref' }] },
-                    repeated: { anyOf: [{ type: 'string' }, { type: 'string', format: 'uri' }] },
-                }, {
-                    $defs: { ref: { title: 'Ref', type: 'object', additionalProperties: false, properties: { credential: { type: 'string' } } } },
-                }),
+                'site.schema.json': site(
+                    {
+                        port: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: '^[0-9]+-[0-9]+$' }] },
+                        account: { oneOf: [{ type: 'string', enum: ['A', 'B'] }, { $ref: '#/$defs/ref' }] },
+                        repeated: { anyOf: [{ type: 'string' }, { type: 'string', format: 'uri' }] },
+                    },
+                    {
+                        $defs: { ref: { title: 'Ref', type: 'object', additionalProperties: false, properties: { credential: { type: 'string' } } } },
+                    },
+                ),
             },
             expected: file(
                 [
@@ -583,7 +609,144 @@ describe('manifest types (scripts/gen-types.ts)', () => {
 
     for (const c of cases) {
         it(`generates: ${c.name}`, () => {
-            expect(generate(c.files)).to.equal(c.expected);
+            const text = generate(c.files);
+            expect(text).to.equal(c.expected);
+            expect(typeErrors(text), 'the generated text type-checks').to.deep.equal([]);
         });
     }
+
+    interface Failure {
+        readonly name: string;
+        readonly files: Fixture;
+        readonly message: string;
+    }
+
+    const failures: readonly Failure[] = [
+        {
+            name: 'patternProperties',
+            files: { 'site.schema.json': site({ m: { type: 'object', patternProperties: { '^a': { type: 'string' } } } }) },
+            message: 'gen-types: site.schema.json#/properties/m: unsupported keyword "patternProperties"',
+        },
+        {
+            name: 'prefixItems (tuples)',
+            files: { 'site.schema.json': site({ t: { type: 'array', prefixItems: [{ type: 'string' }] } }) },
+            message: 'gen-types: site.schema.json#/properties/t: unsupported keyword "prefixItems"',
+        },
+        {
+            name: 'unknown keyword (typo)',
+            files: { 'site.schema.json': site({ a: { type: 'string', maxLenght: 3 } }) },
+            message: 'gen-types: site.schema.json#/properties/a: unsupported keyword "maxLenght"',
+        },
+        {
+            name: 'allOf of types',
+            files: {
+                'site.schema.json': site(
+                    { a: { allOf: [{ $ref: '#/$defs/x' }, { type: 'object', properties: { b: { type: 'string' } } }] } },
+                    { $defs: { x: { title: 'X', type: 'object', properties: { c: { type: 'string' } } } } },
+                ),
+            },
+            message:
+                'gen-types: site.schema.json#/properties/a: allOf with type-defining subschemas is not supported (only constraints such as if/then/else)',
+        },
+        {
+            name: '$ref with a type-defining sibling',
+            files: { 'site.schema.json': site({ a: { $ref: '#/$defs/x', type: 'string' } }, { $defs: { x: { type: 'string' } } }) },
+            message: 'gen-types: site.schema.json#/properties/a: type next to $ref is not supported',
+        },
+        {
+            name: 'type next to a type-defining anyOf',
+            files: { 'site.schema.json': site({ a: { type: 'string', anyOf: [{ type: 'string' }, { type: 'integer' }] } }) },
+            message: 'gen-types: site.schema.json#/properties/a: type next to a type-defining anyOf is not supported',
+        },
+        {
+            name: 'anyOf mixing types and constraints',
+            files: { 'site.schema.json': site({ a: { anyOf: [{ type: 'string' }, { minLength: 1 }] } }) },
+            message: 'gen-types: site.schema.json#/properties/a: anyOf mixes type-defining and constraint-only subschemas',
+        },
+        {
+            name: 'properties together with an additionalProperties schema',
+            files: {
+                'site.schema.json': site({
+                    a: { type: 'object', properties: { b: { type: 'string' } }, additionalProperties: { type: 'number' } },
+                }),
+            },
+            message: 'gen-types: site.schema.json#/properties/a: properties together with an additionalProperties schema are not supported',
+        },
+        {
+            name: 'anchor ref',
+            files: { 'site.schema.json': site({ a: { $ref: '#thing' } }) },
+            message: 'gen-types: site.schema.json#/properties/a: $ref "#thing": only JSON-pointer fragments are supported, not anchors',
+        },
+        {
+            name: 'dangling pointer',
+            files: { 'site.schema.json': site({ a: { $ref: '#/$defs/missing' } }) },
+            message: 'gen-types: site.schema.json#/properties/a: $ref "#/$defs/missing" points at nothing',
+        },
+        {
+            name: 'missing file',
+            files: { 'site.schema.json': site({ a: { $ref: 'nope.schema.json' } }) },
+            message: 'gen-types: site.schema.json#/properties/a: $ref target file:',
+        },
+        {
+            name: '$id that does not match the reference',
+            files: {
+                'site.schema.json': site({ a: { $ref: 'a.schema.json' } }, { $id: 'https://example.test/site.schema.json' }),
+                'a.schema.json': { $id: 'https://example.test/other/a.schema.json', title: 'A', type: 'string' },
+            },
+            message:
+                'gen-types: a.schema.json has $id https://example.test/other/a.schema.json but is referenced as https://example.test/a.schema.json',
+        },
+        {
+            name: 'two schemas with the same title',
+            files: {
+                'site.schema.json': site(
+                    { a: { $ref: '#/$defs/a' }, b: { $ref: '#/$defs/b' } },
+                    { $defs: { a: { title: 'Thing', type: 'string' }, b: { title: 'Thing', type: 'number' } } },
+                ),
+            },
+            message: 'gen-types: site.schema.json#/$defs/b: title "Thing" is already used by site.schema.json#/$defs/a',
+        },
+        {
+            name: 'title that is not a type name',
+            files: { 'site.schema.json': site({ a: { title: 'my thing', type: 'string' } }) },
+            message: 'gen-types: site.schema.json#/properties/a: title "my thing" is not a valid type name (PascalCase identifier)',
+        },
+        {
+            name: 'recursive schema without a title',
+            files: {
+                'site.schema.json': site(
+                    { a: { $ref: '#/$defs/list' } },
+                    { $defs: { list: { type: 'array', items: { $ref: '#/$defs/list' } } } },
+                ),
+            },
+            message: 'gen-types: site.schema.json#/$defs/list: recursive schema without a title cannot be inlined; give it a title',
+        },
+        {
+            name: 'object const',
+            files: { 'site.schema.json': site({ a: { const: { k: 1 } } }) },
+            message: 'gen-types: site.schema.json#/properties/a/const: object and array values in enum/const are not supported: {"k":1}',
+        },
+        {
+            name: 'required names an undeclared property of a closed object',
+            files: { 'site.schema.json': site({ a: { type: 'string' } }, { required: ['b'] }) },
+            message: 'gen-types: site.schema.json: required names undeclared properties: b',
+        },
+        {
+            name: 'nested $id',
+            files: { 'site.schema.json': site({ a: { $id: 'inner', type: 'string' } }) },
+            message: 'gen-types: site.schema.json#/properties/a: $id is only supported at the root of a schema file',
+        },
+    ];
+
+    for (const f of failures) {
+        it(`throws on an unsupported construct: ${f.name}`, () => {
+            const dir = writeFixture(f.files);
+            expect(() => generateManifestTypes(dir)).to.throw(Error, f.message);
+        });
+    }
+
+    it('throws when the folder has no site.schema.json', () => {
+        const dir = writeFixture({ 'other.schema.json': { type: 'string' } });
+        expect(() => generateManifestTypes(dir)).to.throw(Error, /root schema .*site\.schema\.json does not exist/);
+    });
 });

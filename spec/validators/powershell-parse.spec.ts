@@ -1,0 +1,27 @@
+/**
+ * Oracle: every emitted .ps1 and .psd1 (of every valid golden case, freshly
+ * compiled, not read from the goldens) parses with tree-sitter-powershell
+ * without an ERROR or MISSING node.
+ */
+
+import { expect } from 'chai';
+import { compileCase, goldenCases } from '../golden/golden.spec.js';
+import { parsePowerShell } from '../helpers/ps-parse.js';
+
+/** Decode what Windows PowerShell would read: UTF-8, BOM stripped. */
+function scriptText(bytes: Buffer): string {
+    const text = bytes.toString('utf8');
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+describe('emitted PowerShell parses (tree-sitter-powershell)', () => {
+    for (const name of goldenCases().filter((n) => !n.startsWith('invalid-'))) {
+        const result = compileCase(name);
+        for (const file of (result.files ?? []).filter((f) => /\.(ps1|psd1)$/.test(f.path))) {
+            it(`${name}/${file.path} should parse without error nodes`, async () => {
+                const parsed = await parsePowerShell(scriptText(file.bytes));
+                expect(parsed.errors, JSON.stringify(parsed.errors.slice(0, 3))).to.deep.equal([]);
+            });
+        }
+    }
+});
