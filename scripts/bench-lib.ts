@@ -455,3 +455,66 @@ export function timeByModule(profile: CpuProfile, root: string): ModuleTime[] {
         .map(([module, micros]) => ({ module, ms: micros / 1000, percent: all > 0 ? (100 * micros) / all : 0 }))
         .sort((a, b) => b.ms - a.ms);
 }
+
+/** A function of the profile: its name and its file relative to the package root (`dist/compile.js`). */
+export interface FunctionRef {
+    readonly name: string;
+    readonly file: string;
+}
+
+export interface CalleeTime {
+    /** `functionName (file:line)` as selfTimes() names it, or `(self)` for the function's own time. */
+    readonly name: string;
+    readonly ms: number;
+    /** Share of all sampled time, 0–100. */
+    readonly percent: number;
+}
+
+/**
+ * Inclusive time of each direct callee of `fn` (recursion: the outermost
+ * call counts), highest first: where the time under one function goes, e.g.
+ * the phases under compile(). Garbage collection is a separate root in V8
+ * profiles, so it is never under `fn`.
+ */
+export function calleeTimes(profile: CpuProfile, root: string, fn: FunctionRef): CalleeTime[] {
+    const parent = new Map<number, number>();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    for (const node of profile.nodes) {
+        for (const child of node.children ?? []) {
+            parent.set(child, node.id);
+        }
+    }
+    const targetUrl = pathToFileURL(join(root, ...fn.file.split('/'))).href;
+    const isTarget = (id: number) => {
+        const frame = byId.get(id)?.callFrame;
+        return frame !== undefined && frame.functionName === fn.name && frame.url === targetUrl;
+    };
+    const totals = new Map<string, number>();
+    let all = 0;
+    profile.samples.forEach((id, i) => {
+        const micros = profile.timeDeltas[i] ?? 0;
+        if (micros <= 0) {
+            return;
+        }
+        all += micros;
+        // The outermost call of fn on the stack, and the frame it called.
+        let callee: number | undefined;
+        let found: number | undefined;
+        let below: number | undefined;
+        for (let cur: number | undefined = id; cur !== undefined; below = cur, cur = parent.get(cur)) {
+            if (isTarget(cur)) {
+                found = cur;
+                callee = below;
+            }
+        }
+        if (found === undefined) {
+            return;
+        }
+        const frame = callee === undefined ? undefined : byId.get(callee)?.callFrame;
+        const key = frame ? describeFrame(frame, root) : '(self)';
+        totals.set(key, (totals.get(key) ?? 0) + micros);
+    });
+    return [...totals.entries()]
+        .map(([name, micros]) => ({ name, ms: micros / 1000, percent: all > 0 ? (100 * micros) / all : 0 }))
+        .sort((a, b) => b.ms - a.ms);
+}

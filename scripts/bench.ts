@@ -33,11 +33,13 @@ import {
     listFiles,
     markdownTable,
     median,
+    calleeTimes,
     selfTimes,
     syntheticSite,
     timeByModule,
     thousands,
     type BlobEntry,
+    type CalleeTime,
     type CpuProfile,
     type ModuleTime,
     type SelfTime,
@@ -461,6 +463,10 @@ interface ProfileResult {
     readonly totalMs: number;
     readonly top: readonly SelfTime[];
     readonly byFile: readonly { readonly file: string; readonly selfMs: number; readonly percent: number }[];
+    /** Inclusive time of the pipeline phases (callees of compile()) and of writeOutput(). */
+    readonly phases: readonly CalleeTime[];
+    /** Inclusive time of the parts of emitting one node (callees of emitNode()). */
+    readonly emitParts: readonly CalleeTime[];
 }
 
 interface StartupProfile {
@@ -521,7 +527,14 @@ function profileLargest(nodes: number, work: string): ProfileResult {
     const byFile = [...files.entries()]
         .map(([file, selfMs]) => ({ file, selfMs, percent: (100 * selfMs) / totalMs }))
         .sort((a, b) => b.selfMs - a.selfMs);
-    return { nodes, file: kept, totalMs, top: all.slice(0, 10), byFile: byFile.slice(0, 10) };
+    const write = calleeTimes(profile, ROOT, { name: 'writeOutput', file: 'dist/write/write-output.js' });
+    const writeMs = write.reduce((sum, c) => sum + c.ms, 0);
+    const phases = [
+        ...calleeTimes(profile, ROOT, { name: 'compile', file: 'dist/compile.js' }),
+        { name: 'writeOutput (dist/write/write-output.js)', ms: writeMs, percent: (100 * writeMs) / totalMs },
+    ].sort((a, b) => b.ms - a.ms);
+    const emitParts = calleeTimes(profile, ROOT, { name: 'emitNode', file: 'dist/emit/emit.js' });
+    return { nodes, file: kept, totalMs, top: all.slice(0, 10), byFile: byFile.slice(0, 10), phases, emitParts: emitParts.slice(0, 10) };
 }
 
 // ---------------------------------------------------------------------------
@@ -622,8 +635,21 @@ function profileTables(p: ProfileResult): string {
         ['file (or native function)', 'self ms', 'self %'],
         p.byFile.map((f) => [`\`${f.file}\``, ms(f.selfMs), `${f.percent.toFixed(1)}%`]),
     );
+    const inclusive = (rows: readonly CalleeTime[]) =>
+        markdownTable(
+            ['function (file:line)', 'inclusive ms', '% of sampled'],
+            rows.map((c) => [`\`${c.name}\``, ms(c.ms), `${c.percent.toFixed(1)}%`]),
+        );
     return [
         `CPU profile of the ${thousands(p.nodes)}-node build in process (${ms(p.totalMs)} ms sampled; saved to ${p.file}):`,
+        '',
+        'Pipeline phases (inclusive time; garbage collection is counted apart, below):',
+        '',
+        inclusive(p.phases),
+        '',
+        'Inside emit, per node (callees of emitNode, inclusive):',
+        '',
+        inclusive(p.emitParts),
         '',
         'Top 10 functions by self time:',
         '',

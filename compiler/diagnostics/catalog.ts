@@ -245,7 +245,7 @@ export const CATALOG = {
         phase: 'semantic',
         severity: 'error',
         title: 'Port claimed by conflicting firewall rules',
-        message: 'Node "{node}": {direction} {protocol} port {port} is allowed by rule "{allow}" and blocked by rule "{block}".',
+        message: 'Node "{node}": {direction} {protocol} traffic on {port} is allowed by rule "{allow}" and blocked by rule "{block}".',
         fix: 'Remove one of the rules or narrow their port lists so that they do not overlap.',
         explanation: 'Windows Firewall applies block rules before allow rules, so the allow rule would silently have no effect for the overlapping ports.',
     },

@@ -69,7 +69,7 @@ export function locate(pending: readonly PendingDiagnostic[], file: string, sour
             code: entry.code,
             kind: p.kind,
             severity: entry.severity,
-            message: fillTemplate(entry.message, p.args),
+            message: capitalise(fillTemplate(entry.message, p.args)),
             fix: fillTemplate(entry.fix, p.args),
             ...('guide' in entry ? { guide: entry.guide } : {}),
             file,
@@ -82,6 +82,11 @@ export function locate(pending: readonly PendingDiagnostic[], file: string, sour
         };
     });
     return sortDiagnostics(dedupe(done));
+}
+
+/** Messages are sentences even when they open with a placeholder such as "the manifest". */
+function capitalise(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function dedupe(list: readonly Diagnostic[]): Diagnostic[] {

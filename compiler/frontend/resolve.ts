@@ -187,7 +187,11 @@ function differingSettings(a: ResolvedItem, b: ResolvedItem): string[] {
     const recordB = { ...DEFAULTS[b.kind], ...(b.item as object) } as Record<string, unknown>;
     const keys = new Set([...Object.keys(recordA), ...Object.keys(recordB)]);
     const comparable = (key: string, value: unknown): string =>
-        UNORDERED.has(key) && Array.isArray(value) ? canonicalJson(value.map(String).sort()) : canonicalJson(value);
+        UNORDERED.has(key) && Array.isArray(value)
+            ? canonicalJson(value.map(String).sort())
+            : key === 'productId' && typeof value === 'string'
+              ? `{${value.replace(/[{}]/g, '').toUpperCase()}}`
+              : canonicalJson(value);
     return [...keys].filter((key) => !skip.has(key) && comparable(key, recordA[key]) !== comparable(key, recordB[key])).sort();
 }
 

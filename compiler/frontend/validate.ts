@@ -196,7 +196,7 @@ function escapePointerSegment(segment: string): string {
 /** `/nodes/0/addresses/1` → `nodes[0].addresses[1]`; '' → `the manifest`. */
 export function describePointer(pointer: string): string {
     if (pointer === '') {
-        return 'The manifest';
+        return 'the manifest';
     }
     let out = '';
     for (const segment of parsePointer(pointer)) {

@@ -63,10 +63,10 @@ function portConflicts(nodeName: string, items: Items, defaultProfiles: readonly
     return out;
 }
 
-/** The lowest port both lists cover ('any' when both are empty), or undefined. */
+/** 'port N' for the lowest port both lists cover ('every port' when both are empty), or undefined. */
 function firstOverlap(a: readonly (number | string)[], b: readonly (number | string)[]): string | undefined {
     if (a.length === 0 && b.length === 0) {
-        return 'any';
+        return 'every port';
     }
     const ranges = (list: readonly (number | string)[]) =>
         list.length === 0 ? [{ low: 1, high: 65535 }] : list.flatMap((p) => parsePortRange(p) ?? []);
@@ -79,5 +79,5 @@ function firstOverlap(a: readonly (number | string)[], b: readonly (number | str
             }
         }
     }
-    return best === undefined ? undefined : String(best);
+    return best === undefined ? undefined : `port ${best}`;
 }

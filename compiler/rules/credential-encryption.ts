@@ -13,7 +13,8 @@ export const credentialEncryption: Rule = {
             if (node.node.certificate) {
                 continue;
             }
-            for (const name of node.credentials) {
+            // An undeclared credential is reported by the references rule; saying more about it here is noise.
+            for (const name of node.credentials.filter((n) => site.site.credentials?.[n] !== undefined)) {
                 out.push(
                     plainTextAllowed
                         ? diag('PlainTextCredentials', { node: node.name, name }, at(`${node.pointer}/name`))

@@ -16,10 +16,12 @@ export const nodeNames: Rule = {
             const name = node.name;
             const where = at(`/nodes/${index}/name`);
             const reason = invalidNameReason(name);
+            // Control characters would garble the terminal; show them as \uXXXX.
+            const shown = name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
             if (reason) {
-                out.push(diag('InvalidNodeName', { name, reason }, where));
+                out.push(diag('InvalidNodeName', { name: shown, reason }, where));
             } else if (name.length > MAX_NODE_NAME_LENGTH) {
-                out.push(diag('NodeNameTooLong', { name, length: name.length }, where));
+                out.push(diag('NodeNameTooLong', { name: shown, length: name.length }, where));
             }
             const key = name.toUpperCase();
             const other = seen.get(key);
@@ -27,7 +29,7 @@ export const nodeNames: Rule = {
                 seen.set(key, index);
             } else {
                 out.push(
-                    diag('DuplicateNodeName', { name, other }, where, [
+                    diag('DuplicateNodeName', { name: shown, other }, where, [
                         { message: `nodes[${other}] is named "${site.site.nodes[other]?.name}".`, pointer: `/nodes/${other}/name` },
                     ]),
                 );

@@ -323,7 +323,7 @@ describe('validate (compiler/frontend/validate.ts)', () => {
 
     describe('describePointer', () => {
         const cases: readonly [pointer: string, expected: string][] = [
-            ['', 'The manifest'],
+            ['', 'the manifest'],
             ['/nodes', '"nodes"'],
             ['/nodes/0/addresses/1', '"nodes[0].addresses[1]"'],
             ['/baselines/web-servers/registry/0', '"baselines["web-servers"].registry[0]"'],

@@ -478,7 +478,7 @@ const CASES: Readonly<Record<string, RuleCases>> = {
                         14,
                         11,
                         '/nodes/0/baseline/firewallRules/1',
-                        'Node "SRV01": Inbound TCP port 8080 is allowed by rule "Allow1" and blocked by rule "Block1".',
+                        'Node "SRV01": Inbound TCP traffic on port 8080 is allowed by rule "Allow1" and blocked by rule "Block1".',
                         [note('/nodes/0/baseline/firewallRules/0', 8, 11, 'Rule "Allow1" allows it.')],
                     ),
                 ],
@@ -489,7 +489,7 @@ const CASES: Readonly<Record<string, RuleCases>> = {
                     one: { firewallRules: [{ name: 'Allow1', localPorts: [443], profiles: ['Domain', 'Public'] }] },
                     two: { firewallRules: [{ name: 'Block1', action: 'Block', localPorts: [443], profiles: ['Public'] }] },
                 }),
-                expected: [row('XPR3011', 20, 9, '/baselines/two/firewallRules/0', 'Inbound TCP port 443 is allowed by rule "Allow1" and blocked by rule "Block1".')],
+                expected: [row('XPR3011', 20, 9, '/baselines/two/firewallRules/0', 'Inbound TCP traffic on port 443 is allowed by rule "Allow1" and blocked by rule "Block1".')],
             },
             {
                 it: 'should take defaults.firewallProfiles as the profiles of a rule without its own (overlap)',
@@ -501,7 +501,7 @@ const CASES: Readonly<Record<string, RuleCases>> = {
                     ['one', 'two'],
                     { defaults: { firewallProfiles: ['Public'] } },
                 ),
-                expected: [row('XPR3011', 24, 9, '/baselines/two/firewallRules/0', 'Inbound TCP port 443 is allowed by rule "Allow1" and blocked by rule "Block1".')],
+                expected: [row('XPR3011', 24, 9, '/baselines/two/firewallRules/0', 'Inbound TCP traffic on port 443 is allowed by rule "Allow1" and blocked by rule "Block1".')],
             },
         ],
         passing: [
