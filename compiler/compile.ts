@@ -2,7 +2,7 @@
  * THE pipeline. Each phase is a pure function of the previous phase's
  * result; only the CLI reads and writes files.
  *
- *   load → validate → resolve → check → lower → emit
+ *   load → validate → resolve → check → lower (→ collisions) → emit
  *
  * Diagnostics from every phase are collected; the pipeline stops after the
  * first phase that reported an error (later phases rely on earlier ones
@@ -20,6 +20,7 @@ import type { SiteIR } from './ir/types.js';
 import { lower } from './lower/lower.js';
 import type { Site } from './manifest/types.generated.js';
 import { check } from './rules/index.js';
+import { checkCollisions } from './rules/collisions.js';
 
 export interface CompileInput {
     /** The manifest's path as the user gave it; only its base name reaches the output. */
@@ -70,6 +71,10 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     }
 
     const ir = lower(resolved, manifestDisplayName(file));
+    const collisions = checkCollisions(ir);
+    if (collisions.length > 0) {
+        return stop([...pending, ...collisions]);
+    }
     const files = options.emit === false ? undefined : emit(ir);
     return { ...stop(pending), ir, ...(files ? { files } : {}) };
 }

@@ -39,6 +39,8 @@ export interface DscBlock {
     readonly properties: readonly DscProperty[];
     /** Where the resource came from, for the provenance comment. */
     readonly source: Pointer;
+    /** Guide section behind the resource, shown next to the provenance. */
+    readonly guide?: string;
 }
 
 export const ps = {

@@ -29,6 +29,11 @@ export function emitRunbook(site: SiteIR, node: NodeIR, modules: readonly DscMod
         credentials: node.credentials,
         applyCommand: `Start-DscConfiguration -Path .\\MOF -ComputerName ${node.name} -Wait -Verbose`,
         verifyCommand: `Test-DscConfiguration -ComputerName ${node.name} -Detailed`,
-        steps: node.manualSteps.map((s) => ({ ...s, source: `${site.manifestName}#${s.source.pointer}` })),
+        steps: node.manualSteps.map((s) => ({
+            section: s.section ?? '',
+            guide: s.guide ?? '',
+            ...s,
+            source: `${site.manifestName}#${s.source.pointer}`,
+        })),
     });
 }

@@ -23,6 +23,7 @@ import type {
     WindowsFeature,
 } from '../manifest/types.generated.js';
 import { joinPointer } from './source.js';
+import { productCredentialUses } from '../products/index.js';
 import { effectivePath, isKeyProblem, parseRegistryKey } from './registry-key.js';
 
 export type ItemKind = 'feature' | 'registry' | 'service' | 'firewall' | 'folder' | 'file' | 'package';
@@ -131,7 +132,14 @@ function resolveNode(site: Site, node: Node, index: number): ResolvedNode {
         items,
         manualSteps,
         conflicts,
-        credentials: collectCredentials(items),
+        credentials: [
+            ...new Set([
+                ...collectCredentials(items),
+                ...productCredentialUses(site)
+                    .filter((use) => use.node.toUpperCase() === node.name.toUpperCase())
+                    .map((use) => use.name),
+            ]),
+        ].sort(),
     };
 }
 
@@ -221,6 +229,9 @@ const DEFAULTS: Record<ItemKind, Readonly<Record<string, unknown>>> = {
 
 /** JSON with object keys sorted, so that key order never counts as a difference. */
 export function canonicalJson(value: unknown): string {
+    if (typeof value === 'bigint') {
+        return `${value}n`;
+    }
     if (Array.isArray(value)) {
         return `[${value.map(canonicalJson).join(',')}]`;
     }
@@ -263,5 +274,6 @@ export function credentialReferences(site: ResolvedSite): { name: string; pointe
         visit(baseline, joinPointer('/baselines', name));
     }
     site.site.nodes.forEach((node, i) => visit(node.baseline, `/nodes/${i}/baseline`));
+    out.push(...productCredentialUses(site.site).map(({ name, pointer }) => ({ name, pointer })));
     return out;
 }

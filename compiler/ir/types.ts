@@ -77,6 +77,8 @@ interface ResourceBase {
     /** Ids of resources of the same node that must be applied first, sorted. */
     readonly dependsOn: readonly string[];
     readonly source: Source;
+    /** Vendor guide section that prescribes the resource, e.g. 'XPR Installation Guide §4.3.5'. */
+    readonly guide?: string;
 }
 
 export interface WindowsFeatureResource extends ResourceBase {
@@ -173,6 +175,8 @@ export type ResourceKind = Resource['kind'];
 /** A step no script can do; rendered into the node's RUNBOOK.md. */
 export interface ManualStep {
     readonly id: string;
+    /** Product (or 'Baseline') the step belongs to; the runbook groups by it. */
+    readonly section?: string;
     readonly title: string;
     /** Paragraphs / list lines of Markdown, already filled with manifest values. */
     readonly instructions: readonly string[];

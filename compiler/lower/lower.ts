@@ -15,6 +15,9 @@ import type { ResolvedItem, ResolvedNode, ResolvedSite } from '../frontend/resol
 import { psIdentifier } from '../emit/ps/quote.js';
 import type { CredentialParameter, ManualStep, NodeIR, Resource, ResourceKind, SiteIR } from '../ir/types.js';
 import { lowerItem, type Unplaced } from './baseline.js';
+import { PRODUCTS } from '../products/index.js';
+import { credentialParameter } from '../products/product.js';
+import { resourceIdentity, sameSettings } from './identity.js';
 
 /** Emission order of resource kinds: roughly the order a host is built in. */
 export const KIND_ORDER: readonly ResourceKind[] = [
@@ -46,22 +49,6 @@ function lowerNode(resolved: ResolvedSite, node: ResolvedNode): NodeIR {
         const dependsOn = (graph.edges.get(entry) ?? []).map((target) => idOf(ids, target)).sort();
         return { ...unplaced, id: idOf(ids, entry), dependsOn } as Resource;
     });
-    resources.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.id, b.id));
-
-    const credentials: CredentialParameter[] = node.credentials.map((name) => {
-        const declared = resolved.site.credentials?.[name];
-        if (!declared) {
-            throw new Error(`Internal error: credential "${name}" reached lowering undeclared`);
-        }
-        return {
-            name,
-            parameter: `${name}Credential`,
-            description: declared.description,
-            ...(declared.userName ? { userName: declared.userName } : {}),
-            source: { pointer: `/credentials/${name}` },
-        };
-    });
-
     const manualSteps: ManualStep[] = node.manualSteps.map(({ step, pointer }) => ({
         id: step.id,
         title: step.title,
@@ -70,13 +57,40 @@ function lowerNode(resolved: ResolvedSite, node: ResolvedNode): NodeIR {
         source: { pointer },
     }));
 
+    // Products add their resources after the baseline; one that the baseline
+    // already has with the same settings is kept once (a difference is
+    // reported by the collisions check before emitting).
+    const productRoles: string[] = [];
+    for (const product of PRODUCTS) {
+        const output = product.lowerNode(resolved, node);
+        if (!output) {
+            continue;
+        }
+        for (const resource of output.resources) {
+            const identity = resourceIdentity(resource);
+            if (!resources.some((r) => resourceIdentity(r) === identity && sameSettings(r, resource))) {
+                resources.push(resource);
+            }
+        }
+        manualSteps.push(...output.manualSteps);
+        productRoles.push(...(output.roles ?? []));
+    }
+    resources.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.id, b.id));
+
+    const credentials: CredentialParameter[] = node.credentials.map((name) => {
+        if (!resolved.site.credentials?.[name]) {
+            throw new Error(`Internal error: credential "${name}" reached lowering undeclared`);
+        }
+        return credentialParameter(resolved.site, name, `/credentials/${name}`);
+    });
+
     const n = node.node;
     return {
         name: n.name,
         ...(n.description ? { description: n.description } : {}),
         fileStem: n.name.toUpperCase(),
         os: node.os,
-        roles: [...(n.roles ?? [])].sort(),
+        roles: [...new Set([...(n.roles ?? []), ...productRoles])].sort(),
         addresses: (n.addresses ?? []).map((a) => ({
             address: a.address,
             ...(a.prefixLength !== undefined ? { prefixLength: a.prefixLength } : {}),

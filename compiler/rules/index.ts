@@ -15,6 +15,7 @@ import { nodeNames } from './node-names.js';
 import { references } from './references.js';
 import { registryKeys } from './registry-keys.js';
 import type { Rule } from './rule.js';
+import { PRODUCTS } from '../products/index.js';
 
 export const RULES: readonly Rule[] = [
     nodeNames,
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
     dependencies,
     credentialEncryption,
     manualSteps,
+    ...PRODUCTS.flatMap((product) => product.rules),
 ];
 
 /** Phase 4, check: run every rule over the resolved site. */

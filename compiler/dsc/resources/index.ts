@@ -60,7 +60,10 @@ export function dscBlocks(node: NodeIR): DscBlock[] {
                       }),
                   },
     };
-    const blocks = node.resources.map((resource) => blockOf(resource, ctx));
+    const blocks = node.resources.map((resource) => {
+        const block = blockOf(resource, ctx);
+        return resource.guide ? { ...block, guide: resource.guide } : block;
+    });
     blocks.forEach(assertBlock);
     const duplicates = checkUniqueKeys(blocks);
     if (duplicates.length > 0) {

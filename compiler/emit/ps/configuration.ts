@@ -31,7 +31,7 @@ export function emitConfiguration(site: SiteIR, node: NodeIR, blocks: readonly D
             modules: modulesOf(blocks),
             blocks: blocks.map((block) => ({
                 ...block,
-                provenance: `${site.manifestName}#${block.source}`,
+                provenance: `${site.manifestName}#${block.source}${block.guide ? ` (${block.guide})` : ''}`,
                 width: Math.max(...block.properties.map((p) => p.name.length)),
             })),
         }),

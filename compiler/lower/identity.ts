@@ -1,0 +1,38 @@
+/**
+ * What makes two IR resources "the same thing on the machine": the DSC key
+ * of the resource they become. Used to merge product resources with the
+ * baseline and to report collisions between them.
+ */
+
+import { canonicalJson } from '../frontend/resolve.js';
+import type { Resource } from '../ir/types.js';
+
+export function resourceIdentity(resource: Resource): string {
+    return resourceLabel(resource).toUpperCase();
+}
+
+/** `Registry:HKEY_LOCAL_MACHINE\SOFTWARE\Vendor\Port`, as written, for messages. */
+export function resourceLabel(resource: Resource): string {
+    const key = (() => {
+        switch (resource.kind) {
+            case 'Registry':
+                return `${resource.value.hive}\\${resource.value.path}\\${resource.value.name}`;
+            case 'Directory':
+            case 'File':
+                return resource.path.replace(/\\+$/, '');
+            case 'MsiPackage':
+                return resource.productId;
+            default:
+                return resource.name;
+        }
+    })();
+    // Directory and File are both the DSC File resource, keyed by path.
+    const kind = resource.kind === 'Directory' ? 'File' : resource.kind;
+    return `${kind}:${key}`;
+}
+
+/** Equal apart from where they came from and what they are called. */
+export function sameSettings(a: Resource, b: Resource): boolean {
+    const strip = ({ id: _id, source: _source, dependsOn: _dependsOn, guide: _guide, ...rest }: Resource) => rest;
+    return canonicalJson(strip(a)) === canonicalJson(strip(b));
+}
