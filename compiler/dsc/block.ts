@@ -18,7 +18,13 @@ export type PsValue =
     /** A `[PSCredential]` parameter of the configuration, by parameter name (without `$`). */
     | { readonly kind: 'credential'; readonly parameter: string }
     /** DependsOn references: `[Type]Name`. */
-    | { readonly kind: 'dependsOn'; readonly value: readonly string[] };
+    | { readonly kind: 'dependsOn'; readonly value: readonly string[] }
+    /**
+     * A script block (Script resources' GetScript/SetScript/TestScript).
+     * The lines are PowerShell code written by xprc's own product modules;
+     * any manifest value inside them must already be quoted with psString.
+     */
+    | { readonly kind: 'scriptBlock'; readonly lines: readonly string[] };
 
 export interface DscProperty {
     readonly name: string;
@@ -49,4 +55,5 @@ export const ps = {
     int: (value: number): PsValue => ({ kind: 'int', value }),
     strs: (value: readonly string[]): PsValue => ({ kind: 'stringArray', value }),
     cred: (parameter: string): PsValue => ({ kind: 'credential', parameter }),
+    script: (lines: readonly string[]): PsValue => ({ kind: 'scriptBlock', lines }),
 } as const;

@@ -334,11 +334,17 @@ function checkValue(p: DscPropertySchema, value: PsValue, violations: string[]):
             checkValueMap(p, [String(value.value)], violations);
             return;
         }
+        case 'scriptBlock':
+            // Script resources declare their script blocks as strings in the MOF.
+            if (p.type !== 'string' || p.isArray || !SCRIPT_BLOCK_PROPERTIES.has(p.name)) return mismatch();
+            return;
         case 'credential':
         case 'dependsOn':
             return mismatch();
     }
 }
+
+const SCRIPT_BLOCK_PROPERTIES: ReadonlySet<string> = new Set(['GetScript', 'SetScript', 'TestScript']);
 
 /**
  * PowerShell checks ValueMaps case-insensitively when it compiles the
@@ -443,5 +449,7 @@ function keyValue(value: PsValue): KeyValue {
             return { folded: `i:${value.value}`, shown: String(value.value) };
         case 'credential':
             return { folded: `c:${value.parameter.toLowerCase()}`, shown: `$${value.parameter}` };
+        case 'scriptBlock':
+            return { folded: `x:${value.lines.join('\n').toLowerCase()}`, shown: `{ ${value.lines.join('; ')} }` };
     }
 }

@@ -16,3 +16,5 @@ export const NETWORKING_DSC = pin('NetworkingDsc');
 
 /** Modules that ship with Windows and are never installed from a gallery. */
 export const INBOX_MODULES: ReadonlySet<string> = new Set([PSDSC_INBOX.name]);
+export const COMPUTER_MANAGEMENT_DSC = pin('ComputerManagementDsc');
+export const SECURITY_POLICY_DSC = pin('SecurityPolicyDsc');

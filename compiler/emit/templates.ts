@@ -30,7 +30,7 @@ env.registerHelper({
     /** A single-quoted (or, for control characters, escaped double-quoted) PowerShell string. */
     'ps-string': (value: unknown) => psString(String(value)),
     /** Any typed DSC property value. */
-    'ps-value': (value: PsValue) => psValue(value),
+    'ps-value': (value: PsValue, indent: unknown) => psValue(value, typeof indent === 'number' ? indent : 0),
     /** A quoted hashtable key padded so that the `=` signs line up. */
     'ps-string-align': (value: unknown, width: unknown) => psString(String(value)).padEnd(Number(width)),
     /** A resource keyword or configuration name: must already be an identifier. */

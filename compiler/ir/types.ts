@@ -157,7 +157,60 @@ export interface MsiPackageResource extends ResourceBase {
     readonly credential?: CredentialRef;
 }
 
+/**
+ * An idempotent script step for what no DSC resource covers (e.g. a vendor
+ * installer's command line). The test script must check the real state
+ * (an installed version, a file), never a constant.
+ */
+export interface ScriptResource extends ResourceBase {
+    readonly kind: 'Script';
+    /** What the step ensures, one line (used in comments and diffs). */
+    readonly name: string;
+    /** PowerShell lines; manifest values inside are already psString-quoted. */
+    readonly getScript: readonly string[];
+    readonly testScript: readonly string[];
+    readonly setScript: readonly string[];
+    readonly credential?: CredentialRef;
+}
+
+/** Reboots the node when Windows reports a pending reboot (ComputerManagementDsc PendingReboot). */
+export interface PendingRebootResource extends ResourceBase {
+    readonly kind: 'PendingReboot';
+    readonly name: string;
+}
+
+/** Accounts that must be members of a local group (others are left alone). */
+export interface GroupMembersResource extends ResourceBase {
+    readonly kind: 'GroupMembers';
+    readonly name: string;
+    readonly members: readonly string[];
+}
+
+/** Accounts that must hold a user right (e.g. Log_on_as_a_service); others keep theirs. */
+export interface UserRightResource extends ResourceBase {
+    readonly kind: 'UserRight';
+    /** SecurityPolicyDsc policy name, e.g. 'Log_on_as_a_service'. */
+    readonly name: string;
+    readonly identities: readonly string[];
+}
+
+export interface SmbShareResource extends ResourceBase {
+    readonly kind: 'SmbShare';
+    readonly name: string;
+    readonly path: string;
+    readonly ensure: Ensure;
+    readonly description?: string;
+    readonly fullAccess: readonly string[];
+    readonly changeAccess: readonly string[];
+    readonly readAccess: readonly string[];
+}
+
 export type Resource =
+    | ScriptResource
+    | PendingRebootResource
+    | GroupMembersResource
+    | UserRightResource
+    | SmbShareResource
     | WindowsFeatureResource
     | RegistryResource
     | ServiceResource

@@ -22,6 +22,8 @@ export function resourceLabel(resource: Resource): string {
                 return resource.path.replace(/\\+$/, '');
             case 'MsiPackage':
                 return resource.productId;
+            case 'Script':
+                return resource.id;
             default:
                 return resource.name;
         }

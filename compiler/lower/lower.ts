@@ -22,12 +22,17 @@ import { resourceIdentity, sameSettings } from './identity.js';
 /** Emission order of resource kinds: roughly the order a host is built in. */
 export const KIND_ORDER: readonly ResourceKind[] = [
     'WindowsFeature',
+    'GroupMembers',
+    'UserRight',
     'Directory',
     'File',
+    'SmbShare',
     'MsiPackage',
+    'Script',
     'Registry',
     'Service',
     'FirewallRule',
+    'PendingReboot',
 ];
 
 export function lower(resolved: ResolvedSite, manifestName: string): SiteIR {

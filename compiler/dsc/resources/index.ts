@@ -17,6 +17,11 @@ import { msiPackageBlock } from './msi-package.js';
 import { registryBlock } from './registry.js';
 import { serviceBlock } from './service.js';
 import { windowsFeatureBlock } from './windows-feature.js';
+import { scriptBlock } from './script.js';
+import { pendingRebootBlock } from './pending-reboot.js';
+import { groupMembersBlock } from './group-members.js';
+import { userRightBlock } from './user-right.js';
+import { smbShareBlock } from './smb-share.js';
 
 function blockOf(resource: Resource, ctx: BlockContext): DscBlock {
     switch (resource.kind) {
@@ -34,6 +39,16 @@ function blockOf(resource: Resource, ctx: BlockContext): DscBlock {
             return fileBlock(resource, ctx);
         case 'MsiPackage':
             return msiPackageBlock(resource, ctx);
+        case 'Script':
+            return scriptBlock(resource, ctx);
+        case 'PendingReboot':
+            return pendingRebootBlock(resource, ctx);
+        case 'GroupMembers':
+            return groupMembersBlock(resource, ctx);
+        case 'UserRight':
+            return userRightBlock(resource, ctx);
+        case 'SmbShare':
+            return smbShareBlock(resource, ctx);
     }
 }
 

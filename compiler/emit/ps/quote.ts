@@ -212,7 +212,7 @@ function psInt(value: number): string {
  * - dependsOn   → psArray of the `[Type]Name` strings: always the array form,
  *                 also for a single reference, like stringArray
  */
-export function psValue(v: PsValue): string {
+export function psValue(v: PsValue, indent = 0): string {
     switch (v.kind) {
         case 'string':
             return psString(v.value);
@@ -226,6 +226,12 @@ export function psValue(v: PsValue): string {
             return psVariable(v.parameter);
         case 'dependsOn':
             return psArray(v.value);
+        case 'scriptBlock': {
+            // Allman-style block under the property: `Name = {` … `}` at the property's indent.
+            const pad = ' '.repeat(indent);
+            const body = v.lines.map((line) => (line === '' ? '' : `${pad}    ${line}`));
+            return ['{', ...body, `${pad}}`].join('\n');
+        }
         default: {
             const never: never = v;
             throw new Error(`internal error: unknown PsValue ${JSON.stringify(never)}`);
