@@ -14,7 +14,8 @@
  * only when the benchmark itself cannot run (e.g. the manifest has errors).
  *
  *   npm run bench
- *   npm run bench -- --profile          # also: CPU profile of the largest in-process build
+ *   npm run bench -- --profile          # also: CPU profiles (largest build in process, 1-node start-up)
+ *   npm run bench -- --tmp /dev/shm     # write to tmpfs: the floor without the disk
  *   npm run bench -- --sizes 10,100 --runs 5 --startup-runs 9 --keep --json bench.json
  *
  * dist/ is rebuilt first when any compiler/**\/*.ts is newer than its output
@@ -69,11 +70,13 @@ interface Options {
     readonly tmp: string;
 }
 
-const USAGE = `usage: npm run bench -- [--sizes 10,100,1000] [--runs 3] [--startup-runs 5] [--profile] [--keep] [--rebuild] [--json <file>]
+const USAGE = `usage: npm run bench -- [--sizes 10,100,1000] [--runs 3] [--startup-runs 5] [--profile] [--tmp <dir>] [--keep] [--rebuild]
+                          [--json <file>] [--probe auto|time|preload]
   --sizes         node counts of the synthetic sites (default 10,100,1000)
   --runs          timed runs per size, the median is reported (default 3)
   --startup-runs  timed runs of the start-up measurements (default 5)
-  --profile       also run the largest site in process under node --cpu-prof and list the top 10 self-time functions
+  --profile       also profile (node --cpu-prof) the largest build in process: phases, emit parts, top 10 self-time
+                  functions; and the 1-node CLI build: start-up time per dependency
   --keep          keep the temporary folder (manifests, outputs, floor blobs)
   --rebuild       run the TypeScript build even when dist/ looks up to date
   --json <file>   also write the raw measurements as JSON

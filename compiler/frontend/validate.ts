@@ -9,39 +9,37 @@
  * diagnostic that quotes the schema's description of the allowed forms.
  */
 
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { diag, at, type PendingDiagnostic } from '../diagnostics/diagnostic.js';
+import { createAjv } from './ajv-options.js';
 import { ROOT_SCHEMA_ID, loadSchemas } from './schemas.js';
 import { parsePointer } from './source.js';
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
-
 let validator: ValidateFunction | undefined;
 
+/**
+ * The precompiled validator written by `npm run build` (scripts/build-validator.ts)
+ * when it exists next to this module, else the schemas compiled now.
+ */
 function getValidator(): ValidateFunction {
     if (!validator) {
-        const ajv = new Ajv2020({
-            allErrors: true,
-            strict: true,
-            // The conditional schemas say "this property is present" with
-            // `required` inside if/then/oneOf; the property itself is declared
-            // in the enclosing object's `properties`, which strictRequired
-            // cannot see. Every other strict check stays on.
-            strictRequired: false,
-            verbose: true,
-            allowUnionTypes: true,
-        });
-        (addFormats as unknown as (a: Ajv2020, formats: string[]) => void)(ajv, ['ipv4', 'ipv6']);
-        for (const schema of loadSchemas()) {
-            ajv.addSchema(schema);
+        const precompiled = new URL('./schema-validator.cjs', import.meta.url);
+        if (existsSync(precompiled)) {
+            const loaded = createRequire(import.meta.url)(precompiled.pathname) as { default?: ValidateFunction } & ValidateFunction;
+            validator = loaded.default ?? loaded;
+        } else {
+            const ajv = createAjv();
+            for (const schema of loadSchemas()) {
+                ajv.addSchema(schema);
+            }
+            const root = ajv.getSchema(ROOT_SCHEMA_ID);
+            if (!root) {
+                throw new Error(`Internal error: root schema ${ROOT_SCHEMA_ID} did not compile`);
+            }
+            validator = root;
         }
-        const root = ajv.getSchema(ROOT_SCHEMA_ID);
-        if (!root) {
-            throw new Error(`Internal error: root schema ${ROOT_SCHEMA_ID} did not compile`);
-        }
-        validator = root;
     }
     return validator;
 }

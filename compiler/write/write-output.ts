@@ -32,12 +32,17 @@ export function writeOutput(outDir: string, siteName: string, files: readonly Ou
     mkdirSync(root, { recursive: true });
     const staging = mkdtempSync(join(root, `.xprc-tmp-${siteName}-`));
     try {
+        const created = new Set<string>();
         for (const file of files) {
             const path = join(staging, ...file.path.split('/'));
             if (!path.startsWith(staging + sep)) {
                 throw new Error(`Internal error: output path "${file.path}" leaves the output folder`);
             }
-            mkdirSync(dirname(path), { recursive: true });
+            const folder = dirname(path);
+            if (!created.has(folder)) {
+                mkdirSync(folder, { recursive: true });
+                created.add(folder);
+            }
             writeFileSync(path, file.bytes, { flag: 'wx' });
         }
         swapIn(staging, target, root, siteName);

@@ -1,0 +1,48 @@
+/**
+ * The installed entry point (bin/xprc.js → dist/, with the precompiled
+ * schema validator) must report exactly what the in-process compiler
+ * reports from sources. `npm ci` builds dist/ through the prepare script.
+ */
+
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compile } from '../../../compiler/compile.js';
+import { diagnosticsJson } from '../../../compiler/cli/format.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CASES = ['invalid-schema', 'invalid-semantic', 'invalid-json', 'baseline'];
+
+describe('installed CLI (dist/, precompiled validator)', function () {
+    before(function () {
+        if (!existsSync(`${ROOT}dist/cli/main.js`) || !existsSync(`${ROOT}dist/frontend/schema-validator.cjs`)) {
+            console.log('    dist/ is not built: skipping (run `npm run build`; `npm ci` does it)');
+            this.skip();
+        }
+        // A dist/ older than the sources tests yesterday's compiler, not this one.
+        const built = statSync(`${ROOT}dist/frontend/schema-validator.cjs`).mtimeMs;
+        const newest = Math.max(...['compiler', 'schemas', 'templates'].flatMap((dir) => newestFiles(`${ROOT}${dir}`)));
+        if (newest > built) {
+            console.log('    dist/ is older than the sources: skipping (run `npm run build`)');
+            this.skip();
+        }
+    });
+
+    for (const name of CASES) {
+        it(`should report the same diagnostics as the sources for ${name}`, () => {
+            const cwd = `${ROOT}spec/golden/${name}`;
+            const run = spawnSync(process.execPath, [`${ROOT}bin/xprc.js`, 'validate', 'site.json', '--format', 'json'], { cwd, encoding: 'utf8' });
+            const inProcess = compile({ fileName: 'site.json', bytes: readFileSync(`${cwd}/site.json`) }, { emit: false });
+            expect(JSON.parse(run.stdout)).to.deep.equal(JSON.parse(JSON.stringify(diagnosticsJson(inProcess.diagnostics))));
+            expect(run.status).to.equal(inProcess.diagnostics.some((d) => d.severity === 'error') ? 1 : 0);
+        });
+    }
+});
+
+function newestFiles(dir: string): number[] {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs);
+}
