@@ -14,9 +14,12 @@ export function mdText(text: string): string {
 /** An inline code span that holds any text: the fence is longer than any backtick run inside. */
 export function mdCode(text: string): string {
     const flat = text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
+    if (flat === '') {
+        return '` `';
+    }
     const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longest + 1);
-    const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
