@@ -8,6 +8,7 @@ import type { SourceText } from '../frontend/source.js';
 
 export interface Style {
     readonly red: (s: string) => string;
+    readonly green: (s: string) => string;
     readonly yellow: (s: string) => string;
     readonly cyan: (s: string) => string;
     readonly grey: (s: string) => string;
@@ -16,8 +17,8 @@ export interface Style {
 
 const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
 
-export const COLOURS: Style = { red: wrap(31, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), grey: wrap(90, 39), bold: wrap(1, 22) };
-export const PLAIN: Style = { red: (s) => s, yellow: (s) => s, cyan: (s) => s, grey: (s) => s, bold: (s) => s };
+export const COLOURS: Style = { red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), grey: wrap(90, 39), bold: wrap(1, 22) };
+export const PLAIN: Style = { red: (s) => s, green: (s) => s, yellow: (s) => s, cyan: (s) => s, grey: (s) => s, bold: (s) => s };
 
 /** Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */
 export function chooseStyle(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Style {

@@ -1,21 +1,33 @@
 /**
  * The `xprc` command line: yargs wiring only. Commands call compile() and
  * map its diagnostics to exit codes:
- *   0 success (warnings allowed), 1 the manifest has errors,
- *   2 usage or internal error.
+ *   0 success (warnings allowed; diff: no change; build --check: up to date),
+ *   1 a manifest has errors, 2 usage or internal error,
+ *   3 diff: the manifests give different configurations,
+ *   4 build --check: the output folder is out of date.
  */
 
 import { readFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import yargs from 'yargs';
 import { compile, type CompileResult } from '../compile.js';
 import { catalogEntries, findByCode } from '../diagnostics/catalog.js';
-import { diag, locate } from '../diagnostics/diagnostic.js';
+import { diag, locate, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { checkOutput, isUpToDate, type OutputCheck } from '../diff/check.js';
+import { diffSites } from '../diff/diff.js';
+import { explainItem, type ExplainedItem } from '../diff/explain.js';
+import { readAtRevision } from '../diff/git.js';
+import { hasChanges } from '../diff/model.js';
+import { renderDiffJson } from '../diff/render-json.js';
+import { renderDiffMarkdown } from '../diff/render-markdown.js';
+import { renderDiffText } from '../diff/render-text.js';
+import type { OutputFile } from '../emit/emit.js';
 import { bundledRootSchema } from '../frontend/schemas.js';
+import { suggest } from '../frontend/validate.js';
 import { printIR } from '../ir/print.js';
 import { VERSION } from '../version.js';
 import { writeOutput } from '../write/write-output.js';
-import { chooseStyle, diagnosticsJson, formatDiagnostics } from './format.js';
+import { chooseStyle, diagnosticsJson, formatDiagnostics, type Style } from './format.js';
 
 export interface Io {
     readonly stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -27,8 +39,33 @@ export interface Io {
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_USAGE = 2;
+/** xprc diff: the two manifests give different configurations (0 when they give the same). */
+export const EXIT_CHANGES = 3;
+/** xprc build --check: the output folder differs from what a build would write. */
+export const EXIT_STALE = 4;
 
 type Format = 'text' | 'json';
+type DiffFormat = Format | 'md';
+
+/**
+ * `--format` is declared per command rather than globally: Markdown only
+ * makes sense for a diff (a pull-request comment), and yargs checks
+ * `choices` before running a command, whereas a global `.check()` would
+ * only run after the handler (which for build has already written files).
+ */
+function formatOption<T extends DiffFormat>(choices: readonly T[], describe: string) {
+    return { choices, default: 'text' as T, describe } as const;
+}
+const FORMAT = formatOption<Format>(['text', 'json'], 'Diagnostics as text (tsc style) or JSON');
+
+const EXIT_CODES_HELP = [
+    'Exit codes:',
+    '  0  success (warnings allowed); diff: no change; build --check: output up to date',
+    '  1  a manifest has errors (or a file or git revision cannot be read)',
+    '  2  usage error, or an internal error',
+    '  3  diff: the manifests give different configurations',
+    '  4  build --check: the output folder is out of date',
+].join('\n');
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
     let exitCode = EXIT_OK;
@@ -38,46 +75,54 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         .scriptName('xprc')
         .usage('$0 <command> [options]\n\nCompiles Windows deployment manifests into PowerShell DSC configurations, .reg files and runbooks.')
         .version(VERSION)
-        .option('format', {
-            choices: ['text', 'json'] as const,
-            default: 'text' as Format,
-            describe: 'Diagnostics as text (tsc style) or JSON',
-            global: true,
-        })
         .command(
             'build <manifest>',
             'Validate the manifest and write out/<site>/<NODE>/… (nothing is written if there is any error)',
             (y) =>
                 y
                     .positional('manifest', { type: 'string', demandOption: true, describe: 'Path of the site manifest (JSON)' })
+                    .option('format', FORMAT)
                     .option('out', { type: 'string', default: 'out', describe: 'Output folder; the site is written to <out>/<site>/' })
-                    .option('emit-ir', { type: 'boolean', default: false, describe: 'Also write ir.txt, the compiler’s intermediate representation' }),
+                    .option('emit-ir', { type: 'boolean', default: false, describe: 'Also write ir.txt, the compiler’s intermediate representation' })
+                    .option('check', {
+                        type: 'boolean',
+                        default: false,
+                        describe: 'Write nothing; compare what a build would write with <out>/<site>/ and exit 4 listing stale, missing and extra files when they differ',
+                    })
+                    .epilogue(EXIT_CODES_HELP),
             (args) => {
+                const format = args.format;
                 const result = runCompile(args.manifest, io, true);
-                exitCode = report(result, args.format, io);
+                // With --check and JSON, the diagnostics go into the one check document (stdout holds one JSON value).
+                const deferJson = args.check && format === 'json' && result.ir !== undefined;
+                exitCode = deferJson ? EXIT_OK : report(result, format, io);
                 if (exitCode !== EXIT_OK || !result.ir || !result.files) {
                     return;
                 }
                 const files = args['emit-ir']
                     ? [...result.files, { path: 'ir.txt', bytes: Buffer.from(printIR(result.ir), 'utf8') }]
                     : result.files;
+                if (args.check) {
+                    exitCode = checkCommand(args.manifest, args.out, result.ir.name, files, result.diagnostics, format, io);
+                    return;
+                }
                 const outDir = resolvePath(io.cwd, args.out);
                 try {
                     const written = writeOutput(outDir, result.ir.name, files);
-                    if (args.format === 'text') {
+                    if (format === 'text') {
                         out(`Wrote ${files.length} files for ${result.ir.nodes.length} node(s) to ${written}`);
                     }
                 } catch (error) {
                     const reason = error instanceof Error ? error.message : String(error);
                     const failure = locate([diag('OutputUnwritable', { path: args.out, reason })], args.manifest);
-                    exitCode = report({ diagnostics: failure }, args.format, io);
+                    exitCode = report({ diagnostics: failure }, format, io);
                 }
             },
         )
         .command(
             'validate <manifest>',
             'Check the manifest (schema and vendor rules) without writing anything',
-            (y) => y.positional('manifest', { type: 'string', demandOption: true, describe: 'Path of the site manifest (JSON)' }),
+            (y) => y.positional('manifest', { type: 'string', demandOption: true, describe: 'Path of the site manifest (JSON)' }).option('format', FORMAT),
             (args) => {
                 const result = runCompile(args.manifest, io, false);
                 exitCode = report(result, args.format, io);
@@ -86,14 +131,43 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                 }
             },
         )
-        .command('schema', 'Print the manifest JSON Schema (draft 2020-12, one self-contained document)', {}, () => {
+        .command(
+            'diff <manifest> [new-manifest]',
+            'Compare the configurations two manifests give, per node: resources, registry values, runbook steps, credentials (exit 3 when they differ)',
+            (y) =>
+                y
+                    .positional('manifest', { type: 'string', demandOption: true, describe: 'The old manifest; with --base, the manifest in the working tree' })
+                    .positional('new-manifest', { type: 'string', describe: 'The new manifest' })
+                    .option('base', { type: 'string', describe: 'Compare <manifest> with itself at this git revision (git show <ref>:<path>)' })
+                    .option('format', formatOption<DiffFormat>(['text', 'md', 'json'], 'The diff as text (for a terminal), md (Markdown, for a pull-request comment) or json (docs/diff.md)'))
+                    .example('$0 diff old.json new.json', 'Compare two manifests')
+                    .example('$0 diff site.json --base origin/main --format md', 'Review a branch: Markdown for a pull-request comment')
+                    .epilogue(EXIT_CODES_HELP),
+            (args) => {
+                exitCode = diffCommand(args.manifest, args['new-manifest'], args.base, args.format, io);
+            },
+        )
+        // --format is accepted (and ignored: the schema is JSON) as it always was.
+        .command('schema', 'Print the manifest JSON Schema (draft 2020-12, one self-contained document)', (y) => y.option('format', FORMAT), () => {
             out(JSON.stringify(bundledRootSchema(), null, 2));
         })
         .command(
-            'explain [code]',
-            'Explain a diagnostic code (without a code: list them all)',
-            (y) => y.positional('code', { type: 'string', describe: 'A code such as XPR3001' }),
+            'explain [code] [resource]',
+            'Explain a diagnostic code (without a code: list them all), or with a node and a resource id (and --manifest): where that resource comes from',
+            (y) =>
+                y
+                    .positional('code', { type: 'string', describe: 'A code such as XPR3001; or a node name, followed by <resource>' })
+                    .positional('resource', { type: 'string', describe: 'A resource id of the node (as in its .ps1, with or without [Type]) or a manual step id' })
+                    .option('manifest', { alias: 'm', type: 'string', describe: 'The manifest, for explaining a resource' })
+                    .option('format', FORMAT)
+                    .example('$0 explain XPR3010', 'Explain a diagnostic')
+                    .example('$0 explain FS01 Registry_HKLM_SOFTWARE_Contoso_Port -m site.json', 'Where a resource comes from'),
             (args) => {
+                const format = args.format;
+                if (args.resource !== undefined || args.manifest !== undefined) {
+                    exitCode = explainResourceCommand(args.code, args.resource, args.manifest, format, io);
+                    return;
+                }
                 if (!args.code) {
                     for (const entry of catalogEntries()) {
                         out(`${entry.code}  ${entry.severity.padEnd(7)}  ${entry.title}`);
@@ -102,11 +176,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                 }
                 const entry = findByCode(args.code);
                 if (!entry) {
-                    exitCode = report({ diagnostics: locate([diag('UnknownCode', { code: args.code })], 'xprc') }, args.format, io);
+                    exitCode = report({ diagnostics: locate([diag('UnknownCode', { code: args.code })], 'xprc') }, format, io);
                     exitCode = EXIT_USAGE;
                     return;
                 }
-                if (args.format === 'json') {
+                if (format === 'json') {
                     out(JSON.stringify(entry, null, 2));
                     return;
                 }
@@ -123,7 +197,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                 );
             },
         )
-        .demandCommand(1, 'Name a command: build, validate, schema or explain.')
+        .demandCommand(1, 'Name a command: build, validate, diff, schema or explain.')
+        .epilogue(EXIT_CODES_HELP)
         .strict()
         .help()
         .exitProcess(false)
@@ -150,20 +225,155 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return exitCode;
 }
 
-function runCompile(manifest: string, io: Io, emit: boolean): CompileResult {
-    let bytes: Buffer;
+function readManifest(manifest: string, io: Io): Buffer | Diagnostic[] {
     try {
-        bytes = readFileSync(resolvePath(io.cwd, manifest));
+        return readFileSync(resolvePath(io.cwd, manifest));
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-        return { diagnostics: locate([diag('FileUnreadable', { reason })], manifest) };
+        return locate([diag('FileUnreadable', { reason })], manifest);
     }
-    return compile({ fileName: manifest, bytes }, { emit });
+}
+
+function runCompile(manifest: string, io: Io, emit: boolean): CompileResult {
+    const bytes = readManifest(manifest, io);
+    return Array.isArray(bytes) ? { diagnostics: bytes } : compile({ fileName: manifest, bytes }, { emit });
+}
+
+/** build --check: compare, print the stale/missing/extra lists, and return 0 or EXIT_STALE. Writes nothing. */
+function checkCommand(
+    manifest: string,
+    out: string,
+    siteName: string,
+    files: readonly OutputFile[],
+    diagnostics: readonly Diagnostic[],
+    format: Format,
+    io: Io,
+): number {
+    const shown = join(out, siteName).split('\\').join('/');
+    let result: OutputCheck;
+    try {
+        result = checkOutput(resolvePath(io.cwd, out, siteName), files);
+    } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
+        return report({ diagnostics: [...diagnostics, ...locate([diag('OutputUnreadable', { path: shown, reason })], manifest)] }, format, io);
+    }
+    const upToDate = isUpToDate(result);
+    if (format === 'json') {
+        const { stale, missing, extra } = result;
+        // The build's diagnostics document (warnings only, here) plus the comparison.
+        io.stdout.write(`${JSON.stringify({ ...diagnosticsJson(diagnostics), folder: shown, upToDate, stale, missing, extra }, null, 2)}\n`);
+        return upToDate ? EXIT_OK : EXIT_STALE;
+    }
+    if (upToDate) {
+        io.stdout.write(`${shown} is up to date (${result.upToDate} files).\n`);
+        return EXIT_OK;
+    }
+    const style = chooseStyle(io.stdout, io.env);
+    const counts = [`${result.stale.length} stale`, `${result.missing.length} missing`, `${result.extra.length} extra`].join(', ');
+    const lines = [
+        `${style.red('generated output is out of date')}: ${shown} (${counts})`,
+        ...result.stale.map((p) => `  ${style.yellow('stale')}    ${p}`),
+        ...result.missing.map((p) => `  ${style.red('missing')}  ${p}`),
+        ...result.extra.map((p) => `  ${style.grey('extra')}    ${p}`),
+        `Run \`xprc build ${manifest}${out === 'out' ? '' : ` --out ${out}`}\` to regenerate it.`,
+    ];
+    io.stdout.write(`${lines.join('\n')}\n`);
+    return EXIT_STALE;
+}
+
+interface DiffSide {
+    /** How the side is named in diagnostics and in the diff: the path as given, or `<ref>:<path>`. */
+    readonly label: string;
+    readonly result: CompileResult;
+}
+
+function diffCommand(manifest: string, newManifest: string | undefined, base: string | undefined, format: DiffFormat, io: Io): number {
+    if ((base === undefined) === (newManifest === undefined)) {
+        io.stderr.write('xprc diff: give either two manifests (xprc diff <old> <new>) or one and a git revision (xprc diff <manifest> --base <ref>).\n');
+        return EXIT_USAGE;
+    }
+    const sides: DiffSide[] = [];
+    if (base !== undefined) {
+        const current = readManifest(manifest, io);
+        if (Array.isArray(current)) {
+            return reportSides([{ label: manifest, result: { diagnostics: current } }], format, io);
+        }
+        const read = readAtRevision(resolvePath(io.cwd, manifest), base);
+        if (!read.ok) {
+            const failure = locate([diag('RevisionUnreadable', { ref: base, reason: read.reason, path: manifest })], manifest);
+            return reportSides([{ label: manifest, result: { diagnostics: failure } }], format, io);
+        }
+        sides.push({ label: read.label, result: compile({ fileName: read.label, bytes: read.bytes }, { emit: false }) });
+        sides.push({ label: manifest, result: compile({ fileName: manifest, bytes: current }, { emit: false }) });
+    } else {
+        sides.push({ label: manifest, result: runCompile(manifest, io, false) });
+        sides.push({ label: newManifest as string, result: runCompile(newManifest as string, io, false) });
+    }
+    const [oldSide, newSide] = sides as [DiffSide, DiffSide];
+    if (!oldSide.result.ir || !newSide.result.ir) {
+        return reportSides(sides, format, io);
+    }
+    if (format !== 'json') {
+        // The new manifest's warnings (the old one's are history) go to stderr, so stdout stays the
+        // diff alone, e.g. when it is piped into a pull-request comment.
+        report(newSide.result, 'text', io);
+    }
+    const diff = diffSites(oldSide.result.ir, newSide.result.ir);
+    const labels = { old: oldSide.label, new: newSide.label };
+    const style: Style = chooseStyle(io.stdout, io.env);
+    io.stdout.write(format === 'json' ? renderDiffJson(diff, labels) : format === 'md' ? renderDiffMarkdown(diff, labels) : renderDiffText(diff, labels, style));
+    return hasChanges(diff) ? EXIT_CHANGES : EXIT_OK;
+}
+
+/** Diagnostics of one or both sides of a diff; returns EXIT_ERRORS when any is an error. */
+function reportSides(sides: readonly DiffSide[], format: DiffFormat, io: Io): number {
+    if (format === 'json') {
+        return report({ diagnostics: sides.flatMap((s) => s.result.diagnostics) }, 'json', io);
+    }
+    return sides.map((s) => report(s.result, 'text', io)).includes(EXIT_ERRORS) ? EXIT_ERRORS : EXIT_OK;
+}
+
+function explainResourceCommand(node: string | undefined, resource: string | undefined, manifest: string | undefined, format: Format, io: Io): number {
+    if (node === undefined || resource === undefined || manifest === undefined) {
+        io.stderr.write('xprc explain: to explain a resource, name the node, the resource id and the manifest: xprc explain <NODE> <resource-id> --manifest <file>.\n');
+        return EXIT_USAGE;
+    }
+    const result = runCompile(manifest, io, false);
+    if (!result.ir) {
+        return report(result, format, io);
+    }
+    const found = explainItem(result.ir, result.source, manifest, node, resource);
+    if (!found.ok) {
+        const failure =
+            found.missing === 'node'
+                ? diag('UnknownNode', { node, suggestion: suggest(node, found.candidates) })
+                : diag('UnknownResource', { node: found.node, id: resource, suggestion: suggest(resource, found.candidates) });
+        report({ diagnostics: locate([failure], manifest) }, format, io);
+        return EXIT_USAGE;
+    }
+    io.stdout.write(format === 'json' ? `${JSON.stringify(found.item, null, 2)}\n` : formatExplained(found.item));
+    return EXIT_OK;
+}
+
+function formatExplained(item: ExplainedItem): string {
+    const rows: [string, string][] = [
+        ['Defined at', `${item.location}  (#${item.pointer})`],
+        ['Layer', `${item.layer.name}: ${item.layer.description}`],
+        ['Guide', item.guide ?? 'none: a generic setting, not prescribed by a product guide'],
+        ...(item.dependsOn.length > 0 ? [['Depends on', item.dependsOn.join(', ')] as [string, string]] : []),
+        ...(item.registry ? [['Registry', item.registry] as [string, string]] : []),
+        ['Written to', item.files.join(', ')],
+    ];
+    const lines = [`${item.kind === 'resource' ? 'Resource' : 'Manual step'} ${item.ref} of node ${item.node}`, '', ...rows.map(([k, v]) => `${k.padEnd(11)} ${v}`)];
+    if (item.block) {
+        lines.push('', ...item.block.split('\n').map((line) => `    ${line}`));
+    }
+    return `${lines.join('\n')}\n`;
 }
 
 /** Print diagnostics; returns the exit code they imply. */
-function report(result: CompileResult, format: Format, io: Io): number {
+function report(result: Pick<CompileResult, 'diagnostics' | 'source'>, format: Format, io: Io): number {
     const hasErrors = result.diagnostics.some((d) => d.severity === 'error');
     if (format === 'json') {
         io.stdout.write(`${JSON.stringify(diagnosticsJson(result.diagnostics), null, 2)}\n`);

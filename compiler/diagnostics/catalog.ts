@@ -390,6 +390,43 @@ export const CATALOG = {
         fix: 'Run `xprc explain` without a code to list them all.',
         explanation: 'xprc explain takes a code such as XPR3001.',
     },
+    RevisionUnreadable: {
+        code: 'XPR5003',
+        phase: 'cli',
+        severity: 'error',
+        title: 'Manifest cannot be read at the git revision',
+        message: 'Cannot read the manifest at git revision "{ref}": {reason}.',
+        fix: 'Check the revision (`git log --oneline`) and that {path} existed there under the same path; run xprc diff on a manifest inside a git working tree.',
+        explanation:
+            'xprc diff <manifest> --base <ref> compares the manifest with its own earlier version, read with `git show <ref>:<path>` where <path> is the manifest\'s path relative to the repository root. That needs git on PATH, a manifest inside a working tree, a revision git knows, and the file at that path in it (a renamed manifest is not followed).',
+    },
+    OutputUnreadable: {
+        code: 'XPR5004',
+        phase: 'cli',
+        severity: 'error',
+        title: 'Output folder cannot be read',
+        message: 'Cannot read the existing output in "{path}": {reason}.',
+        fix: 'Check the --out folder and its permissions.',
+        explanation: 'xprc build --check compares what a build would write with the files in the output folder, so it has to read every file there. Nothing is written.',
+    },
+    UnknownNode: {
+        code: 'XPR5005',
+        phase: 'cli',
+        severity: 'error',
+        title: 'Unknown node',
+        message: 'The manifest has no node "{node}".{suggestion}',
+        fix: 'Name a node of the manifest (node names compare case-insensitively).',
+        explanation: 'xprc explain <NODE> <resource-id> --manifest <file> looks the node up by name in that manifest.',
+    },
+    UnknownResource: {
+        code: 'XPR5006',
+        phase: 'cli',
+        severity: 'error',
+        title: 'Unknown resource or step',
+        message: 'Node "{node}" has no resource or manual step "{id}".{suggestion}',
+        fix: 'Use a resource id as the node\'s .ps1 names it (the quoted name after the resource type, e.g. Registry_HKLM_SOFTWARE_Vendor_Port, optionally as [xRegistry]Registry_…) or a manual step id from its RUNBOOK.md.',
+        explanation: 'Resource ids are derived from what the resource configures, so they stay the same when the manifest is reordered; `xprc build --emit-ir` lists them all in ir.txt.',
+    },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticKind = keyof typeof CATALOG;

@@ -34,5 +34,7 @@ export function mdBlock(text: string): string {
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/^(\s*)#/gm, '$1\\#')
+        // A line of only - or = under text would turn that text into a (setext) heading.
+        .replace(/^(\s*)([-=])(?=[-=\s]*$)/gm, '$1\\$2')
         .trim();
 }

@@ -37,8 +37,9 @@ export function displayText(path: string, bytes: Buffer): string {
 /**
  * Compare the actual files with `expectedDir`; returns a failure report, or
  * '' when equal. In update mode it rewrites `expectedDir` to match instead.
+ * `acceptCommand` is the command the report suggests for accepting a change.
  */
-export function compareWithGolden(expectedDir: string, actual: readonly ExpectedFile[]): string {
+export function compareWithGolden(expectedDir: string, actual: readonly ExpectedFile[], acceptCommand = 'npm run test:update'): string {
     if (UPDATE) {
         rmSync(expectedDir, { recursive: true, force: true });
         for (const file of actual) {
@@ -86,6 +87,6 @@ export function compareWithGolden(expectedDir: string, actual: readonly Expected
         ...problems,
         '',
         'If the change is intended (and you can explain every line of the diff in review), accept it with:',
-        '    npm run test:update',
+        `    ${acceptCommand}`,
     ].join('\n');
 }

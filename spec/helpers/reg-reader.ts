@@ -8,6 +8,11 @@
  * writer (own sort comparator, own wrap rule) so a round trip through both is
  * not circular.
  *
+ * Full-line `; text` comments (§2: the only safe kind) are accepted in two
+ * places only: after the header (then a blank line), and directly before a
+ * `[key]` line, where the writer puts provenance; they are returned as
+ * `headerComments` and per block as `comments`.
+ *
  * Dialect 'wine-export' reads `wine reg export` output instead: it allows
  * what Wine's exporter writes but our writer never does (`\r`/`\n` escapes
  * and raw control characters inside quoted strings, §4.3; Wine's lower-case
@@ -27,6 +32,8 @@ export interface ReadRegOptions {
 export interface RegBlock {
     /** Line number of the `[key]` line. */
     readonly line: number;
+    /** Full-line `; text` comments directly before the `[key]` line (text after "; "), e.g. provenance. */
+    readonly comments: readonly string[];
     readonly hive: Hive;
     readonly path: string;
     /** Blocks of `"name"=-` lines come first (§1 item 10), then the rest. */
@@ -94,16 +101,18 @@ class Reader {
             if (/^\s*#/.test(l)) this.err('# comment (silently invalidates values, §2)', n);
         });
         this.i = 2;
-        const headerComments: string[] = [];
-        while (lines[this.i]?.startsWith(';')) {
-            const m = /^;(?: (.+))?$/.exec(lines[this.i] as string);
-            if (!m) this.err('comment must be ";" or "; text"');
-            headerComments.push(m[1] ?? '');
-            this.i++;
-        }
-        if (headerComments.length > 0) {
+        // Comment lines right after the header are header comments when a
+        // blank line follows them, and the first block's comments when its
+        // [key] line follows them.
+        const start = this.i;
+        const leading = this.comments();
+        let headerComments: string[] = [];
+        if (leading.length > 0 && !this.lines[this.i]?.startsWith('[')) {
             if (lines[this.i] !== '') this.err('a blank line must follow the header comments');
+            headerComments = leading;
             this.i++;
+        } else {
+            this.i = start;
         }
         const blocks: RegBlock[] = [];
         while (this.i < lines.length) blocks.push(this.block(blocks[blocks.length - 1]));
@@ -111,7 +120,22 @@ class Reader {
         return { headerComments, blocks };
     }
 
+    /** Full-line `;` comments from this.i on (§2: the only safe kind); returns their texts. */
+    private comments(): string[] {
+        const out: string[] = [];
+        while (this.lines[this.i]?.startsWith(';')) {
+            const m = /^;(?: (.+))?$/.exec(this.lines[this.i] as string);
+            if (!m) this.err('comment must be ";" or "; text"');
+            out.push(m[1] ?? '');
+            this.i++;
+        }
+        return out;
+    }
+
     private block(previous: RegBlock | undefined): RegBlock {
+        const comments = this.comments();
+        if (comments.length > 0 && this.i >= this.lines.length) this.err('comment lines at the end of the file, before no key', this.i - 1);
+        if (comments.length > 0 && this.lines[this.i] === '') this.err('a comment must be directly followed by its [key] line');
         const line = this.i + 1;
         const text = this.lines[this.i] as string;
         if (text === '') this.err('extra blank line (exactly one blank line follows each key block, §1)');
@@ -147,7 +171,7 @@ class Reader {
         const section = absent > 0 ? 'deletions' : 'creations';
         if (section === 'deletions' && previous?.section === 'creations')
             this.err('deletion block after the creations (deletions come first, §1 item 10)', line - 1);
-        return { line, hive: hive as Hive, path, section, values };
+        return { line, comments, hive: hive as Hive, path, section, values };
     }
 
     private checkFileOrder(blocks: readonly RegBlock[]): void {

@@ -126,6 +126,12 @@ describe('Wine .reg round trip (reg-format.md §9.3)', function () {
     const cases: Case[] = [
         { label: 'sample: every type', file: () => save('plain.reg', writeRegFile(PLAIN)), expect: 'bytes' },
         { label: 'sample: hex(1) and deletions', file: () => save('edge.reg', writeRegFile(EDGE)), expect: 'semantic' },
+        // Provenance comments before every key block (§2: full-line `;`) must import exactly like the file without them.
+        {
+            label: 'sample: every type, with header and per-block comments',
+            file: () => save('commented.reg', writeRegFile(PLAIN.map((v) => ({ ...v, path: v.path.replace('XprcWineSample', 'XprcWineCommented') })), { headerComments: ['Generated.'], valueComments: (_v, i) => [`site.json#/registry/${i}`] })),
+            expect: 'bytes',
+        },
         ...goldenRegFiles().map((f) => ({ label: `golden ${relative(GOLDEN, f)}`, file: () => f })),
     ];
 
@@ -204,7 +210,8 @@ describe('Wine .reg round trip (reg-format.md §9.3)', function () {
         const bytes = byteComparable(ours.blocks, buf, tops, fresh);
         if (bytes) {
             const text = buf.subarray(2).toString('utf16le');
-            const withoutComments = text.replace(/^(.*\r\n\r\n)(?:;.*\r\n)+\r\n/, '$1');
+            // Wine drops comments on import: the header comments with the blank line after them, and the lines before each [key].
+            const withoutComments = text.replace(/^(.*\r\n\r\n)(?:;.*\r\n)+\r\n/, '$1').replace(/^;.*\r\n/gm, '');
             expect(exported.text).to.equal(withoutComments);
         }
         for (const key of tops) if (fresh.get(key) === true) expect(wine('reg', 'delete', key, '/f').status).to.equal(0);

@@ -31,6 +31,15 @@ const DSC_DRIVES: Readonly<Record<Hive, string>> = {
 export interface WriteRegOptions {
     /** Full-line `; text` comments written after the header (the only comments §2 allows). */
     readonly headerComments?: readonly string[];
+    /**
+     * Full-line `; text` comments for one input value (by its index in the
+     * `values` argument), written just before the `[key]` line of the block
+     * that holds it, in the order the block lists its values; e.g. the
+     * manifest location the value came from. A key-only entry that the writer
+     * drops because another block opens the same key gives its comments to
+     * that block, so no comment is lost.
+     */
+    readonly valueComments?: (value: RegistryValue, index: number) => readonly string[];
 }
 
 /** C0 controls and DEL: such strings cannot be written between quotes (§4.3). */
@@ -46,7 +55,28 @@ function fail(message: string, v?: RegistryValue): never {
  * .NET's ToUpperInvariant and the registry's RtlUpcaseUnicodeChar: 'ß' stays
  * 'ß' instead of JavaScript's full mapping to 'SS'.
  */
+const upperCache = new Map<string, string>();
+
 function upperInvariant(s: string): string {
+    // Sorting calls this for every comparison: ASCII (the common case) takes
+    // the fast path, and other strings are mapped once and remembered.
+    // eslint-disable-next-line no-control-regex
+    if (/^[\x00-\x7f]*$/.test(s)) {
+        return s.toUpperCase();
+    }
+    const cached = upperCache.get(s);
+    if (cached !== undefined) {
+        return cached;
+    }
+    const mapped = upperInvariantSlow(s);
+    if (upperCache.size > 10000) {
+        upperCache.clear();
+    }
+    upperCache.set(s, mapped);
+    return mapped;
+}
+
+function upperInvariantSlow(s: string): string {
     let out = '';
     for (const ch of s) {
         const u = ch.toUpperCase();
@@ -226,6 +256,57 @@ function normalise(v: RegistryValue): RegistryValue {
     return data === undefined ? { hive, path, name, ensure } : { hive, path, name, ensure, data };
 }
 
+/** A value as the writer keeps it, with its index in the caller's array (for valueComments). */
+interface CanonicalEntry {
+    readonly v: RegistryValue;
+    readonly index: number;
+    readonly key: readonly string[];
+    readonly upperKey: string;
+    readonly section: number;
+}
+
+/**
+ * The writer's ordering, keeping each value's input index: `kept` in file
+ * order, and the key-only entries `dropped` because another entry opens the
+ * same key (see canonicalRegistryValues).
+ */
+function canonicalEntries(values: readonly RegistryValue[]): { kept: CanonicalEntry[]; dropped: CanonicalEntry[] } {
+    const spelling = new Map<string, string>(); // upper-cased key -> its one allowed spelling
+    const names = new Set<string>();
+    const entries: CanonicalEntry[] = [];
+    values.forEach((v, index) => {
+        validateValue(v);
+        const key = keyComponents(v);
+        const joined = key.join('\\');
+        const upper = upperInvariant(joined);
+        const seen = spelling.get(upper);
+        if (seen !== undefined && seen !== joined) fail(`key spelled both '${seen}' and '${joined}'`, v);
+        spelling.set(upper, joined);
+        entries.push({ v: normalise(v), index, key, upperKey: upper, section: v.ensure === 'Absent' ? 0 : 1 });
+    });
+    const opened = new Set(entries.filter((e) => !isKeyOnly(e.v)).map((e) => e.upperKey));
+    const kept: CanonicalEntry[] = [];
+    const dropped: CanonicalEntry[] = [];
+    const keyOnlySeen = new Set<string>();
+    for (const e of entries) {
+        if (isKeyOnly(e.v)) {
+            if (opened.has(e.upperKey) || keyOnlySeen.has(e.upperKey)) {
+                dropped.push(e);
+                continue;
+            }
+            keyOnlySeen.add(e.upperKey);
+        } else {
+            // Registry value names are case-insensitive: two entries for one value contradict each other.
+            const id = `${e.upperKey}\u0000${upperInvariant(e.v.name)}`;
+            if (names.has(id)) fail('duplicate value (names compare case-insensitively)', e.v);
+            names.add(id);
+        }
+        kept.push(e);
+    }
+    kept.sort((a, b) => a.section - b.section || compareKeys(a.key, b.key) || compareText(a.v.name, b.v.name));
+    return { kept, dropped };
+}
+
 /**
  * The values in the order the writer emits them, validated and normalised
  * (exactly the own properties of RegistryValue): deletions first (§1 item 10),
@@ -235,44 +316,14 @@ function normalise(v: RegistryValue): RegistryValue {
  * written file gives back.
  */
 export function canonicalRegistryValues(values: readonly RegistryValue[]): RegistryValue[] {
-    const spelling = new Map<string, string>(); // upper-cased key -> its one allowed spelling
-    const names = new Set<string>();
-    const entries: { v: RegistryValue; key: string[]; section: number }[] = [];
-    for (const v of values) {
-        validateValue(v);
-        const key = keyComponents(v);
-        const joined = key.join('\\');
-        const upper = upperInvariant(joined);
-        const seen = spelling.get(upper);
-        if (seen !== undefined && seen !== joined) fail(`key spelled both '${seen}' and '${joined}'`, v);
-        spelling.set(upper, joined);
-        entries.push({ v: normalise(v), key, section: v.ensure === 'Absent' ? 0 : 1 });
-    }
-    const opened = new Set(entries.filter((e) => !isKeyOnly(e.v)).map((e) => upperInvariant(e.key.join('\\'))));
-    const kept: typeof entries = [];
-    const keyOnlySeen = new Set<string>();
-    for (const e of entries) {
-        const upperKey = upperInvariant(e.key.join('\\'));
-        if (isKeyOnly(e.v)) {
-            if (opened.has(upperKey) || keyOnlySeen.has(upperKey)) continue;
-            keyOnlySeen.add(upperKey);
-        } else {
-            // Registry value names are case-insensitive: two entries for one value contradict each other.
-            const id = `${upperKey}\u0000${upperInvariant(e.v.name)}`;
-            if (names.has(id)) fail('duplicate value (names compare case-insensitively)', e.v);
-            names.add(id);
-        }
-        kept.push(e);
-    }
-    kept.sort((a, b) => a.section - b.section || compareKeys(a.key, b.key) || compareText(a.v.name, b.v.name));
-    return kept.map((e) => e.v);
+    return canonicalEntries(values).kept.map((e) => e.v);
 }
 
-function commentLines(comments: readonly string[]): string[] {
+function commentLines(comments: readonly string[], what: string): string[] {
     return comments.map((text) => {
-        if (/[\r\n]/.test(text)) fail(`header comment contains CR or LF: ${JSON.stringify(text)}`);
-        if (CONTROL_CHAR.test(text)) fail(`header comment contains a control character: ${JSON.stringify(text)}`);
-        if (/\s$/.test(text)) fail(`header comment has trailing whitespace: ${JSON.stringify(text)}`);
+        if (/[\r\n]/.test(text)) fail(`${what} contains CR or LF: ${JSON.stringify(text)}`);
+        if (CONTROL_CHAR.test(text)) fail(`${what} contains a control character: ${JSON.stringify(text)}`);
+        if (/\s$/.test(text)) fail(`${what} has trailing whitespace: ${JSON.stringify(text)}`);
         return text === '' ? ';' : `; ${text}`;
     });
 }
@@ -281,20 +332,36 @@ function commentLines(comments: readonly string[]): string[] {
 export function writeRegText(values: readonly RegistryValue[], options?: WriteRegOptions): string {
     const lines: string[] = [REG_HEADER, ''];
     const comments = options?.headerComments ?? [];
-    if (comments.length > 0) lines.push(...commentLines(comments), '');
-    let current: string | undefined;
-    let currentSection: string | undefined;
-    for (const v of canonicalRegistryValues(values)) {
-        const key = regKeyName(v);
-        if (key !== current || v.ensure !== currentSection) {
-            if (current !== undefined) lines.push('');
-            lines.push(`[${key}]`);
-            current = key;
-            currentSection = v.ensure;
+    if (comments.length > 0) lines.push(...commentLines(comments, 'header comment'), '');
+    const { kept, dropped } = canonicalEntries(values);
+    // One block per run of entries with the same key and section (kept is sorted).
+    const blocks: { key: string; upperKey: string; entries: CanonicalEntry[] }[] = [];
+    let currentSection: number | undefined;
+    for (const e of kept) {
+        const key = regKeyName(e.v);
+        const last = blocks[blocks.length - 1];
+        if (last === undefined || key !== last.key || e.section !== currentSection) {
+            blocks.push({ key, upperKey: e.upperKey, entries: [e] });
+            currentSection = e.section;
+        } else {
+            last.entries.push(e);
         }
-        if (!isKeyOnly(v)) lines.push(regValueLine(v));
     }
-    if (current !== undefined) lines.push('');
+    const commentsOf = (e: CanonicalEntry): readonly string[] => options?.valueComments?.(values[e.index] as RegistryValue, e.index) ?? [];
+    const extra = new Map<(typeof blocks)[number], CanonicalEntry[]>();
+    for (const e of dropped) {
+        const home = blocks.find((b) => b.upperKey === e.upperKey);
+        if (home) extra.set(home, [...(extra.get(home) ?? []), e]);
+    }
+    for (const [i, block] of blocks.entries()) {
+        if (i > 0) lines.push('');
+        // §2: only full-line `;` comments are safe; they go before the [key] line, never among values.
+        const blockComments = [...block.entries, ...(extra.get(block) ?? [])].flatMap(commentsOf);
+        lines.push(...commentLines(blockComments, 'value comment'));
+        lines.push(`[${block.key}]`);
+        for (const e of block.entries) if (!isKeyOnly(e.v)) lines.push(regValueLine(e.v));
+    }
+    if (blocks.length > 0) lines.push('');
     return lines.join(CRLF) + CRLF;
 }
 

@@ -82,6 +82,12 @@ describe('markdown quoting', () => {
     });
 
     describe('mdBlock', () => {
+        it('should not let a line of - or = underline the text above into a heading (fast-check found "`\\n-")', () => {
+            const types = md.parse(mdBlock('`\n-'), {}).map((t) => t.type);
+            expect(types).to.not.include('heading_open');
+            expect(mdBlock('Title\n===')).to.equal('Title\n\\===');
+        });
+
         it('should keep Markdown formatting but never open a heading or raw HTML', () => {
             fc.assert(
                 fc.property(hostile, (s) => {

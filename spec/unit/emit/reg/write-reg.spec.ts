@@ -14,7 +14,7 @@ import {
     type WriteRegOptions,
 } from '../../../../compiler/emit/reg/write-reg.js';
 import type { Hive, RegData, RegistryValue } from '../../../../compiler/ir/types.js';
-import { RegParseError, readRegFile } from '../../../helpers/reg-reader.js';
+import { RegParseError, parseRegFile, readRegFile } from '../../../helpers/reg-reader.js';
 
 const APP = { hive: 'HKEY_LOCAL_MACHINE', path: 'SOFTWARE\\Vendor\\App', ensure: 'Present' } as const;
 const val = (name: string, data: RegData, path: string = APP.path): RegistryValue => ({ ...APP, path, name, data });
@@ -93,6 +93,55 @@ describe('compiler/emit/reg/write-reg', function () {
         for (const [should, input, expected, options] of cases) it(`should ${should}`, () => doTest(input, expected, options));
     });
 
+    describe('valueComments (provenance before each key block, §2: full-line ; comments only)', function () {
+        // Each value's comment names its input index, so the expected text shows where every comment went.
+        const byIndex: WriteRegOptions = { valueComments: (_v, i) => [`site.json#/registry/${i}`] };
+        const k2 = 'SOFTWARE\\Vendor\\Other';
+        const cases: [string, RegistryValue[], string, WriteRegOptions][] = [
+            ['write one comment line per value before its block, in the order the block lists the values',
+                [val('b', { type: 'REG_DWORD', value: 1 }), val('', { type: 'REG_SZ', value: 'd' }), val('a', { type: 'REG_DWORD', value: 2 })],
+                file('; site.json#/registry/1', '; site.json#/registry/2', '; site.json#/registry/0', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor\\App]', '@="d"', '"a"=dword:00000002', '"b"=dword:00000001', ''),
+                byIndex],
+            ['keep the deletion and creation blocks of one key apart, each with its own comments',
+                [val('Port', { type: 'REG_DWORD', value: 1 }), del('Old'), val('x', { type: 'REG_SZ', value: 'y' }, k2)],
+                file('; site.json#/registry/1', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor\\App]', '"Old"=-', '', '; site.json#/registry/0', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor\\App]', '"Port"=dword:00000001', '', '; site.json#/registry/2', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor\\Other]', '"x"="y"', ''),
+                byIndex],
+            ["give a dropped key-only entry's comment to the block that opens its key",
+                [{ ...APP, name: '' }, val('v', { type: 'REG_SZ', value: 'x' })],
+                file('; site.json#/registry/1', '; site.json#/registry/0', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor\\App]', '"v"="x"', ''),
+                byIndex],
+            ['write header comments, a blank line, then the block comments',
+                [val('v', { type: 'REG_SZ', value: 'x' })],
+                file('; Generated.', '', '; site.json#/registry/0', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor\\App]', '"v"="x"', ''),
+                { ...byIndex, headerComments: ['Generated.'] }],
+            ['write several or no comments for a value, as the callback says',
+                [val('a', { type: 'REG_DWORD', value: 1 }), val('b', { type: 'REG_DWORD', value: 2 }, k2)],
+                file('[HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor\\App]', '"a"=dword:00000001', '', '; one', ';', '; two', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor\\Other]', '"b"=dword:00000002', ''),
+                { valueComments: (v) => (v.name === 'b' ? ['one', '', 'two'] : []) }],
+        ];
+        for (const [should, input, expected, options] of cases)
+            it(`should ${should}`, function () {
+                expect(writeRegText(input, options)).to.equal(expected);
+                // The strict reader accepts it, reads the same values, and hands the comments back per block.
+                const parsed = parseRegFile(writeRegFile(input, options));
+                expect(parsed.blocks.flatMap((b) => (b.values.length > 0 ? b.values : [{ hive: b.hive, path: b.path, name: '', ensure: 'Present' as const }]))).to.deep.equal(canonicalRegistryValues(input));
+                expect(parsed.blocks.flatMap((b) => b.comments)).to.deep.equal(
+                    [...expected.matchAll(/^;(?: (.*))?\r$/gm)].map((m) => m[1] ?? '').slice(options.headerComments?.length ?? 0),
+                );
+            });
+        it('should pass the caller\'s own value object and its index to the callback', function () {
+            const input = [val('b', { type: 'REG_DWORD', value: 1 }), val('a', { type: 'REG_DWORD', value: 2 })];
+            const seen: [RegistryValue, number][] = [];
+            writeRegText(input, { valueComments: (v, i) => (seen.push([v, i]), []) });
+            expect(seen.map(([v, i]) => v === input[i])).to.deep.equal([true, true]);
+        });
+        it('should not change the values or their order, only add comment lines', function () {
+            const input = [val('b', { type: 'REG_DWORD', value: 1 }), del('Old'), { ...APP, path: k2, name: '' }];
+            const withComments = writeRegText(input, byIndex);
+            expect(withComments.replace(/^;.*\r\n/gm, '')).to.equal(writeRegText(input));
+        });
+    });
+
     describe('the 80-column hex wrap (§6, Wine export_hex_data, MAX_HEX_CHARS 77)', function () {
         function doTest(name: string, bytes: number, expected: string[]): void {
             const line = regValueLine(val(name, { type: 'REG_BINARY', value: '00'.repeat(bytes) }));
@@ -168,6 +217,9 @@ describe('compiler/emit/reg/write-reg', function () {
             ['one key spelled two ways', [at('Vendor'), val('y', { type: 'REG_DWORD', value: 1 }, 'VENDOR')], /spelled both/],
             ['a header comment with CR', [], /CR or LF/, { headerComments: ['a\rb'] }],
             ['a header comment with LF', [], /CR or LF/, { headerComments: ['a\nb'] }],
+            ['a value comment with LF', [val('x', { type: 'REG_DWORD', value: 1 })], /value comment contains CR or LF/, { valueComments: () => ['a\nb'] }],
+            ['a value comment with a control character', [val('x', { type: 'REG_DWORD', value: 1 })], /value comment contains a control/, { valueComments: () => ['a\u001bb'] }],
+            ['a value comment with trailing whitespace', [val('x', { type: 'REG_DWORD', value: 1 })], /value comment has trailing whitespace/, { valueComments: () => ['a '] }],
         ];
         for (const [what, input, message, options] of cases) it(`should throw for ${what}`, () => doTest(input, message, options));
         it('should accept the 255-character limit itself', () => expect(() => writeRegText([at(`A\\${'k'.repeat(255)}`)])).to.not.throw());
@@ -200,6 +252,9 @@ describe('spec/helpers/reg-reader (strict)', function () {
         ['text after the closing quote (T Wine37)', (t) => t.replace('@="d"', '@="d" ;c'), 4, /after the closing quote/],
         ['a # comment line (§2)', (t) => t.replace('"n"=', '#x\r\n"n"='), 7, /# comment/],
         ['a ; comment inside a block', (t) => t.replace('"n"=', ';x\r\n"n"='), 7, /comment line inside/],
+        ['a blank line between a block comment and its key', (t) => `${t}; c\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\W]\r\n"x"=dword:00000001\r\n\r\n`, 10, /directly followed by its \[key\]/],
+        ['a comment line at the end of the file', (t) => `${t}; c\r\n`, 9, /end of the file/],
+        ['a comment without the space after ;', (t) => t.replace('[HKEY', ';c\r\n[HKEY'), 3, /"; text"/],
         ['a value line after ,\\ (T Wine55a)', (t) => t.replace('"b"=hex:01,02', `"b"=hex:${'01,'.repeat(23)}\\`), 6, /bad continuation/],
         ['a three-space continuation indent', (t) => t.replace('"b"=hex:01,02', `"b"=hex:${'01,'.repeat(23)}\\\r\n   02`), 6, /bad continuation/],
         ['a wrap that is not the §6 one', (t) => t.replace('"b"=hex:01,02', '"b"=hex:01,\\\r\n  02'), 5, /wrong wrap/],
@@ -226,6 +281,16 @@ describe('spec/helpers/reg-reader (strict)', function () {
         ['a key repeated in its section', (t) => `${t}[HKEY_LOCAL_MACHINE\\SOFTWARE\\V]\r\n\r\n`, 9, /out of order or repeated/],
     ];
     for (const [what, mutate, line, reason] of cases) it(`should reject ${what} at line ${line}`, () => doTest(mutate, line, reason));
+    it('should read header comments and the comments before each [key] line apart', function () {
+        const text = file('; header', '', '; first', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\V]', '"a"=dword:00000001', '', '; second', ';', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\W]', '"b"=dword:00000002', '');
+        const parsed = parseRegFile(utf16(text));
+        expect(parsed.headerComments).to.deep.equal(['header']);
+        expect(parsed.blocks.map((b) => b.comments)).to.deep.equal([['first'], ['second', '']]);
+        // Without header comments, comments right after the header belong to the first block.
+        const bare = parseRegFile(utf16(file('; first', '[HKEY_LOCAL_MACHINE\\SOFTWARE\\V]', '"a"=dword:00000001', '')));
+        expect(bare.headerComments).to.deep.equal([]);
+        expect(bare.blocks[0]?.comments).to.deep.equal(['first']);
+    });
     it("should read Wine's \\r\\n escapes only in the wine-export dialect", function () {
         const wine = utf16(file('[HKEY_CURRENT_USER\\S]', '"m"="a\\r\\nb\tc"', ''));
         expect(readRegFile(wine, { dialect: 'wine-export' })[0]?.data).to.deep.equal({ type: 'REG_SZ', value: 'a\r\nb\tc' });

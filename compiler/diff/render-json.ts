@@ -1,0 +1,27 @@
+/**
+ * `xprc diff --format json`: the diff model as it is, wrapped with the
+ * schema name and version, the two sides' labels and a summary. The schema
+ * is documented in docs/diff.md; fields are only ever added within a
+ * version, and key order is fixed by construction.
+ */
+
+import type { SiteDiff } from './model.js';
+import { hasChanges, summarize } from './model.js';
+import type { DiffLabels } from './render-common.js';
+
+export const DIFF_SCHEMA = 'xprc-diff';
+export const DIFF_SCHEMA_VERSION = 1;
+
+export function renderDiffJson(diff: SiteDiff, labels: DiffLabels): string {
+    const document = {
+        schema: DIFF_SCHEMA,
+        version: DIFF_SCHEMA_VERSION,
+        old: labels.old,
+        new: labels.new,
+        changed: hasChanges(diff),
+        summary: summarize(diff),
+        settings: diff.settings,
+        nodes: diff.nodes,
+    };
+    return `${JSON.stringify(document, null, 2)}\n`;
+}
