@@ -29,12 +29,61 @@ export function mdCode(text: string): string {
  * text cannot break the runbook's own structure.
  */
 export function mdBlock(text: string): string {
-    return text
-        .replace(/\r\n|[\r\u2028\u2029]/g, '\n')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/^(\s*)#/gm, '$1\\#')
-        // A line of only - or = under text would turn that text into a (setext) heading.
-        .replace(/^(\s*)([-=])(?=[-=\s]*$)/gm, '$1\\$2')
-        .trim();
+    const normalised = text.replace(/\r\n|[\r\u2028\u2029]/g, '\n');
+    let out = '';
+    for (const piece of codeSpans(normalised)) {
+        out += piece.code ? piece.text : escapeOutsideCode(piece.text);
+    }
+    // A line of only - or = under text would turn that text into a (setext) heading.
+    return out.replace(/^([ \t>]*)([-=])(?=[-=\s]*$)/gm, '$1\\$2').trim();
+}
+
+/**
+ * Split text into code spans and the rest. Code spans (often made by
+ * mdCode) show their text literally, so HTML must be escaped only outside
+ * them: inside, `&amp;` would be shown as is and a copied command would be
+ * wrong. Backtick runs pair as CommonMark pairs them (a run with the next
+ * run of the same length); a pair counts as a code span only in the plain
+ * one-line form mdCode writes, and from the first pair that would span
+ * lines on, all text is treated as outside and escaped, which is always safe (a value shown with
+ * &lt; in a rare case, never HTML let through).
+ */
+function codeSpans(text: string): { text: string; code: boolean }[] {
+    // Backslash-escaped backticks, link brackets and longer backtick runs
+    // change how renderers pair runs (markdown-it and cmark disagree there):
+    // in such text no span is trusted, and everything is escaped.
+    if (/\\`|\[|``/.test(text)) {
+        return [{ text, code: false }];
+    }
+    const pieces: { text: string; code: boolean }[] = [];
+    const runs = [...text.matchAll(/`+/g)].map((m) => ({ at: m.index, length: m[0].length }));
+    let done = 0;
+    for (let i = 0; i < runs.length; i++) {
+        const open = runs[i];
+        if (!open || open.at < done) {
+            continue; // Inside a span already taken.
+        }
+        const closeIndex = runs.findIndex((r, j) => j > i && r.length === open.length);
+        const close = runs[closeIndex];
+        if (!close) {
+            continue; // Never closed: the run is literal text.
+        }
+        if (text.slice(open.at, close.at).includes('\n')) {
+            // Whether a pair spans lines depends on the block structure
+            // (quotes, lists, blank lines end a paragraph); trust nothing after it.
+            break;
+        }
+        const end = close.at + close.length;
+        pieces.push({ text: text.slice(done, open.at), code: false });
+        pieces.push({ text: text.slice(open.at, end), code: true });
+        done = end;
+        i = closeIndex;
+    }
+    pieces.push({ text: text.slice(done), code: false });
+    return pieces;
+}
+
+/** Outside code spans: no raw HTML, and no `#` that could open a heading (also in quotes and lists). */
+function escapeOutsideCode(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/#/g, '\\#');
 }
