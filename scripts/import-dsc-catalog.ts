@@ -19,6 +19,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import type {
+    DscEmbeddedClassSchema,
     DscModuleSchema,
     DscPropertySchema,
     DscQualifier,
@@ -82,6 +83,8 @@ export interface IndexResource {
     readonly keys: readonly string[];
     readonly required: readonly string[];
     readonly properties: readonly IndexProperty[];
+    /** Nested CIM classes defined in the same schema file (for EmbeddedInstance properties). */
+    readonly embeddedClasses?: readonly { readonly className: string; readonly properties: readonly IndexProperty[] }[];
 }
 
 export interface IndexModule {
@@ -180,12 +183,26 @@ function convertResource(
     const runAsCredentialSupported =
         r.kind === 'class' ? classRunAsCredentialSupported(readSchemaFile(r.file), where) : true;
 
+    // Nested classes keep their schema-file order; only the ones the file defines are known.
+    const embeddedClasses: DscEmbeddedClassSchema[] = (r.embeddedClasses ?? []).map((c) => {
+        const at = `${where}/${c.className}`;
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c.className)) fail(at, 'invalid class name');
+        const classProperties = c.properties.map((p) => convertProperty(p, at));
+        const names = new Set<string>();
+        for (const p of classProperties) {
+            if (names.has(p.name.toLowerCase())) fail(at, `duplicate property '${p.name}'`);
+            names.add(p.name.toLowerCase());
+        }
+        return { className: c.className, properties: classProperties };
+    });
+
     return {
         friendlyName: r.friendlyName,
         className: r.className,
         kind: r.kind as DscResourceKind,
         runAsCredentialSupported,
         properties,
+        ...(embeddedClasses.length > 0 ? { embeddedClasses } : {}),
     };
 }
 
@@ -262,6 +279,18 @@ export function renderCatalog(modules: readonly DscModuleSchema[]): string {
             out.push(`${i(4)}properties: [`);
             for (const p of r.properties) out.push(`${i(5)}${renderProperty(p)},`);
             out.push(`${i(4)}],`);
+            if (r.embeddedClasses !== undefined && r.embeddedClasses.length > 0) {
+                out.push(`${i(4)}embeddedClasses: [`);
+                for (const c of r.embeddedClasses) {
+                    out.push(`${i(5)}{`);
+                    out.push(`${i(6)}className: ${q(c.className)},`);
+                    out.push(`${i(6)}properties: [`);
+                    for (const p of c.properties) out.push(`${i(7)}${renderProperty(p)},`);
+                    out.push(`${i(6)}],`);
+                    out.push(`${i(5)}},`);
+                }
+                out.push(`${i(4)}],`);
+            }
             out.push(`${i(3)}},`);
         }
         out.push(`${i(2)}],`);

@@ -24,7 +24,14 @@ export type PsValue =
      * The lines are PowerShell code written by xprc's own product modules;
      * any manifest value inside them must already be quoted with psString.
      */
-    | { readonly kind: 'scriptBlock'; readonly lines: readonly string[] };
+    | { readonly kind: 'scriptBlock'; readonly lines: readonly string[] }
+    /**
+     * An array of nested CIM instances of one class, for properties declared
+     * `EmbeddedInstance("<className>") String Name[]` (e.g. WebSite's
+     * BindingInfo = DSC_WebBindingInformation). Each item is the instance's
+     * own property list, checked against the class's schema like a block's.
+     */
+    | { readonly kind: 'cimInstances'; readonly className: string; readonly items: readonly (readonly DscProperty[])[] };
 
 export interface DscProperty {
     readonly name: string;
@@ -56,4 +63,5 @@ export const ps = {
     strs: (value: readonly string[]): PsValue => ({ kind: 'stringArray', value }),
     cred: (parameter: string): PsValue => ({ kind: 'credential', parameter }),
     script: (lines: readonly string[]): PsValue => ({ kind: 'scriptBlock', lines }),
+    cims: (className: string, items: readonly (readonly DscProperty[])[]): PsValue => ({ kind: 'cimInstances', className, items }),
 } as const;

@@ -554,6 +554,15 @@ export const DSC_MODULES: readonly DscModuleSchema[] = [
                     { name: 'Default', qualifier: 'Write', type: 'boolean', isArray: false },
                     { name: 'Reasons', qualifier: 'Read', type: 'string', isArray: true, embeddedInstance: 'CMReason' },
                 ],
+                embeddedClasses: [
+                    {
+                        className: 'CMReason',
+                        properties: [
+                            { name: 'Code', qualifier: 'Write', type: 'string', isArray: false },
+                            { name: 'Phrase', qualifier: 'Write', type: 'string', isArray: false },
+                        ],
+                    },
+                ],
             },
             {
                 friendlyName: 'PendingReboot',
@@ -2074,6 +2083,15 @@ export const DSC_MODULES: readonly DscModuleSchema[] = [
                     { name: 'User_Account_Control_Switch_to_the_secure_desktop_when_prompting_for_elevation', qualifier: 'Write', type: 'string', isArray: false, valueMap: ['Enabled', 'Disabled'] },
                     { name: 'User_Account_Control_Virtualize_file_and_registry_write_failures_to_per_user_locations', qualifier: 'Write', type: 'string', isArray: false, valueMap: ['Enabled', 'Disabled'] },
                 ],
+                embeddedClasses: [
+                    {
+                        className: 'MSFT_RestrictedRemoteSamSecurityDescriptor',
+                        properties: [
+                            { name: 'Permission', qualifier: 'Write', type: 'string', isArray: false, valueMap: ['Allow', 'Deny'] },
+                            { name: 'Identity', qualifier: 'Write', type: 'string', isArray: false },
+                        ],
+                    },
+                ],
             },
             {
                 friendlyName: 'SecurityTemplate',
@@ -2218,6 +2236,15 @@ export const DSC_MODULES: readonly DscModuleSchema[] = [
                     { name: 'Severity', qualifier: 'Write', type: 'sint32', isArray: false },
                     { name: 'MessageId', qualifier: 'Write', type: 'sint32', isArray: false },
                 ],
+                embeddedClasses: [
+                    {
+                        className: 'SqlReason',
+                        properties: [
+                            { name: 'Code', qualifier: 'Write', type: 'string', isArray: false },
+                            { name: 'Phrase', qualifier: 'Write', type: 'string', isArray: false },
+                        ],
+                    },
+                ],
             },
             {
                 friendlyName: 'SqlAgentFailsafe',
@@ -2299,6 +2326,15 @@ export const DSC_MODULES: readonly DscModuleSchema[] = [
                     { name: 'Enabled', qualifier: 'Write', type: 'boolean', isArray: false },
                     { name: 'Ensure', qualifier: 'Write', type: 'string', isArray: false, valueMap: ['Present', 'Absent'] },
                     { name: 'Force', qualifier: 'Write', type: 'boolean', isArray: false },
+                ],
+                embeddedClasses: [
+                    {
+                        className: 'SqlReason',
+                        properties: [
+                            { name: 'Code', qualifier: 'Write', type: 'string', isArray: false },
+                            { name: 'Phrase', qualifier: 'Write', type: 'string', isArray: false },
+                        ],
+                    },
                 ],
             },
             {
@@ -2408,6 +2444,15 @@ export const DSC_MODULES: readonly DscModuleSchema[] = [
                     { name: 'QueryOptimizerHotfixesForSecondary', qualifier: 'Write', type: 'string', isArray: false, valueMap: ['Off', 'On', 'Primary'] },
                     { name: 'UserAccess', qualifier: 'Write', type: 'string', isArray: false, valueMap: ['Multiple', 'Restricted', 'Single'] },
                 ],
+                embeddedClasses: [
+                    {
+                        className: 'SqlReason',
+                        properties: [
+                            { name: 'Code', qualifier: 'Write', type: 'string', isArray: false },
+                            { name: 'Phrase', qualifier: 'Write', type: 'string', isArray: false },
+                        ],
+                    },
+                ],
             },
             {
                 friendlyName: 'SqlDatabaseDefaultLocation',
@@ -2461,6 +2506,16 @@ export const DSC_MODULES: readonly DscModuleSchema[] = [
                     { name: 'ServerName', qualifier: 'Write', type: 'string', isArray: false },
                     { name: 'Force', qualifier: 'Write', type: 'boolean', isArray: false },
                 ],
+                embeddedClasses: [
+                    {
+                        className: 'DSC_DatabaseObjectPermission',
+                        properties: [
+                            { name: 'State', qualifier: 'Key', type: 'string', isArray: false, valueMap: ['Grant', 'Deny', 'GrantWithGrant'] },
+                            { name: 'Permission', qualifier: 'Key', type: 'string', isArray: false },
+                            { name: 'Ensure', qualifier: 'Write', type: 'string', isArray: false, valueMap: ['Present', 'Absent'] },
+                        ],
+                    },
+                ],
             },
             {
                 friendlyName: 'SqlDatabasePermission',
@@ -2479,6 +2534,22 @@ export const DSC_MODULES: readonly DscModuleSchema[] = [
                     { name: 'Permission', qualifier: 'Write', type: 'string', isArray: true, embeddedInstance: 'DatabasePermission' },
                     { name: 'PermissionToInclude', qualifier: 'Write', type: 'string', isArray: true, embeddedInstance: 'DatabasePermission' },
                     { name: 'PermissionToExclude', qualifier: 'Write', type: 'string', isArray: true, embeddedInstance: 'DatabasePermission' },
+                ],
+                embeddedClasses: [
+                    {
+                        className: 'SqlReason',
+                        properties: [
+                            { name: 'Code', qualifier: 'Write', type: 'string', isArray: false },
+                            { name: 'Phrase', qualifier: 'Write', type: 'string', isArray: false },
+                        ],
+                    },
+                    {
+                        className: 'DatabasePermission',
+                        properties: [
+                            { name: 'State', qualifier: 'Required', type: 'string', isArray: false, valueMap: ['Grant', 'GrantWithGrant', 'Deny'] },
+                            { name: 'Permission', qualifier: 'Required', type: 'string', isArray: true, valueMap: ['AdministerDatabaseBulkOperations', 'Alter', 'AlterAnyApplicationRole', 'AlterAnyAssembly', 'AlterAnyAsymmetricKey', 'AlterAnyCertificate', 'AlterAnyColumnEncryptionKey', 'AlterAnyColumnMasterKey', 'AlterAnyContract', 'AlterAnyDatabaseAudit', 'AlterAnyDatabaseDdlTrigger', 'AlterAnyDatabaseEventNotification', 'AlterAnyDatabaseEventSession', 'AlterAnyDatabaseEventSessionAddEvent', 'AlterAnyDatabaseEventSessionAddTarget', 'AlterAnyDatabaseEventSessionDisable', 'AlterAnyDatabaseEventSessionDropEvent', 'AlterAnyDatabaseEventSessionDropTarget', 'AlterAnyDatabaseEventSessionEnable', 'AlterAnyDatabaseEventSessionOption', 'AlterAnyDatabaseScopedConfiguration', 'AlterAnyDataspace', 'AlterAnyExternalDataSource', 'AlterAnyExternalFileFormat', 'AlterAnyExternalJob', 'AlterAnyExternalLanguage', 'AlterAnyExternalLibrary', 'AlterAnyExternalStream', 'AlterAnyFulltextCatalog', 'AlterAnyMask', 'AlterAnyMessageType', 'AlterAnyRemoteServiceBinding', 'AlterAnyRole', 'AlterAnyRoute', 'AlterAnySchema', 'AlterAnySecurityPolicy', 'AlterAnySensitivityClassification', 'AlterAnyService', 'AlterAnySymmetricKey', 'AlterAnyUser', 'AlterLedger', 'AlterLedgerConfiguration', 'Authenticate', 'BackupDatabase', 'BackupLog', 'Checkpoint', 'Connect', 'ConnectReplication', 'Control', 'CreateAggregate', 'CreateAnyDatabaseEventSession', 'CreateAssembly', 'CreateAsymmetricKey', 'CreateCertificate', 'CreateContract', 'CreateDatabase', 'CreateDatabaseDdlEventNotification', 'CreateDefault', 'CreateExternalLanguage', 'CreateExternalLibrary', 'CreateFulltextCatalog', 'CreateFunction', 'CreateMessageType', 'CreateProcedure', 'CreateQueue', 'CreateRemoteServiceBinding', 'CreateRole', 'CreateRoute', 'CreateRule', 'CreateSchema', 'CreateService', 'CreateSymmetricKey', 'CreateSynonym', 'CreateTable', 'CreateType', 'CreateUser', 'CreateView', 'CreateXmlSchemaCollection', 'Delete', 'DropAnyDatabaseEventSession', 'EnableLedger', 'Execute', 'ExecuteAnyExternalEndpoint', 'ExecuteAnyExternalScript', 'Insert', 'KillDatabaseConnection', 'OwnershipChaining', 'References', 'Select', 'Showplan', 'SubscribeQueryNotifications', 'TakeOwnership', 'Unmask', 'Update', 'ViewAnyColumnEncryptionKeyDefinition', 'ViewAnyColumnMasterKeyDefinition', 'ViewAnySensitivityClassification', 'ViewCryptographicallySecuredDefinition', 'ViewDatabasePerformanceState', 'ViewDatabaseSecurityAudit', 'ViewDatabaseSecurityState', 'ViewDatabaseState', 'ViewDefinition', 'ViewLedgerContent', 'ViewPerformanceDefinition', 'ViewSecurityDefinition'] },
+                        ],
+                    },
                 ],
             },
             {
@@ -2621,6 +2692,22 @@ export const DSC_MODULES: readonly DscModuleSchema[] = [
                     { name: 'Permission', qualifier: 'Write', type: 'string', isArray: true, embeddedInstance: 'ServerPermission' },
                     { name: 'PermissionToInclude', qualifier: 'Write', type: 'string', isArray: true, embeddedInstance: 'ServerPermission' },
                     { name: 'PermissionToExclude', qualifier: 'Write', type: 'string', isArray: true, embeddedInstance: 'ServerPermission' },
+                ],
+                embeddedClasses: [
+                    {
+                        className: 'SqlReason',
+                        properties: [
+                            { name: 'Code', qualifier: 'Write', type: 'string', isArray: false },
+                            { name: 'Phrase', qualifier: 'Write', type: 'string', isArray: false },
+                        ],
+                    },
+                    {
+                        className: 'ServerPermission',
+                        properties: [
+                            { name: 'State', qualifier: 'Required', type: 'string', isArray: false, valueMap: ['Grant', 'GrantWithGrant', 'Deny'] },
+                            { name: 'Permission', qualifier: 'Required', type: 'string', isArray: true, valueMap: ['AdministerBulkOperations', 'AlterAnyServerAudit', 'AlterAnyCredential', 'AlterAnyConnection', 'AlterAnyDatabase', 'AlterAnyEventNotification', 'AlterAnyEndpoint', 'AlterAnyLogin', 'AlterAnyLinkedServer', 'AlterResources', 'AlterServerState', 'AlterSettings', 'AlterTrace', 'AuthenticateServer', 'ControlServer', 'ConnectSql', 'CreateAnyDatabase', 'CreateDdlEventNotification', 'CreateEndpoint', 'CreateTraceEventNotification', 'Shutdown', 'ViewAnyDefinition', 'ViewAnyDatabase', 'ViewServerState', 'ExternalAccessAssembly', 'UnsafeAssembly', 'AlterAnyServerRole', 'CreateServerRole', 'AlterAnyAvailabilityGroup', 'CreateAvailabilityGroup', 'AlterAnyEventSession', 'SelectAllUserSecurables', 'ConnectAnyDatabase', 'ImpersonateAnyLogin'] },
+                        ],
+                    },
                 ],
             },
             {
@@ -3057,6 +3144,17 @@ export const DSC_MODULES: readonly DscModuleSchema[] = [
                     { name: 'LogTargetW3C', qualifier: 'Write', type: 'string', isArray: false, valueMap: ['File', 'ETW', 'File,ETW'] },
                     { name: 'LogCustomFields', qualifier: 'Write', type: 'string', isArray: true, embeddedInstance: 'DSC_LogCustomField' },
                 ],
+                embeddedClasses: [
+                    {
+                        className: 'DSC_LogCustomField',
+                        properties: [
+                            { name: 'LogFieldName', qualifier: 'Required', type: 'string', isArray: false },
+                            { name: 'SourceName', qualifier: 'Required', type: 'string', isArray: false },
+                            { name: 'SourceType', qualifier: 'Required', type: 'string', isArray: false, valueMap: ['RequestHeader', 'ResponseHeader', 'ServerVariable'] },
+                            { name: 'Ensure', qualifier: 'Write', type: 'string', isArray: false, valueMap: ['Present', 'Absent'] },
+                        ],
+                    },
+                ],
             },
             {
                 friendlyName: 'IisMimeTypeMapping',
@@ -3186,6 +3284,17 @@ export const DSC_MODULES: readonly DscModuleSchema[] = [
                     { name: 'ApplicationType', qualifier: 'Write', type: 'string', isArray: false },
                     { name: 'EnabledProtocols', qualifier: 'Write', type: 'string', isArray: true, valueMap: ['http', 'https', 'net.tcp', 'net.msmq', 'net.pipe'] },
                 ],
+                embeddedClasses: [
+                    {
+                        className: 'DSC_WebApplicationAuthenticationInformation',
+                        properties: [
+                            { name: 'Anonymous', qualifier: 'Write', type: 'boolean', isArray: false },
+                            { name: 'Basic', qualifier: 'Write', type: 'boolean', isArray: false },
+                            { name: 'Digest', qualifier: 'Write', type: 'boolean', isArray: false },
+                            { name: 'Windows', qualifier: 'Write', type: 'boolean', isArray: false },
+                        ],
+                    },
+                ],
             },
             {
                 friendlyName: 'WebApplicationHandler',
@@ -3268,6 +3377,40 @@ export const DSC_MODULES: readonly DscModuleSchema[] = [
                     { name: 'LogFormat', qualifier: 'Write', type: 'string', isArray: false, valueMap: ['IIS', 'W3C', 'NCSA'] },
                     { name: 'LogTargetW3C', qualifier: 'Write', type: 'string', isArray: false, valueMap: ['File', 'ETW', 'File,ETW'] },
                     { name: 'LogCustomFields', qualifier: 'Write', type: 'string', isArray: true, embeddedInstance: 'DSC_LogCustomFieldInformation' },
+                ],
+                embeddedClasses: [
+                    {
+                        className: 'DSC_WebBindingInformation',
+                        properties: [
+                            { name: 'Protocol', qualifier: 'Required', type: 'string', isArray: false, valueMap: ['http', 'https', 'msmq.formatname', 'net.msmq', 'net.pipe', 'net.tcp'] },
+                            { name: 'BindingInformation', qualifier: 'Write', type: 'string', isArray: false },
+                            { name: 'IPAddress', qualifier: 'Write', type: 'string', isArray: false },
+                            { name: 'Port', qualifier: 'Write', type: 'uint16', isArray: false },
+                            { name: 'HostName', qualifier: 'Write', type: 'string', isArray: false },
+                            { name: 'CertificateThumbprint', qualifier: 'Write', type: 'string', isArray: false },
+                            { name: 'CertificateSubject', qualifier: 'Write', type: 'string', isArray: false },
+                            { name: 'CertificateStoreName', qualifier: 'Write', type: 'string', isArray: false, valueMap: ['My', 'WebHosting'] },
+                            { name: 'SslFlags', qualifier: 'Write', type: 'string', isArray: false, valueMap: ['0', '1', '2', '3'] },
+                        ],
+                    },
+                    {
+                        className: 'DSC_WebAuthenticationInformation',
+                        properties: [
+                            { name: 'Anonymous', qualifier: 'Write', type: 'boolean', isArray: false },
+                            { name: 'Basic', qualifier: 'Write', type: 'boolean', isArray: false },
+                            { name: 'Digest', qualifier: 'Write', type: 'boolean', isArray: false },
+                            { name: 'Windows', qualifier: 'Write', type: 'boolean', isArray: false },
+                        ],
+                    },
+                    {
+                        className: 'DSC_LogCustomFieldInformation',
+                        properties: [
+                            { name: 'LogFieldName', qualifier: 'Write', type: 'string', isArray: false },
+                            { name: 'SourceType', qualifier: 'Write', type: 'string', isArray: false, valueMap: ['RequestHeader', 'ResponseHeader', 'ServerVariable'] },
+                            { name: 'SourceName', qualifier: 'Write', type: 'string', isArray: false },
+                            { name: 'Ensure', qualifier: 'Write', type: 'string', isArray: false, valueMap: ['Present', 'Absent'] },
+                        ],
+                    },
                 ],
             },
             {

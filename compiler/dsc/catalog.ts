@@ -72,6 +72,18 @@ export interface DscResourceSchema {
      * PsDscRunAsCredential are not listed; checkBlock allows them on every resource.
      */
     readonly properties: readonly DscPropertySchema[];
+    /**
+     * The nested CIM classes the resource's schema file defines for its
+     * EmbeddedInstance properties (e.g. DSC_WebBindingInformation for WebSite's
+     * BindingInfo). Absent when the file defines none.
+     */
+    readonly embeddedClasses?: readonly DscEmbeddedClassSchema[];
+}
+
+/** A nested CIM class (no friendly name: configurations write its class name as the keyword). */
+export interface DscEmbeddedClassSchema {
+    readonly className: string;
+    readonly properties: readonly DscPropertySchema[];
 }
 
 export interface DscModuleSchema {
@@ -237,7 +249,7 @@ export function checkBlock(block: DscBlock): string[] {
             violations.push(`property '${p.name}' is Read-only (a Get output) and must not be set`);
             continue;
         }
-        checkValue(p, prop.value, violations);
+        checkValue(p, prop.value, violations, schema);
     }
 
     for (const p of schema.properties) {
@@ -290,15 +302,20 @@ function typeLabel(p: DscPropertySchema): string {
     return p.isArray ? `${base}[]` : base;
 }
 
-function checkValue(p: DscPropertySchema, value: PsValue, violations: string[]): void {
+function checkValue(p: DscPropertySchema, value: PsValue, violations: string[], resource: DscResourceSchema): void {
     const mismatch = (): void => {
         violations.push(`property '${p.name}' expects ${typeLabel(p)} but got a value of kind '${value.kind}'`);
     };
 
-    // Nested CIM instances and hashtables have no PsValue form at all, so any value is a mismatch.
+    // Credentials and arrays of nested CIM instances have PsValue forms; hashtables
+    // (MSFT_KeyValuePair) and single nested instances do not, so those are mismatches.
     if (p.embeddedInstance !== undefined) {
         if (p.embeddedInstance === 'MSFT_Credential' && !p.isArray && value.kind === 'credential') {
             checkCredentialParameter(p.name, value.parameter, violations);
+        } else if (value.kind === 'cimInstances' && p.isArray && value.className === p.embeddedInstance) {
+            checkCimInstances(p, value, violations, resource);
+        } else if (value.kind === 'cimInstances' && p.isArray) {
+            violations.push(`property '${p.name}' expects instances of ${p.embeddedInstance} but got instances of '${value.className}'`);
         } else {
             mismatch();
         }
@@ -340,8 +357,61 @@ function checkValue(p: DscPropertySchema, value: PsValue, violations: string[]):
             return;
         case 'credential':
         case 'dependsOn':
+        case 'cimInstances':
             return mismatch();
     }
+}
+
+/**
+ * Each nested instance against its class, the way checkBlock checks a block:
+ * known properties in their canonical spelling, no Read properties, types and
+ * ValueMaps, every Key and Required property present. A class the catalog does
+ * not have is a violation: an unchecked instance is exactly what the catalog
+ * exists to prevent.
+ */
+function checkCimInstances(
+    p: DscPropertySchema,
+    value: Extract<PsValue, { kind: 'cimInstances' }>,
+    violations: string[],
+    resource: DscResourceSchema,
+): void {
+    const cls = resource.embeddedClasses?.find((c) => c.className === value.className);
+    if (cls === undefined) {
+        violations.push(`property '${p.name}': the catalog has no schema for class ${value.className}`);
+        return;
+    }
+    const byName = new Map(cls.properties.map((cp) => [cp.name.toLowerCase(), cp]));
+    value.items.forEach((item, i) => {
+        const where = `${p.name}[${i}] (${cls.className})`;
+        const nested: string[] = [];
+        const seen = new Set<string>();
+        for (const prop of item) {
+            const lower = prop.name.toLowerCase();
+            if (seen.has(lower)) {
+                nested.push(`property '${prop.name}' is set more than once`);
+                continue;
+            }
+            seen.add(lower);
+            const cp = byName.get(lower);
+            if (cp === undefined) {
+                nested.push(`${cls.className} has no property '${prop.name}'`);
+                continue;
+            }
+            checkSpelling(prop.name, cp.name, nested);
+            if (cp.qualifier === 'Read') {
+                nested.push(`property '${cp.name}' is Read-only and must not be set`);
+                continue;
+            }
+            checkValue(cp, prop.value, nested, resource);
+        }
+        for (const cp of cls.properties) {
+            if ((cp.qualifier === 'Key' || cp.qualifier === 'Required') && !seen.has(cp.name.toLowerCase())) {
+                nested.push(`missing ${cp.qualifier} property '${cp.name}'`);
+            }
+        }
+        if (item.length === 0) nested.push('an instance needs at least one property');
+        violations.push(...nested.map((v) => `${where}: ${v}`));
+    });
 }
 
 const SCRIPT_BLOCK_PROPERTIES: ReadonlySet<string> = new Set(['GetScript', 'SetScript', 'TestScript']);
@@ -451,5 +521,11 @@ function keyValue(value: PsValue): KeyValue {
             return { folded: `c:${value.parameter.toLowerCase()}`, shown: `$${value.parameter}` };
         case 'scriptBlock':
             return { folded: `x:${value.lines.join('\n').toLowerCase()}`, shown: `{ ${value.lines.join('; ')} }` };
+        case 'cimInstances': {
+            // Never a Key in the pinned modules; compared by content for completeness.
+            const items = value.items.map((item) => item.map((p) => `${p.name}=${keyValue(p.value).shown}`).join('; '));
+            const shown = `@(${items.map((item) => `${value.className} { ${item} }`).join(', ')})`;
+            return { folded: `m:${shown.toLowerCase()}`, shown };
+        }
     }
 }

@@ -18,3 +18,4 @@ export const NETWORKING_DSC = pin('NetworkingDsc');
 export const INBOX_MODULES: ReadonlySet<string> = new Set([PSDSC_INBOX.name]);
 export const COMPUTER_MANAGEMENT_DSC = pin('ComputerManagementDsc');
 export const SECURITY_POLICY_DSC = pin('SecurityPolicyDsc');
+export const WEB_ADMINISTRATION_DSC = pin('WebAdministrationDsc');

@@ -54,7 +54,11 @@ function emitNode(site: SiteIR, node: NodeIR): OutputFile[] {
                     ],
                     // Provenance, like the `# <manifest>#<pointer>` line above each DSC block;
                     // a block holds several values, so each line also names its value.
-                    valueComments: (value, i) => [regComment(`${site.manifestName}#${registryResources[i]?.source.pointer ?? ''} ${regValueLabel(value)}`)],
+                    // A product may add notes of its own (e.g. a value it keeps out of the file on purpose).
+                    valueComments: (value, i) => [
+                        regComment(`${site.manifestName}#${registryResources[i]?.source.pointer ?? ''} ${regValueLabel(value)}`),
+                        ...(registryResources[i]?.regComments ?? []).map(regComment),
+                    ],
                 },
             ),
         },

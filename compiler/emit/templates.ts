@@ -70,5 +70,7 @@ export function render(name: string, context: object): string {
 
 /** Windows-side files use CRLF (DSC community style); templates are stored with LF. */
 export function toCrlf(text: string): string {
-    return text.replace(/\r?\n/g, '\r\n');
+    // split/join is several times faster than a regex on large outputs; the
+    // regex is only needed when the text already holds a CR.
+    return text.includes('\r') ? text.replace(/\r?\n/g, '\r\n') : text.split('\n').join('\r\n');
 }

@@ -136,7 +136,7 @@ function resolveNode(site: Site, node: Node, index: number): ResolvedNode {
             ...new Set([
                 ...collectCredentials(items),
                 ...productCredentialUses(site)
-                    .filter((use) => use.node.toUpperCase() === node.name.toUpperCase())
+                    .filter((use) => use.runbookOnly !== true && use.node.toUpperCase() === node.name.toUpperCase())
                     .map((use) => use.name),
             ]),
         ].sort(),

@@ -91,6 +91,12 @@ export interface WindowsFeatureResource extends ResourceBase {
 export interface RegistryResource extends ResourceBase {
     readonly kind: 'Registry';
     readonly value: RegistryValue;
+    /**
+     * Extra full-line comments the .reg file writes before the key block
+     * that holds this value (after its provenance line), e.g. why a related
+     * value is deliberately not in the file. Plain text, one line each.
+     */
+    readonly regComments?: readonly string[];
 }
 
 export type BuiltInAccount = 'LocalSystem' | 'LocalService' | 'NetworkService';
@@ -133,6 +139,10 @@ export interface DirectoryResource extends ResourceBase {
     readonly kind: 'Directory';
     readonly path: string;
     readonly ensure: Ensure;
+    /** Copy this folder's whole content (recursively) into `path`, e.g. a setup medium from a share. */
+    readonly sourcePath?: string;
+    /** Account that may read `sourcePath` when the computer account may not. */
+    readonly credential?: CredentialRef;
 }
 
 export interface FileResource extends ResourceBase {
@@ -205,8 +215,70 @@ export interface SmbShareResource extends ResourceBase {
     readonly readAccess: readonly string[];
 }
 
+/** An http binding of an IIS website. */
+export interface WebBinding {
+    readonly protocol: 'http';
+    readonly port: number;
+    /** Host header; absent = every host name. */
+    readonly hostName?: string;
+}
+
+/** An IIS website (WebAdministrationDsc WebSite), with its content folder and bindings. */
+export interface WebSiteResource extends ResourceBase {
+    readonly kind: 'WebSite';
+    readonly name: string;
+    readonly ensure: Ensure;
+    readonly physicalPath: string;
+    readonly state: 'Started' | 'Stopped';
+    readonly bindings: readonly WebBinding[];
+}
+
+/**
+ * The User Account Control settings of the node (ComputerManagementDsc
+ * UserAccountControl, a single-instance resource). Unless suppressRestart is
+ * set, the resource asks the LCM for a reboot when it changes something.
+ */
+export interface UserAccountControlResource extends ResourceBase {
+    readonly kind: 'UserAccountControl';
+    readonly notificationLevel:
+        | 'AlwaysNotify'
+        | 'AlwaysNotifyAndAskForCredentials'
+        | 'NotifyChanges'
+        | 'NotifyChangesWithoutDimming'
+        | 'NeverNotify'
+        | 'NeverNotifyAndDisableAll';
+    readonly suppressRestart: boolean;
+}
+
+/** An IIS virtual directory (WebAdministrationDsc WebVirtualDirectory). */
+export interface WebVirtualDirectoryResource extends ResourceBase {
+    readonly kind: 'WebVirtualDirectory';
+    /** IIS site, e.g. 'Default Web Site'. */
+    readonly website: string;
+    /** Application the directory belongs to; '' = the site's root application. */
+    readonly webApplication: string;
+    readonly name: string;
+    readonly physicalPath: string;
+    readonly ensure: Ensure;
+}
+
+/**
+ * The SSL settings ("Require SSL", client certificates) of an IIS site
+ * (WebAdministrationDsc SslSettings). No flags = SSL not required.
+ */
+export interface IisSslSettingsResource extends ResourceBase {
+    readonly kind: 'IisSslSettings';
+    /** IIS site, e.g. 'Default Web Site'. */
+    readonly name: string;
+    readonly flags: readonly ('Ssl' | 'SslNegotiateCert' | 'SslRequireCert' | 'Ssl128')[];
+}
+
 export type Resource =
     | ScriptResource
+    | UserAccountControlResource
+    | WebVirtualDirectoryResource
+    | IisSslSettingsResource
+    | WebSiteResource
     | PendingRebootResource
     | GroupMembersResource
     | UserRightResource

@@ -24,6 +24,11 @@ export function resourceLabel(resource: Resource): string {
                 return resource.productId;
             case 'Script':
                 return resource.id;
+            case 'UserAccountControl':
+                // A single-instance resource: there is one UAC setting per machine.
+                return 'IsSingleInstance';
+            case 'WebVirtualDirectory':
+                return `${resource.website}/${resource.webApplication}/${resource.name}`;
             default:
                 return resource.name;
         }

@@ -24,9 +24,13 @@ export const KIND_ORDER: readonly ResourceKind[] = [
     'WindowsFeature',
     'GroupMembers',
     'UserRight',
+    'UserAccountControl',
     'Directory',
     'File',
     'SmbShare',
+    'WebSite',
+    'IisSslSettings',
+    'WebVirtualDirectory',
     'MsiPackage',
     'Script',
     'Registry',
@@ -71,12 +75,23 @@ function lowerNode(resolved: ResolvedSite, node: ResolvedNode): NodeIR {
         if (!output) {
             continue;
         }
+        // A product resource merged into an identical one keeps its dependents: they depend on the one kept.
+        const keptAs = new Map<string, string>();
+        const added: Resource[] = [];
         for (const resource of output.resources) {
             const identity = resourceIdentity(resource);
-            if (!resources.some((r) => resourceIdentity(r) === identity && sameSettings(r, resource))) {
-                resources.push(resource);
+            const same = resources.find((r) => resourceIdentity(r) === identity && sameSettings(r, resource));
+            if (same) {
+                keptAs.set(resource.id, same.id);
+            } else {
+                added.push(resource);
             }
         }
+        resources.push(
+            ...added.map((r) =>
+                r.dependsOn.some((id) => keptAs.has(id)) ? { ...r, dependsOn: [...new Set(r.dependsOn.map((id) => keptAs.get(id) ?? id))].sort() } : r,
+            ),
+        );
         manualSteps.push(...output.manualSteps);
         productRoles.push(...(output.roles ?? []));
     }

@@ -21,6 +21,13 @@ export interface CredentialUse {
     readonly name: string;
     /** Pointer of the reference, for diagnostics. */
     readonly pointer: string;
+    /**
+     * The account is only typed into a vendor's interactive installer by the
+     * engineer (the runbook names the reference): the reference is checked
+     * and counts as used, but the configuration takes no parameter for it, so
+     * build.ps1 does not ask for a password no resource uses.
+     */
+    readonly runbookOnly?: boolean;
 }
 
 export interface ProductNodeOutput {

@@ -22,6 +22,10 @@ import { pendingRebootBlock } from './pending-reboot.js';
 import { groupMembersBlock } from './group-members.js';
 import { userRightBlock } from './user-right.js';
 import { smbShareBlock } from './smb-share.js';
+import { webSiteBlock } from './web-site.js';
+import { userAccountControlBlock } from './user-account-control.js';
+import { webVirtualDirectoryBlock } from './web-virtual-directory.js';
+import { iisSslSettingsBlock } from './iis-ssl-settings.js';
 
 function blockOf(resource: Resource, ctx: BlockContext): DscBlock {
     switch (resource.kind) {
@@ -49,6 +53,14 @@ function blockOf(resource: Resource, ctx: BlockContext): DscBlock {
             return userRightBlock(resource, ctx);
         case 'SmbShare':
             return smbShareBlock(resource, ctx);
+        case 'WebSite':
+            return webSiteBlock(resource, ctx);
+        case 'UserAccountControl':
+            return userAccountControlBlock(resource, ctx);
+        case 'WebVirtualDirectory':
+            return webVirtualDirectoryBlock(resource, ctx);
+        case 'IisSslSettings':
+            return iisSslSettingsBlock(resource, ctx);
     }
 }
 

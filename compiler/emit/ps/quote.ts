@@ -191,6 +191,14 @@ function psVariable(parameter: string): string {
     return '$' + parameter;
 }
 
+/** A CIM class or property name, written bare: it must already be an identifier. */
+function plainIdentifier(name: string): string {
+    if (!IDENTIFIER.test(name)) {
+        throw new Error(`internal error: ${JSON.stringify(name)} is not a plain identifier`);
+    }
+    return name;
+}
+
 function psInt(value: number): string {
     // Only exact integers: a uint64 above 2^53 has already lost precision in
     // a JS number and must not be written as if it were exact.
@@ -211,6 +219,12 @@ function psInt(value: number): string {
  * - credential  → `$Name` (throws for a non-identifier or reserved name)
  * - dependsOn   → psArray of the `[Type]Name` strings: always the array form,
  *                 also for a single reference, like stringArray
+ * - cimInstances → `@(` then, per item, the class keyword and an Allman block
+ *                 of `Name = value` lines with aligned `=`, then `)` at the
+ *                 property's indent (the layout of the DSC community's own
+ *                 examples, e.g. WebAdministrationDsc's BindingInfo). Throws
+ *                 for a class or property name that is not an identifier and
+ *                 for an item without properties (an empty `{ }` body).
  */
 export function psValue(v: PsValue, indent = 0): string {
     switch (v.kind) {
@@ -231,6 +245,23 @@ export function psValue(v: PsValue, indent = 0): string {
             const pad = ' '.repeat(indent);
             const body = v.lines.map((line) => (line === '' ? '' : `${pad}    ${line}`));
             return ['{', ...body, `${pad}}`].join('\n');
+        }
+        case 'cimInstances': {
+            const pad = ' '.repeat(indent);
+            const lines = ['@('];
+            for (const item of v.items) {
+                if (item.length === 0) {
+                    throw new Error(`internal error: an instance of ${v.className} without properties`);
+                }
+                const width = Math.max(...item.map((p) => p.name.length));
+                lines.push(`${pad}    ${plainIdentifier(v.className)}`, `${pad}    {`);
+                for (const p of item) {
+                    lines.push(`${pad}        ${plainIdentifier(p.name).padEnd(width)} = ${psValue(p.value, indent + 8)}`);
+                }
+                lines.push(`${pad}    }`);
+            }
+            lines.push(`${pad})`);
+            return lines.join('\n');
         }
         default: {
             const never: never = v;
