@@ -343,10 +343,1004 @@ export interface NodeAddress {
 }
 
 /**
+ * OfficeStatus (Key Metric Software) in/out board: the server (IIS website or virtual directory, SQL Server database, maintenance service; installed with the vendor's interactive wizard, so the runbook carries its dialog values) and the roll-out of the OfficeStatus Windows Client to groups of desktops from a distribution share. Section numbers refer to the OfficeStatus Deployment Guide (2012).
+ * @default {}
+ */
+export interface OfficeStatus {
+    /**
+     * The OfficeStatus Server installation: one Windows Server node running the IIS web interface and web service and the OfficeStatus Maintenance service (§1.2).
+     * @default {}
+     */
+    readonly server: OfficeStatusServer;
+    /**
+     * The shared network folder that holds the client packages and, next to them, `ClientInstall.ini` (§5.3, §5.5). xprc creates the folder and the share on a node and writes `ClientInstall.ini` there with DSC.
+     * @default {"node":"FS01","path":"D:\\Software\\OfficeStatus","share":"OfficeStatus$","readAccess":["CONTOSO\\Domain Computers"]}
+     */
+    readonly distribution?: OfficeStatusDistribution;
+    /**
+     * The OfficeStatus Windows Client packages in the distribution folder: the EXE installer (§5.2) and the 32-bit and 64-bit MSI builds for Group Policy (§5.5). Declare the ones client groups use.
+     * @default {}
+     */
+    readonly clientPackages?: OfficeStatusClientPackages;
+    /**
+     * Groups of desktops that get the OfficeStatus Windows Client. Optional (§1.1): users may use the web interface only. A group targets named machines (nodes of this manifest, installed by DSC) and/or a Group Policy object (software installation set up by hand from the runbook).
+     * @default []
+     */
+    readonly clientGroups?: readonly OfficeStatusClientGroup[];
+}
+
+/**
+ * A Windows account or group name, optionally with its domain (`CONTOSO\Domain Computers`, `Everyone`).
+ * @default "Everyone"
+ */
+export type OfficeStatusAccountName = string;
+
+/**
+ * The OfficeStatus administrative user created in the wizard (§4.2.5), an application account used for the first sign-in to the web interface (§4.2.7), not a Windows account.
+ * @default {"account":{"credential":"OfficeStatusAdmin"},"firstName":"Office","lastName":"Administrator"}
+ */
+export interface OfficeStatusAdmin {
+    /** Credential reference whose `userName` is the OfficeStatus user name; the password is typed into the wizard. */
+    readonly account: CredentialRef;
+    /**
+     * First name of the administrative user.
+     * @default "Office"
+     */
+    readonly firstName: string;
+    /**
+     * Last name of the administrative user.
+     * @default "Administrator"
+     */
+    readonly lastName: string;
+}
+
+/**
+ * Install the bundled SQL Server Express 2005 SP4 named instance on the OfficeStatus server; the wizard then targets `(local)\OfficeStatus` (§2.4, §4.2.4).
+ * @default {"bundledExpress":true}
+ */
+export interface OfficeStatusBundledDatabase {
+    /**
+     * Always `true`: choose the installer's SQL Server Express option.
+     * @default true
+     */
+    readonly bundledExpress: true;
+}
+
+/**
+ * Desktops that get the same client package, version and install folder.
+ * @default {"name":"desktops","package":"msiX86","version":"2.0.0.0","targets":{"nodes":["WS01"]}}
+ */
+export interface OfficeStatusClientGroup {
+    /**
+     * Group name, used in step ids and messages.
+     * @default "desktops"
+     */
+    readonly name: string;
+    /**
+     * Which package from `clientPackages` the group installs: `exe` (§5.2), `msiX86` or `msiX64` (§5.5). Group Policy needs an MSI.
+     * @default "msiX86"
+     */
+    readonly package: 'exe' | 'msiX86' | 'msiX64';
+    /** Service version of that package; its major.minor must not be higher than the server's (§6.1). */
+    readonly version: OfficeStatusVersion;
+    /** Target folder, passed as `APPDIR="…"` (§5.2); created if missing. Omit to keep the package's default (not stated in the guide). */
+    readonly installFolder?: OfficeStatusLocalFolder;
+    /**
+     * Which machines a client group reaches: named machines (nodes of this manifest; each gets an idempotent install step in its configuration) and/or a Group Policy object that assigns the MSI to computers (set up on a domain controller from the runbook).
+     * @default {"nodes":["WS01"]}
+     */
+    readonly targets: OfficeStatusTargets;
+    /**
+     * Confirms that .NET Framework 2.0 SP2 or later is already on every target machine. Required for Group Policy targets: the MSI does not install it (§5.5). Machines that are nodes are checked by the install step itself.
+     * @default false
+     */
+    readonly dotNetPreinstalled?: boolean;
+    /**
+     * Users of the group use the client's telephony integration (client v3.0 and later, TAPI 1.3 to 2.3, a TSP driver on each workstation, §7.2).
+     * @default false
+     */
+    readonly telephony?: boolean;
+}
+
+/**
+ * The OfficeStatus Windows Client packages in the distribution folder: the EXE installer (§5.2) and the 32-bit and 64-bit MSI builds for Group Policy (§5.5). Declare the ones client groups use.
+ * @default {}
+ */
+export interface OfficeStatusClientPackages {
+    /**
+     * The EXE installer (§5.2); it can download .NET 2.0 SP2 itself, but only interactively (§5.1). The guide names no file or product code for it (§5.2, §5.5); both are inputs from the vendor's download.
+     * @default {"file":"officestatus_client_v2.exe","productCode":"{00000000-0000-0000-0000-000000000000}"}
+     */
+    readonly exe?: {
+        /**
+         * File name of the package in the distribution folder, where `ClientInstall.ini` sits next to it (§5.3, §5.5).
+         * @default "officestatus_client_v2.exe"
+         */
+        readonly file: string;
+        /** Product code the package registers; the install step checks it to stay idempotent (not in guide: an input from the vendor's package). */
+        readonly productCode: OfficeStatusProductCode;
+        /** Where the downloaded package is kept (local to the distribution node or UNC). When given, DSC copies it into the distribution folder; otherwise the runbook asks for the copy. */
+        readonly source?: WindowsPath;
+    };
+    /**
+     * The 32-bit MSI build, supported on 32- and 64-bit Windows (§5.5). The guide names no file or product code for it (§5.2, §5.5); both are inputs from the vendor's download.
+     * @default {"file":"OfficeStatusClient_x86.msi","productCode":"{00000000-0000-0000-0000-000000000000}"}
+     */
+    readonly msiX86?: {
+        /**
+         * File name of the package in the distribution folder, where `ClientInstall.ini` sits next to it (§5.3, §5.5).
+         * @default "OfficeStatusClient_x86.msi"
+         */
+        readonly file: string;
+        /** Product code the package registers; the install step checks it to stay idempotent (not in guide: an input from the vendor's package). */
+        readonly productCode: OfficeStatusProductCode;
+        /** Where the downloaded package is kept (local to the distribution node or UNC). When given, DSC copies it into the distribution folder; otherwise the runbook asks for the copy. */
+        readonly source?: WindowsPath;
+    };
+    /**
+     * The 64-bit MSI build (§5.5). The guide names no file or product code for it (§5.2, §5.5); both are inputs from the vendor's download.
+     * @default {"file":"OfficeStatusClient_x64.msi","productCode":"{00000000-0000-0000-0000-000000000000}"}
+     */
+    readonly msiX64?: {
+        /**
+         * File name of the package in the distribution folder, where `ClientInstall.ini` sits next to it (§5.3, §5.5).
+         * @default "OfficeStatusClient_x64.msi"
+         */
+        readonly file: string;
+        /** Product code the package registers; the install step checks it to stay idempotent (not in guide: an input from the vendor's package). */
+        readonly productCode: OfficeStatusProductCode;
+        /** Where the downloaded package is kept (local to the distribution node or UNC). When given, DSC copies it into the distribution folder; otherwise the runbook asks for the copy. */
+        readonly source?: WindowsPath;
+    };
+}
+
+/**
+ * SQL Server instance for the `OfficeStatus` database: the bundled SQL Server Express 2005 SP4 named instance, or an existing instance on this or another server of the same network (§2.4, §4.2.4).
+ * @default {"bundledExpress":true}
+ */
+export type OfficeStatusDatabase = OfficeStatusBundledDatabase | OfficeStatusExistingDatabase;
+
+/**
+ * The shared network folder that holds the client packages and, next to them, `ClientInstall.ini` (§5.3, §5.5). xprc creates the folder and the share on a node and writes `ClientInstall.ini` there with DSC.
+ * @default {"node":"FS01","path":"D:\\Software\\OfficeStatus","share":"OfficeStatus$","readAccess":["CONTOSO\\Domain Computers"]}
+ */
+export interface OfficeStatusDistribution {
+    /**
+     * Name of the node (in `nodes`) that hosts the folder and share.
+     * @default "SRV01"
+     */
+    readonly node: string;
+    /** Local folder on that node. */
+    readonly path: OfficeStatusLocalFolder;
+    /**
+     * SMB share name of the folder; clients install from `\\<node>\<share>\<file>` (a fully qualified path, §5.2).
+     * @default "OfficeStatus$"
+     */
+    readonly share: string;
+    /**
+     * Accounts with read access to the share. Machine installs (DSC and Group Policy software installation) read it as the computer account, so include the computers (e.g. `Domain Computers`).
+     * @default ["Everyone"]
+     */
+    readonly readAccess: readonly OfficeStatusAccountName[];
+    /**
+     * Accounts with full control of the share (to replace packages).
+     * @default []
+     */
+    readonly fullAccess?: readonly OfficeStatusAccountName[];
+}
+
+/**
+ * An existing SQL Server instance; the installer logs in to it as a sysadmin to create the `OfficeStatus` database and its login (§4.2.4).
+ * @default {"server":"(local)","engine":{"version":"2008","edition":"Express"},"setupAuthentication":"windows"}
+ */
+export interface OfficeStatusExistingDatabase {
+    /**
+     * Host of the instance: `(local)` for the OfficeStatus server itself, else the SQL Server's host name.
+     * @default "(local)"
+     */
+    readonly server: '(local)' | OfficeStatusHostName;
+    /**
+     * Named instance (`SQLEXPRESS` for a default Express install, §4.2.4 Tip 1). Omit for the default instance.
+     * @default "SQLEXPRESS"
+     */
+    readonly instanceName?: string;
+    /**
+     * SQL Server version and edition of the instance. Supported (§2.4): 2008 Standard/Workgroup/Web/Enterprise/Express, 2005 Standard/Workgroup/Enterprise/Express, 2000 SP4 Standard/Enterprise and MSDE 2000 SP4; anything else is reported.
+     * @default {"version":"2008","edition":"Express"}
+     */
+    readonly engine: OfficeStatusSqlEngine;
+    /**
+     * How the installer logs in as sysadmin (§4.2.4): `windows` = Windows Integrated, the engineer's own logon must be a sysadmin; `sql` = a SQL Server login such as `sa`, which needs mixed mode authentication (Tip 2).
+     * @default "windows"
+     */
+    readonly setupAuthentication: 'windows' | 'sql';
+    /** The sysadmin SQL Server login for `setupAuthentication`: `sql` (its `userName`, e.g. `sa`, is typed into the wizard with its password). */
+    readonly setupLogin?: CredentialRef;
+}
+
+/**
+ * A Group Policy object that assigns the client MSI to computers (§5.5; Microsoft KB 816102).
+ * @default {"name":"OfficeStatus Client"}
+ */
+export interface OfficeStatusGpo {
+    /**
+     * Name of the Group Policy object.
+     * @default "OfficeStatus Client"
+     */
+    readonly name: string;
+    /**
+     * Distinguished name of the OU (or domain) the GPO is linked to.
+     * @default "OU=Workstations,DC=contoso,DC=local"
+     */
+    readonly linkedTo?: string;
+}
+
+/**
+ * A DNS host name (or NetBIOS name) of letters, digits, hyphens and dots.
+ * @default "status.contoso.local"
+ */
+export type OfficeStatusHostName = string;
+
+/**
+ * An absolute folder path on a local drive of the machine (`C:\Program Files\OfficeStatus`), without a trailing backslash and without quotes: it is written inside `APPDIR="…"` and DSC paths exactly as given.
+ * @default "C:\\Program Files\\OfficeStatus"
+ */
+export type OfficeStatusLocalFolder = string;
+
+/**
+ * Windows Installer product code GUID in braces. The guide does not give it (§5.5): read it from the vendor's package (the MSI's Property table, or the `HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall` key after a pilot install).
+ * @default "{00000000-0000-0000-0000-000000000000}"
+ */
+export type OfficeStatusProductCode = string;
+
+/**
+ * The OfficeStatus Server installation: one Windows Server node running the IIS web interface and web service and the OfficeStatus Maintenance service (§1.2).
+ * @default {}
+ */
+export interface OfficeStatusServer {
+    /**
+     * Name of the node (in `nodes`) that hosts OfficeStatus Server. It must run Windows Server (§2.3).
+     * @default "SRV01"
+     */
+    readonly node: string;
+    /** Service version of the OfficeStatus Server being installed; every client group's major.minor must not be higher (§6.1). */
+    readonly version: OfficeStatusVersion;
+    /** Path of the OfficeStatus Server installation package (the guide gives no file name, §4.2.1). The engineer runs it interactively on the server; the guide documents no unattended server install. */
+    readonly installer: WindowsPath;
+    /** Installation path to enter in the wizard (§4.2.1); `install.log` is written there (§4.3). Omit to keep the installer's default below Program Files. */
+    readonly installPath?: OfficeStatusLocalFolder;
+    /**
+     * Where the web interface and web service live in IIS (§4.2.2). The choice determines the service address clients use: `http://<hostName>[:port]/` for the site root, `http://<hostName>[:port]/<virtualDirectory>/` for a virtual directory.
+     * @default {"name":"Default Web Site","hostName":"status.contoso.local"}
+     */
+    readonly website: OfficeStatusWebsite;
+    /**
+     * The one Windows account all OfficeStatus server components run as: the website's anonymous user, the OfficeStatus Maintenance service and the SQL Server login that owns the database (§4.2.3, §4.2.4). The manifest names it once, so the three cannot differ.
+     * @default {"account":{"credential":"OfficeStatusService"}}
+     */
+    readonly serviceAccount: OfficeStatusServiceAccount;
+    /**
+     * SQL Server instance for the `OfficeStatus` database: the bundled SQL Server Express 2005 SP4 named instance, or an existing instance on this or another server of the same network (§2.4, §4.2.4).
+     * @default {"bundledExpress":true}
+     */
+    readonly database: OfficeStatusDatabase;
+    /**
+     * The OfficeStatus administrative user created in the wizard (§4.2.5), an application account used for the first sign-in to the web interface (§4.2.7), not a Windows account.
+     * @default {"account":{"credential":"OfficeStatusAdmin"},"firstName":"Office","lastName":"Administrator"}
+     */
+    readonly admin: OfficeStatusAdmin;
+    /** SMTP server for notification email, entered in the admin-account step (§4.2.5). Optional; it can also be set later in the web interface. */
+    readonly smtpServer?: OfficeStatusHostName;
+    /**
+     * Expected number of OfficeStatus users; on SQL Server Express or MSDE more than 100 users is reported (Express suits 25 to 100 users, §2.4).
+     * @default 50
+     */
+    readonly expectedUsers?: number;
+}
+
+/**
+ * The one Windows account all OfficeStatus server components run as: the website's anonymous user, the OfficeStatus Maintenance service and the SQL Server login that owns the database (§4.2.3, §4.2.4). The manifest names it once, so the three cannot differ.
+ * @default {"account":{"credential":"OfficeStatusService"}}
+ */
+export interface OfficeStatusServiceAccount {
+    /** Credential reference of the account; its `userName` (`CONTOSO\svc-officestatus` for a domain account, `svc-officestatus` for a local one) is what the wizard is given. The password is typed into the wizard, never stored. */
+    readonly account: CredentialRef;
+    /**
+     * `true` (the guide's strong recommendation, §4.2.3): the wizard creates the account, locally or in the domain. `false`: the account exists already and the wizard validates it; limit its rights yourself.
+     * @default true
+     */
+    readonly create?: boolean;
+}
+
+/**
+ * SQL Server version and edition of the instance. Supported (§2.4): 2008 Standard/Workgroup/Web/Enterprise/Express, 2005 Standard/Workgroup/Enterprise/Express, 2000 SP4 Standard/Enterprise and MSDE 2000 SP4; anything else is reported.
+ * @default {"version":"2008","edition":"Express"}
+ */
+export interface OfficeStatusSqlEngine {
+    /**
+     * SQL Server version (`2000SP4` includes MSDE 2000 SP4).
+     * @default "2008"
+     */
+    readonly version: '2000SP4' | '2005' | '2008' | '2008R2' | '2012' | '2014' | '2016' | '2017' | '2019' | '2022';
+    /**
+     * Edition (`MSDE` only with `2000SP4`).
+     * @default "Express"
+     */
+    readonly edition: 'Express' | 'Standard' | 'Workgroup' | 'Web' | 'Enterprise' | 'Developer' | 'MSDE';
+}
+
+/**
+ * Which machines a client group reaches: named machines (nodes of this manifest; each gets an idempotent install step in its configuration) and/or a Group Policy object that assigns the MSI to computers (set up on a domain controller from the runbook).
+ * @default {"nodes":["WS01"]}
+ */
+export interface OfficeStatusTargets {
+    /**
+     * Names of nodes (in `nodes`) to install on. Desktops can be nodes like servers (os `Windows10`/`Windows11`).
+     * @default []
+     */
+    readonly nodes?: readonly string[];
+    /**
+     * A Group Policy object that assigns the client MSI to computers (§5.5; Microsoft KB 816102).
+     * @default {"name":"OfficeStatus Client"}
+     */
+    readonly gpo?: OfficeStatusGpo;
+}
+
+/**
+ * Four-part service version number (major.minor.build.revision). Only major and minor are compared when the client connects (§6.1).
+ * @default "2.0.0.0"
+ */
+export type OfficeStatusVersion = string;
+
+/**
+ * Where the web interface and web service live in IIS (§4.2.2). The choice determines the service address clients use: `http://<hostName>[:port]/` for the site root, `http://<hostName>[:port]/<virtualDirectory>/` for a virtual directory.
+ * @default {"name":"Default Web Site","hostName":"status.contoso.local"}
+ */
+export interface OfficeStatusWebsite {
+    /**
+     * IIS website to select in the wizard's drop-down list (§4.2.2).
+     * @default "Default Web Site"
+     */
+    readonly name: string;
+    /**
+     * `true`: DSC creates the website (WebAdministrationDsc WebSite, one http binding on `port` with host header `hostName`) before the wizard runs, and the wizard selects it. This replaces the wizard's "Create new website" link, whose fields the guide does not describe (§4.2.2). `false`: the site exists already.
+     * @default false
+     */
+    readonly create?: boolean;
+    /** Content folder of a website that xprc creates (`create`: true). */
+    readonly physicalPath?: OfficeStatusLocalFolder;
+    /** Host name clients and browsers use in the service address (§4.2.7, §5.3). For a created website it is also the binding's host header, so the site can share a port with the Default Web Site. */
+    readonly hostName: OfficeStatusHostName;
+    /**
+     * TCP port of the site's http binding (the guide only shows `http://` addresses and no port). Appears in the service address unless it is 80.
+     * @default 80
+     */
+    readonly port?: number;
+    /**
+     * `virtualDirectory`: the wizard installs into a new virtual directory of the site; `root`: into the site root, which the installer reconfigures for its own use (§4.2.2).
+     * @default "virtualDirectory"
+     */
+    readonly placement?: 'virtualDirectory' | 'root';
+    /**
+     * Name of the virtual directory (§4.2.2; the guide's example is `OfficeStatus`). Letters, digits, dots, hyphens and underscores, so the service address needs no escaping.
+     * @default "OfficeStatus"
+     */
+    readonly virtualDirectory?: string;
+    /**
+     * Allow inbound TCP on `port` in Windows Firewall. Clients connect over the LAN, WAN or Internet (§1.1); the guide names no port or rule, so the rule uses the binding's port.
+     * @default true
+     */
+    readonly firewall?: boolean;
+}
+
+/**
+ * A certificate to import into the portal (§2.9), e.g. for one-X Communicator over TLS. On Windows it is added only through the portal's administration menus, so this is a runbook step.
+ * @default {"file":"\\\\fs01\\pki\\onex01.pfx"}
+ */
+export interface OnexCertificate {
+    /**
+     * Where the engineer finds the certificate file to upload (the guide does not state the format).
+     * @default "\\\\fs01\\pki\\onex01.pfx"
+     */
+    readonly file: WindowsPath;
+}
+
+/**
+ * Roll-out of the desktop clients (one-X Portal Call Assistant and the Avaya IP Office Plug-in for Outlook) from `AvayaOneXDesktopClients.exe` (§4): silently on managed machines by their configurations (§4.7), and by Group Policy through a distribution point (§4.1–§4.6, runbook steps).
+ * @default {}
+ */
+export interface OnexDesktopClients {
+    /**
+     * Which clients to install: `callAssistant`, `outlookPlugin` or both. One gives `ADDLOCAL=callAssistant,ChangeARP` or `ADDLOCAL=OutlookPlugin,ChangeARP`; both leave ADDLOCAL out (§4.7).
+     * @default ["callAssistant","outlookPlugin"]
+     */
+    readonly clients?: readonly ('callAssistant' | 'outlookPlugin')[];
+    /**
+     * `SECUREMODE` (§4.7): 1 (secure, HTTPS) or 0. The installer turns any other value into 0 without a word, so only these two are accepted.
+     * @default 0
+     */
+    readonly secureMode?: 0 | 1;
+    /**
+     * `PORT_NUMBER`, the portal port the clients connect to; left out of the command line when omitted (§4.7). §2.5 gives 8063 for the clients' HTTPS access and 8069 for HTTP.
+     * @default 8069
+     */
+    readonly portNumber?: number;
+    /**
+     * `ONEX_PORTAL_SERVER`, the portal server's IP address or FQDN; left out of the command line when omitted (§4.7).
+     * @default "onex01.contoso.local"
+     */
+    readonly portalServer?: string;
+    /**
+     * Path of `AvayaOneXDesktopClients.exe` as the managed machines reach it, usually in the distribution share. The configurations run it as LocalSystem (or `installCredential`), so the computer accounts need read access.
+     * @default "\\\\fs01\\onex-clients\\AvayaOneXDesktopClients.exe"
+     */
+    readonly installer?: WindowsPath;
+    /**
+     * ProductCode of the MSI inside `AvayaOneXDesktopClients.exe`, so the configuration can tell whether the clients are installed (Windows Installer product and feature state). The guide does not give it: read it from the MSI of the administrative installation (§4.1) or from a machine that has the clients.
+     * @default "{00000000-0000-0000-0000-000000000000}"
+     */
+    readonly productCode?: string;
+    /**
+     * Nodes (by name) that get the clients from their DSC configuration with the §4.7 silent command, e.g. terminal servers (§1.4). Needs `installer` and `productCode`.
+     * @default []
+     */
+    readonly managedNodes?: readonly string[];
+    /** Account the managed nodes run the installer as, when their computer accounts cannot read `installer`; it must also be a local administrator there. Without it the configuration runs it as LocalSystem. */
+    readonly installCredential?: CredentialRef;
+    /**
+     * Distribution point for Group Policy (§4.1): a share on the publishing server that holds the administrative installation (`AvayaOneXDesktopClients.exe /a`).
+     * @default {"share":"\\\\fs01\\onex-clients"}
+     */
+    readonly distribution?: OnexDistribution;
+    /**
+     * The Group Policy Object that deploys the clients (§4.2–§4.4), created by hand: runbook steps.
+     * @default {"name":"one-X Desktop Clients"}
+     */
+    readonly gpo?: OnexGpo;
+}
+
+/**
+ * Distribution point for Group Policy (§4.1): a share on the publishing server that holds the administrative installation (`AvayaOneXDesktopClients.exe /a`).
+ * @default {"share":"\\\\fs01\\onex-clients"}
+ */
+export interface OnexDistribution {
+    /**
+     * UNC path of the shared folder; the computers (per-machine assignment) or users must be able to read it (§4.1).
+     * @default "\\\\fs01\\onex-clients"
+     */
+    readonly share: string;
+    /**
+     * File name of the MSI the administrative installation writes into the share (the guide does not name it); the runbook uses it in the UNC path typed into Group Policy (§4.3).
+     * @default "AvayaOneXDesktopClients.msi"
+     */
+    readonly msiFile?: string;
+}
+
+/**
+ * Microsoft Exchange calendar presence (§2.1.1, §3). With a `node`, xprc configures the Exchange server (Digest Authentication on IIS and EWS, §3.1) and allows its calendar notifications in on TCP 6669 (§2.1.1); the AvayaAdmin account and its impersonation rights are runbook steps (§3.2–§3.4).
+ * @default {"version":"2013"}
+ */
+export interface OnexExchange {
+    /**
+     * Node (by name) of the Exchange server, when it is part of the site. Without it the Exchange steps are runbook steps for the Exchange administrator.
+     * @default "EXCH01"
+     */
+    readonly node?: string;
+    /**
+     * Exchange version. The portal supports Exchange 2007, 2010 and 2013 (§2.1.1).
+     * @default "2013"
+     */
+    readonly version: '2007' | '2010' | '2013' | '2016' | '2019';
+    /**
+     * The EWS application in IIS, as `<site>/<application>`, whose Anonymous authentication is disabled and Digest authentication enabled (§3.1 says "Sites > EWS"; EWS is an application of the Default Web Site).
+     * @default "Default Web Site/EWS"
+     */
+    readonly ewsPath?: string;
+    /** The AvayaAdmin account (§3.2), created by the Exchange administrator: its name must be exactly `AvayaAdmin`, because the impersonation script works only for that name. Typed into Exchange's tools only: the runbook names the reference; no configuration takes it. */
+    readonly account?: CredentialRef;
+    /**
+     * Exchange is hosted by a service provider outside the network: TCP 6669 must then also be opened inbound on the perimeter router or firewall (§2.1.1), a runbook step.
+     * @default false
+     */
+    readonly hostedExternally?: boolean;
+    /**
+     * Microsoft Office Communications Server and Office Communicator are deployed. Calendar presence cannot be used then: Digest authentication can stop OCS from working (§3.1 warning).
+     * @default false
+     */
+    readonly ocsDeployed?: boolean;
+}
+
+/**
+ * Optional portal features; each opens the ports the guide gives for it on the portal server (§2.5).
+ * @default {}
+ */
+export interface OnexFeatures {
+    /**
+     * one-X Mobile Preferred clients (Android/iPhone) outside the internal WiFi, or external XMPP access: opens TCP 5222 (XMPP client/server) and 8444 (first contact of the mobility client) (§2.5). The runbook adds the perimeter firewall rule.
+     * @default false
+     */
+    readonly mobility?: boolean;
+    /**
+     * Federation with external XMPP servers (e.g. Google Talk): opens TCP 5269 in, and out when `outboundFiltering` is set (§2.5).
+     * @default false
+     */
+    readonly xmppFederation?: boolean;
+    /**
+     * Web Conferencing (§1). The guide gives no ports or settings for it; the runbook notes that it comes from its own documentation.
+     * @default false
+     */
+    readonly webConferencing?: boolean;
+}
+
+/**
+ * The Group Policy Object that deploys the clients (§4.2–§4.4), created by hand: runbook steps.
+ * @default {"name":"one-X Desktop Clients"}
+ */
+export interface OnexGpo {
+    /**
+     * Name of the Group Policy Object (§4.2 step 4, e.g. `MyApplication`).
+     * @default "one-X Desktop Clients"
+     */
+    readonly name: string;
+    /**
+     * `assign` (installed at computer start-up or user logon, §4.3) or `publish` (offered in Add or Remove Programs, §4.4).
+     * @default "assign"
+     */
+    readonly deployment?: 'assign' | 'publish';
+    /**
+     * `computer` (Computer Configuration: per machine, as the guide's steps do) or `user` (User Configuration: per user). Windows publishes packages only to users.
+     * @default "computer"
+     */
+    readonly scope?: 'computer' | 'user';
+    /**
+     * Groups that get "Apply Group Policy" on the GPO's Security tab (§4.2 step 6).
+     * @default []
+     */
+    readonly securityGroups?: readonly string[];
+}
+
+/**
+ * Set once the portal software is installed on the node: the ports its installer was given. Until then the node's configuration holds only what must precede the installation (UAC off and a restart, firewall rules) and the runbook leads through it; with it, the configuration also keeps the service running and applies the 300+ JVM tuning. A `httpPort` or `jmxPort` that differs from these means uninstalling and reinstalling (§2.5), which loses the settings the portal stores (§1.2): an error unless `reinstall` is set.
+ * @default {"httpPort":8080,"jmxPort":8666}
+ */
+export interface OnexInstalled {
+    /**
+     * HTTP Port the installed portal was given (§2.6 step 9).
+     * @default 8080
+     */
+    readonly httpPort: number;
+    /**
+     * JMX Port the installed portal was given (§2.6 step 9).
+     * @default 8666
+     */
+    readonly jmxPort: number;
+}
+
+/**
+ * An IP Office system the portal connects to.
+ * @default {"name":"HQ","address":"10.1.0.10","release":"9.1"}
+ */
+export interface OnexIpOffice {
+    /**
+     * System name, for the runbook.
+     * @default "HQ"
+     */
+    readonly name: string;
+    /**
+     * IPv4 address of the IP Office ("IP Office Unit IP Address(es)", §2.7 step 6); the portal's outbound TCP 50814 rule targets it (§2.1).
+     * @default "10.1.0.10"
+     */
+    readonly address: string;
+    /**
+     * IP Office software release, `major.minor`. The portal 9.1 needs Release 9.1 (§2.1), the same on every system of the SCN (§1.3).
+     * @default "9.1"
+     */
+    readonly release: string;
+    /**
+     * IP Office platform. The Windows portal is supported with IP500 V2 only (§1, §5 issue 10g).
+     * @default "IP500 V2"
+     */
+    readonly platform?: 'IP500 V2' | 'IP500' | 'Server Edition' | 'Server Edition Select' | 'Application Server';
+    /**
+     * Name of the Small Community Network the system belongs to. Every IP Office of one portal must be in the same SCN (§1.3); omitted means the portal's SCN.
+     * @default "SCN"
+     */
+    readonly scn?: string;
+}
+
+/**
+ * JVM tuning for more than 300 users (§2.10), written under `HKLM\SOFTWARE\Wow6432Node\Apache Software Foundation\Procrun 2.0\<serviceName>\Parameters\Java` with the service stopped first and started after. Required with capacity `750`.
+ * @default {"path":"C:\\Program Files\\Java\\jre7\\bin\\server\\jvm.dll"}
+ */
+export interface OnexJvm {
+    /**
+     * `Jvm`: `<JRE Installation Path>\bin\server\jvm.dll` of the x64 JRE, under `C:\Program Files\Java`, not `C:\Program Files (x86)\Java`; with a wrong path the service does not start (§2.10 step 2d).
+     * @default "C:\\Program Files\\Java\\jre7\\bin\\server\\jvm.dll"
+     */
+    readonly path: WindowsPath;
+    /**
+     * `JvmMs`, decimal (§2.10 step 2e).
+     * @default 512
+     */
+    readonly initialHeapMB?: number;
+    /**
+     * `JvmMx`, decimal (§2.10 step 2f).
+     * @default 5604
+     */
+    readonly maximumHeapMB?: number;
+    /**
+     * Entries added to the `Options` list (§2.10 step 2g). They are merged into the existing REG_MULTI_SZ, never written over it: an entry for the same option with another value is replaced in place, every other entry stays.
+     * @default ["-XX:MaxPermSize=256m","-XX:+HeapDumpOnOutOfMemoryError","-XX:-UseGCOverheadLimit"]
+     */
+    readonly options?: readonly string[];
+}
+
+/**
+ * Optional LDAP directory source for the users' External directory (§2.1 "LDAP Information"), entered on the Directory (LDAP) tab of the web wizard's Advanced Provider Options (§2.7 step 8c).
+ * @default {"url":"ldap://dc01.contoso.local","baseDn":"OU=Staff,DC=contoso,DC=local"}
+ */
+export interface OnexLdap {
+    /**
+     * LDAP Server Address, as an `ldap://` URL (§2.7 step 8c).
+     * @default "ldap://dc01.contoso.local"
+     */
+    readonly url: string;
+    /** The LDAP bind account ("LDAP Server Username" and password, §2.7 step 8c). Typed into the web wizard only: the runbook names the reference and its user name; no configuration takes it. */
+    readonly account?: CredentialRef;
+    /**
+     * LDAP Server Base DN / search base (§2.7 step 8c).
+     * @default "OU=Staff,DC=contoso,DC=local"
+     */
+    readonly baseDn: string;
+}
+
+/**
+ * Avaya one-X Portal for IP Office 9.1 on Windows (guide "Installing Avaya one-X Portal for IP Office", issue 10j): the portal server, the IP Offices of its Small Community Network, the Voicemail Pro and Exchange servers it works with, and the desktop client roll-out. The section names its machines by node name; xprc generates the configuration of each (portal: UAC, firewall, service, 300+ JVM tuning; Voicemail Pro: IIS, virtual directories; Exchange: Digest authentication on EWS; managed desktops: the silent client install) and a runbook with the IP Office, installer and web wizard values filled in.
+ * @default {}
+ */
+export interface OnexPortal {
+    /**
+     * Node (by name) that runs the portal server. The guide supports a single server with all components on it (§2.1); its computer name becomes part of the users' URL.
+     * @default "ONEX01"
+     */
+    readonly node: string;
+    /**
+     * IP Office users configured for the portal. Above 300 the server needs the 300+ tier (§2.1, §2.10); above 750 only 750 can have a session at a time (§1.3).
+     * @default 100
+     */
+    readonly users: number;
+    /**
+     * Capacity option of the installer (§2.6 step 6): `300` ("Configure for up to 300 IP Office users (uses 4 GB of system RAM)"; the upgrade wizard calls it 200) or `750` ("up to 750 IP Office users (uses 7 GB of system RAM)", offered only when the server has more than 8 GB; it needs the §2.10 JVM tuning, see `jvm`).
+     * @default "300"
+     */
+    readonly capacity?: '300' | '750';
+    /**
+     * RAM of the portal server in GB: at least 4 up to 300 users, at least 8 for more (§2.1), more than 8 for the installer to offer the 750 option (§2.6 step 6).
+     * @default 8
+     */
+    readonly memoryGB: number;
+    /**
+     * Free disk space of the portal server in GB; the guide asks for 20 GB in both tiers (§2.1). Optional: when given, xprc checks it.
+     * @default 20
+     */
+    readonly diskGB?: number;
+    /**
+     * HTTP Port on the installer's Application Information page (§2.6 step 9), default 8080 (§2.5). Set once: it can only be changed by uninstalling and reinstalling (§2.5). Not 8888 or 8089 (the installer would silently use 8080), not one of the portal's fixed ports.
+     * @default 8080
+     */
+    readonly httpPort?: number;
+    /**
+     * JMX Port on the installer's Application Information page (§2.6 step 9), default 8666; also the backup and restore service's port (§2.5). Set once, like `httpPort`.
+     * @default 8666
+     */
+    readonly jmxPort?: number;
+    /**
+     * "Backup location on the server" on the installer's Application Information page (§2.6 step 9; the guide gives no default). The 300+ JVM tuning also exports the Procrun JVM key there before changing it (§2.10 step 2c).
+     * @default "D:\\OnexBackup"
+     */
+    readonly backupFolder: WindowsPath;
+    /**
+     * Short name of the portal's Windows service. The guide shows only display names ("Avaya one-X Portal", "one-X Portal for IP Office"); `AvayaoneXPortalIPO` is the Procrun key name of §2.10, under which Procrun keeps a service's parameters, so it is the service name by inference: check it with `Get-Service` on a reference installation. It also names the Procrun key of the JVM tuning.
+     * @default "AvayaoneXPortalIPO"
+     */
+    readonly serviceName?: string;
+    /**
+     * Set once the portal software is installed on the node: the ports its installer was given. Until then the node's configuration holds only what must precede the installation (UAC off and a restart, firewall rules) and the runbook leads through it; with it, the configuration also keeps the service running and applies the 300+ JVM tuning. A `httpPort` or `jmxPort` that differs from these means uninstalling and reinstalling (§2.5), which loses the settings the portal stores (§1.2): an error unless `reinstall` is set.
+     * @default {"httpPort":8080,"jmxPort":8666}
+     */
+    readonly installed?: OnexInstalled;
+    /**
+     * Acknowledges a destructive reinstallation: the only way to change the ports of an installed portal is to remove and reinstall it (§2.5), and a reinstall instead of an upgrade loses user profiles, keyboard shortcuts, sound settings, park slots and portal-only contacts (§1.2). The runbook then leads through the removal first.
+     * @default false
+     */
+    readonly reinstall?: boolean;
+    /**
+     * Portal version installed before, when this is an upgrade (§2.6.1); empty for a new installation. Upgrades from 5.0 and 6.0 must set the XMPP domain name (`xmppDomain`) and restart the services (§2.6.1).
+     * @default ""
+     */
+    readonly previousVersion?: string;
+    /**
+     * Optional portal features; each opens the ports the guide gives for it on the portal server (§2.5).
+     * @default {}
+     */
+    readonly features?: OnexFeatures;
+    /**
+     * The portal server's firewall also filters outgoing traffic: xprc then allows TCP 50814 out to every IP Office (§2.1 "Firewall Exceptions"), and TCP 5269 out for XMPP federation.
+     * @default false
+     */
+    readonly outboundFiltering?: boolean;
+    /**
+     * XMPP Domain Name on the IM/Presence tab of the web wizard (§2.7 step 8e): the DNS domain the server uses for IM and presence. The installer's default is `localhost.localdomain`; upgrades from 5.0/6.0 must set it (§2.6.1).
+     * @default "localhost.localdomain"
+     */
+    readonly xmppDomain?: string;
+    /**
+     * The IP Office service user the portal connects with over Enhanced TSPI (§2.2). Another name or a changed password requires the wizard's Advanced installation (§2.2, §2.7 step 8a); the password itself never appears in the manifest.
+     * @default {}
+     */
+    readonly tspi?: OnexTspi;
+    /**
+     * The IP Office systems the portal connects to. One portal serves several IP Offices only within one Small Community Network, all on the same IP Office release (§1.3, §2.1), and the Windows portal only with IP500 V2 systems (§1, §5 issue 10g).
+     * @default []
+     */
+    readonly ipOffices: readonly OnexIpOffice[];
+    /**
+     * Optional LDAP directory source for the users' External directory (§2.1 "LDAP Information"), entered on the Directory (LDAP) tab of the web wizard's Advanced Provider Options (§2.7 step 8c).
+     * @default {"url":"ldap://dc01.contoso.local","baseDn":"OU=Staff,DC=contoso,DC=local"}
+     */
+    readonly ldap?: OnexLdap;
+    /**
+     * The voicemail server: embedded voicemail on the IP Office, or a Voicemail Pro server, which browser playback and greeting recording need (§2.1 "Voicemail Server Requirements"). A Voicemail Pro server must be a node of the site, in the same subnet as the portal.
+     * @default {"type":"embedded"}
+     */
+    readonly voicemail: OnexVoicemail;
+    /**
+     * Microsoft Exchange calendar presence (§2.1.1, §3). With a `node`, xprc configures the Exchange server (Digest Authentication on IIS and EWS, §3.1) and allows its calendar notifications in on TCP 6669 (§2.1.1); the AvayaAdmin account and its impersonation rights are runbook steps (§3.2–§3.4).
+     * @default {"version":"2013"}
+     */
+    readonly exchange?: OnexExchange;
+    /**
+     * JVM tuning for more than 300 users (§2.10), written under `HKLM\SOFTWARE\Wow6432Node\Apache Software Foundation\Procrun 2.0\<serviceName>\Parameters\Java` with the service stopped first and started after. Required with capacity `750`.
+     * @default {"path":"C:\\Program Files\\Java\\jre7\\bin\\server\\jvm.dll"}
+     */
+    readonly jvm?: OnexJvm;
+    /**
+     * A certificate to import into the portal (§2.9), e.g. for one-X Communicator over TLS. On Windows it is added only through the portal's administration menus, so this is a runbook step.
+     * @default {"file":"\\\\fs01\\pki\\onex01.pfx"}
+     */
+    readonly certificate?: OnexCertificate;
+    /**
+     * Roll-out of the desktop clients (one-X Portal Call Assistant and the Avaya IP Office Plug-in for Outlook) from `AvayaOneXDesktopClients.exe` (§4): silently on managed machines by their configurations (§4.7), and by Group Policy through a distribution point (§4.1–§4.6, runbook steps).
+     * @default {}
+     */
+    readonly desktopClients?: OnexDesktopClients;
+}
+
+/**
+ * The IP Office service user the portal connects with over Enhanced TSPI (§2.2). Another name or a changed password requires the wizard's Advanced installation (§2.2, §2.7 step 8a); the password itself never appears in the manifest.
+ * @default {}
+ */
+export interface OnexTspi {
+    /**
+     * Service user in the IP Offices' security settings, member of the TCPA Group (§2.2). The guide spells it `EnhTcspaService` in §2.2 and `EnhTcpservice` in §2.7; xprc follows §2.2.
+     * @default "EnhTcspaService"
+     */
+    readonly serviceUser?: string;
+    /**
+     * The service user's password is not the default `EnhTcspaPwd1`. It must then be the same on every IP Office, and the web wizard's Advanced installation takes it as the Common SAP Password (§2.2, §2.7 step 8a).
+     * @default false
+     */
+    readonly passwordChanged?: boolean;
+}
+
+/**
+ * The voicemail server: embedded voicemail on the IP Office, or a Voicemail Pro server, which browser playback and greeting recording need (§2.1 "Voicemail Server Requirements"). A Voicemail Pro server must be a node of the site, in the same subnet as the portal.
+ * @default {"type":"embedded"}
+ */
+export interface OnexVoicemail {
+    /**
+     * `embedded` (the IP Office's embedded voicemail; the wizard takes the IP Office's own address, §2.7 step 8d) or `voicemailPro`.
+     * @default "embedded"
+     */
+    readonly type: 'embedded' | 'voicemailPro';
+    /**
+     * Node (by name) that runs Voicemail Pro (the centralized Voicemail Pro server of the SCN, §2.7 step 8d). IIS is set up there before Voicemail Pro is installed (§2.1).
+     * @default "VMPRO01"
+     */
+    readonly node?: string;
+    /**
+     * Voicemail Pro installation folder ("VMPro Installation Dir", §2.1); the virtual directories point to its `VM\Names`, `VM\Greetings` and `VM\Accounts` subfolders. The guide gives no default.
+     * @default "C:\\Program Files (x86)\\Avaya\\IP Office\\Voicemail Pro"
+     */
+    readonly installDir?: WindowsPath;
+    /**
+     * IIS site that holds the Voicemail Pro virtual directories and whose SSL is switched off (§2.1 says "IIS > sites" and "the default website").
+     * @default "Default Web Site"
+     */
+    readonly website?: string;
+    /**
+     * Windows features for the guide's "Enable Direct Metabase Edit" and "IIS Configuration Compatibility" options (§2.1). They are IIS 6 terms without an exact Windows feature name; xprc's default is IIS 6 Management Compatibility with Metabase Compatibility (an inference, listed in the runbook).
+     * @default ["Web-Mgmt-Compat","Web-Metabase"]
+     */
+    readonly iisCompatibilityFeatures?: readonly string[];
+    /**
+     * Voicemail Pro (with its Web Voicemail Pro (UMS) component) is installed on the node. Until then the node's configuration prepares IIS, which must run before Voicemail Pro is installed (§2.1); with it, the configuration also makes sure the three virtual directories exist, which the Voicemail Pro installer leaves out when it meets an error (§2.1).
+     * @default false
+     */
+    readonly installed?: boolean;
+}
+
+/**
  * Windows version of the node. Product rules use it (supported platforms); the baseline does not depend on it.
  * @default "WindowsServer2022"
  */
 export type OsVersion = 'WindowsServer2008R2' | 'WindowsServer2012' | 'WindowsServer2012R2' | 'WindowsServer2016' | 'WindowsServer2019' | 'WindowsServer2022' | 'WindowsServer2025' | 'Windows10' | 'Windows11';
+
+/**
+ * Desktops with the same Outlook version and OXtender plug-ins.
+ * @default {"name":"desktops","outlook":"2007","targets":{"nodes":["WS01"]}}
+ */
+export interface OxClientGroup {
+    /**
+     * Group name, used in step ids and messages.
+     * @default "desktops"
+     */
+    readonly name: string;
+    /**
+     * Microsoft Outlook version of the group. The guide supports 2003 and 2007 with Connector, and 2003, 2007 and 2010 with Connector 2 (§1.1); later versions are accepted here only to be reported.
+     * @default "2007"
+     */
+    readonly outlook: '2003' | '2007' | '2010' | '2013' | '2016' | '2019' | '2021' | '365';
+    /**
+     * Windows versions of a Group Policy target (nodes state their own `os`). The guide lists Windows XP, Vista and 7 (§1.1).
+     * @default ["Windows7"]
+     */
+    readonly operatingSystems?: readonly ('WindowsXP' | 'WindowsVista' | 'Windows7' | 'Windows8.1' | 'Windows10' | 'Windows11')[];
+    /**
+     * OXtender plug-ins the group uses; each has preconditions on the OX server (§1.3), listed in the runbook for its administrator.
+     * @default []
+     */
+    readonly plugins?: readonly ('passwordChange' | 'personalData' | 'mailFilter' | 'vacationNotice')[];
+    /**
+     * `user` (the guide's procedure, §1.1): users download the OX Updater from the web interface themselves. `package`: the OX Updater MSI (`updaterPackage`) is installed on the machines, by DSC on nodes or by Group Policy. Either way the Updater then installs the OXtender, asking each user for their OX credentials (§1.5). A Group Policy target needs `package`.
+     * @default "user"
+     */
+    readonly install?: 'user' | 'package';
+    /**
+     * Which machines a group reaches: named machines (nodes of this manifest) and/or a Group Policy object that assigns the Updater MSI (only with `install`: `package`).
+     * @default {"nodes":["WS01"]}
+     */
+    readonly targets: OxTargets;
+}
+
+/**
+ * A Group Policy object that assigns the Updater MSI to computers.
+ * @default {"name":"OX Updater"}
+ */
+export interface OxGpo {
+    /**
+     * Name of the Group Policy object.
+     * @default "OX Updater"
+     */
+    readonly name: string;
+    /**
+     * Distinguished name of the OU (or domain) the GPO is linked to.
+     * @default "OU=Workstations,DC=contoso,DC=local"
+     */
+    readonly linkedTo?: string;
+}
+
+/**
+ * The Open-Xchange server the desktops use: a non-Windows package system, so xprc generates nothing for it and lists its preconditions in the runbook instead.
+ * @default {"url":"https://ox.contoso.com/","version":"7.8.4"}
+ */
+export interface OxServer {
+    /**
+     * Address of the OX web interface, where users download the Updater (Configuration → Options → Connector for Microsoft Outlook, §1.1).
+     * @default "https://ox.contoso.com/"
+     */
+    readonly url: string;
+    /** OX server version. The guide is labelled v.7.8.4 but describes OX6-era clients; the runbook asks to confirm the package names for this version. */
+    readonly version: OxVersion;
+    /**
+     * Who administers the OX server; runbook items for that system are addressed to them.
+     * @default "OX server administrator"
+     */
+    readonly administrator?: string;
+    /**
+     * The `open-xchange-passwordchange` backend package "suitable for the installation" (§1.3.1); the guide does not name it, so a group with the password change plug-in needs it stated.
+     * @default "open-xchange-passwordchange-script"
+     */
+    readonly passwordChangeBackend?: string;
+}
+
+/**
+ * Which machines a group reaches: named machines (nodes of this manifest) and/or a Group Policy object that assigns the Updater MSI (only with `install`: `package`).
+ * @default {"nodes":["WS01"]}
+ */
+export interface OxTargets {
+    /**
+     * Names of nodes (in `nodes`).
+     * @default []
+     */
+    readonly nodes?: readonly string[];
+    /**
+     * A Group Policy object that assigns the Updater MSI to computers.
+     * @default {"name":"OX Updater"}
+     */
+    readonly gpo?: OxGpo;
+}
+
+/**
+ * OX Updater and the OXtender (Connector) for Microsoft Outlook on Windows desktops, served by an Open-Xchange server that is not a Windows machine. xprc checks the Outlook and plug-in rules, installs the OX Updater MSI where asked, and lists the OX server administrator's preconditions in the runbook. Section numbers refer to "OX Updater for Administrators" (v.7.8.4).
+ * @default {}
+ */
+export interface OxUpdater {
+    /**
+     * Node (in `nodes`) whose runbook carries the steps that belong to no desktop: the OX server administrator's preconditions (§1.1, §1.3), Group Policy assignments and the PST note (§1.5). Usually the file server that holds the Updater package.
+     * @default "SRV01"
+     */
+    readonly runbookNode: string;
+    /**
+     * The Open-Xchange server the desktops use: a non-Windows package system, so xprc generates nothing for it and lists its preconditions in the runbook instead.
+     * @default {"url":"https://ox.contoso.com/","version":"7.8.4"}
+     */
+    readonly server: OxServer;
+    /**
+     * The OXtender for Microsoft Outlook the server publishes; the Updater offers it to the desktops (§1.1, §1.5).
+     * @default {"connector":"connector2","version":"7.2.6"}
+     */
+    readonly oxtender: OxtenderRelease;
+    /**
+     * The OX Updater as an MSI package, for groups with `install`: `package`. The guide documents only the interactive download from the web interface (§1.1), so path and product code are inputs from your own copy of the package. Only the Updater is deployed this way: it installs and updates the OXtender itself from the server's package list, which it compares with the Windows Installer database (§1.5), so a second deployment path for the OXtender would compete with it.
+     * @default {"name":"OX Updater","path":"\\\\fs01\\software\\OX\\OXUpdater.msi","productCode":"{00000000-0000-0000-0000-000000000000}"}
+     */
+    readonly updaterPackage?: OxUpdaterPackage;
+    /**
+     * Groups of desktops with the same Outlook version and OXtender plug-ins.
+     * @default []
+     */
+    readonly clientGroups: readonly OxClientGroup[];
+}
+
+/**
+ * The OX Updater as an MSI package, for groups with `install`: `package`. The guide documents only the interactive download from the web interface (§1.1), so path and product code are inputs from your own copy of the package. Only the Updater is deployed this way: it installs and updates the OXtender itself from the server's package list, which it compares with the Windows Installer database (§1.5), so a second deployment path for the OXtender would compete with it.
+ * @default {"name":"OX Updater","path":"\\\\fs01\\software\\OX\\OXUpdater.msi","productCode":"{00000000-0000-0000-0000-000000000000}"}
+ */
+export interface OxUpdaterPackage {
+    /**
+     * Product name, for the runbook and comments.
+     * @default "OX Updater"
+     */
+    readonly name: string;
+    /** UNC path of the MSI; machine installs read it as the computer account. */
+    readonly path: WindowsPath;
+    /**
+     * Product code GUID of the MSI, in braces (not in the guide: read it from the package).
+     * @default "{00000000-0000-0000-0000-000000000000}"
+     */
+    readonly productCode: string;
+}
+
+/**
+ * A dotted version number (two to four parts).
+ * @default "7.8.4"
+ */
+export type OxVersion = string;
+
+/**
+ * The OXtender for Microsoft Outlook the server publishes; the Updater offers it to the desktops (§1.1, §1.5).
+ * @default {"connector":"connector2","version":"7.2.6"}
+ */
+export interface OxtenderRelease {
+    /**
+     * `connector` = Connector for Microsoft Outlook (Outlook 2003 and 2007); `connector2` = Connector 2 for Microsoft Outlook (Outlook 2003, 2007 and 2010) (§1.1).
+     * @default "connector2"
+     */
+    readonly connector: 'connector' | 'connector2';
+    /** OXtender version. From 6.15.1 on, an OXtender pre-configured by the Updater keeps its PST file in `%APPDATA%\Open-Xchange` (§1.5). */
+    readonly version: OxVersion;
+}
 
 /**
  * A port number, or a range `low-high`.
@@ -498,6 +1492,26 @@ export interface Site {
      * @default {}
      */
     readonly baselines?: Readonly<Record<string, Baseline>>;
+    /**
+     * OpenScape Xpressions (XPR) V7: a fresh installation of a kernel server and its satellites. xprc generates the Windows prerequisites, service accounts and rights, XPR services, registry values, shares and firewall rules per host, and a runbook with every setup dialog filled in. Sections: XPR Cluster Installation guide (chapter 4 describes the setup Wrapper for every installation) and XPR Upgrade guide.
+     * @default {}
+     */
+    readonly xpr?: Xpr;
+    /**
+     * OfficeStatus (Key Metric Software) in/out board: the server (IIS website or virtual directory, SQL Server database, maintenance service; installed with the vendor's interactive wizard, so the runbook carries its dialog values) and the roll-out of the OfficeStatus Windows Client to groups of desktops from a distribution share. Section numbers refer to the OfficeStatus Deployment Guide (2012).
+     * @default {}
+     */
+    readonly officeStatus?: OfficeStatus;
+    /**
+     * OX Updater and the OXtender (Connector) for Microsoft Outlook on Windows desktops, served by an Open-Xchange server that is not a Windows machine. xprc checks the Outlook and plug-in rules, installs the OX Updater MSI where asked, and lists the OX server administrator's preconditions in the runbook. Section numbers refer to "OX Updater for Administrators" (v.7.8.4).
+     * @default {}
+     */
+    readonly oxUpdater?: OxUpdater;
+    /**
+     * Avaya one-X Portal for IP Office 9.1 on Windows (guide "Installing Avaya one-X Portal for IP Office", issue 10j): the portal server, the IP Offices of its Small Community Network, the Voicemail Pro and Exchange servers it works with, and the desktop client roll-out. The section names its machines by node name; xprc generates the configuration of each (portal: UAC, firewall, service, 300+ JVM tuning; Voicemail Pro: IIS, virtual directories; Exchange: Digest authentication on EWS; managed desktops: the silent client install) and a runbook with the IP Office, installer and web wizard values filled in.
+     * @default {}
+     */
+    readonly onexPortal?: OnexPortal;
 }
 
 /** A Windows role or feature. */
@@ -529,3 +1543,895 @@ export interface WindowsFeature {
  * @default "C:\\"
  */
 export type WindowsPath = string;
+
+/**
+ * OpenScape Xpressions (XPR) V7: a fresh installation of a kernel server and its satellites. xprc generates the Windows prerequisites, service accounts and rights, XPR services, registry values, shares and firewall rules per host, and a runbook with every setup dialog filled in. Sections: XPR Cluster Installation guide (chapter 4 describes the setup Wrapper for every installation) and XPR Upgrade guide.
+ * @default {}
+ */
+export interface Xpr {
+    /**
+     * XPR version to install: `V7R1` or its fix release `V7R1FR1` (a fix-release medium). Older versions are upgrade sources, which a later xprc version will take in a separate property (see `$defs/upgradeSourceVersion`).
+     * @default "V7R1"
+     */
+    readonly version?: 'V7R1' | 'V7R1FR1';
+    /**
+     * Build of the setup medium, as `Version=` in `XpressionsInstall\HiSPA.txt` (Upgrade guide §2.3.4), e.g. `8.11.0.16072`. With it, the configuration's installation check also compares the file version of the installed XPR binaries (at least this build); without it, it only checks that XPR is installed.
+     * @default "8.11.0.16072"
+     */
+    readonly build?: string;
+    /**
+     * Name of the XPR ("Name of the XPR" in setup, Cluster Installation guide §4.3.5). It cannot be changed later; no blanks, special characters or umlauts; not a logical line name (ERGO, PhoneMail, VMS, COM, CON, FAXG3, FAXG4, MWI, FOD, PlayWave, SMTP); at most 11 characters with Remote System Link.
+     * @default "XPRHQ"
+     */
+    readonly serverName: string;
+    /**
+     * Remote System Link to other XPR servers (Cluster Installation guide §4.1, §4.3.5).
+     * @default {"enabled":false}
+     */
+    readonly remoteSystemLink?: XprRemoteSystemLink;
+    /**
+     * XPR server target folder on the kernel (setup §4.4 step 3) and default satellite destination folder. On a partition of at least 10 GB, without blanks, on a local drive (not a substituted or network drive) (Upgrade guide §2.3.1.1).
+     * @default "D:\\OpenScape\\XPR"
+     */
+    readonly installPath: WindowsPath;
+    /**
+     * Database folder (user data, speed dialing, distribution lists; setup §4.4.3). No blanks. Omit to accept the setup's default.
+     * @default "D:\\OpenScape\\XPR\\InfoStor"
+     */
+    readonly databaseFolder?: WindowsPath;
+    /**
+     * Document folder (every in- and outbound document; setup §4.4.3). It grows with the traffic; no blanks. Omit to accept the setup's default.
+     * @default "D:\\OpenScape\\XPR\\Folders"
+     */
+    readonly documentFolder?: WindowsPath;
+    /**
+     * Start-menu program folder for the XPR icons (setup §4.4.6). Omit to accept the default, which the guide recommends.
+     * @default "OpenScape Xpressions"
+     */
+    readonly programFolder?: string;
+    /**
+     * Server languages to install (setup §4.3.6): at least one, and no more than the language licences.
+     * @default ["German"]
+     */
+    readonly languages: readonly XprLanguage[];
+    /**
+     * Default language of the server, the voicemail greetings and the Web Assistant; one of `languages` (setup §4.3.6).
+     * @default "German"
+     */
+    readonly defaultLanguage: XprLanguage;
+    /**
+     * Voicemail servers to install (Voicemail server features, §4.4.1 Table 4-2): `ERGO`, `PhoneMail`, `VMS`, `AMIS`, `Speech to Text`. PhoneMail, VMS and ERGO must not be installed in parallel in German, US English or British English.
+     * @default []
+     */
+    readonly voicemailSystems?: readonly ('ERGO' | 'PhoneMail' | 'VMS' | 'AMIS' | 'Speech to Text')[];
+    /**
+     * Default voice format (setup §4.4.5): `A-Law` (Europe) or `mu-Law` (U.S., Canada, Mexico, Hong Kong, Japan, Taiwan).
+     * @default "A-Law"
+     */
+    readonly voiceFormat?: 'A-Law' | 'mu-Law';
+    /**
+     * User authentication (setup §4.4.7). `windowsAccount` (the single-server default) logs users on with their Windows account; `xprAccount` creates the XPR administrator and postmaster in the XPR database.
+     * @default {"mode":"windowsAccount"}
+     */
+    readonly authentication?: XprAuthentication;
+    /**
+     * Password rules the runbook sets in the Web Assistant (Server settings > XPR Authentication) when `authentication.mode` is `xprAccount`. The defaults are the values the Upgrade guide §2.8.1 step 55 shows; align them with the customer's security policy.
+     * @default {}
+     */
+    readonly passwordPolicy?: XprPasswordPolicy;
+    /**
+     * Domain account every XPR service on the kernel and all satellites runs as (one account and password for all, Upgrade guide §2.12.1). The credential must give its `userName` (DOMAIN\user or user@domain): xprc makes it a local administrator with "Log on as a service" on every XPR host and enters it in the setup's service account dialog.
+     * @default {"credential":"XprService"}
+     */
+    readonly serviceAccount: CredentialRef;
+    /**
+     * HiPath License Management (Upgrade guide §2.3.6–2.3.9): the CLM, the CLA that holds the licences (bound to the MAC address of its computer), and the XPR license service (licsvc) setup installs on the kernel.
+     * @default {"scenario":"external"}
+     */
+    readonly licensing: XprLicensing;
+    /**
+     * Where the setup medium is. With `stagingPath`, the configuration copies the whole medium there on every XPR host (Cluster Installation guide §4.3.1 allows installing from a copy) and the runbook runs setup from the copy.
+     * @default {"source":"\\\\fs01\\media\\XPR-V7R1"}
+     */
+    readonly media?: XprMedia;
+    /**
+     * Regional connection settings (setup §4.4.9.1, "Phone number dialing rules for country"), used by the telematic APLs and the CTI connection.
+     * @default {"country":"Germany","areaCode":"2404","subscriberCode":"901","internationalPrefix":"00","nationalPrefix":"0"}
+     */
+    readonly regional: XprRegional;
+    /**
+     * Time zone support of the XPR database (`TimeZoneSupport.exe on|off`, Cluster Installation guide §4.4.13): `on`, `off`, or `unchanged` to skip that step.
+     * @default "unchanged"
+     */
+    readonly timeZoneSupport?: 'unchanged' | 'on' | 'off';
+    /**
+     * Hotfixes to install after setup, in this order, by the names SWS gives them (the guides do not describe their installation).
+     * @default []
+     */
+    readonly hotfixes?: readonly string[];
+    /**
+     * Smart Backup and Restore, set up in the Web Assistant (Server settings > Smart backup and restore, Upgrade guide §2.9.1). The MTA service account must be the account that installs XPR (§2.9).
+     * @default {}
+     */
+    readonly smartBackup?: XprSmartBackup;
+    /**
+     * Disable IPv6 on every XPR host, as Upgrade guide §2.3.1.1 requires (`DisabledComponents` = 0xFF under `Tcpip6\Parameters`, then a reboot; the guide names no method, this is Microsoft's). `false` leaves IPv6 alone and is reported as a warning.
+     * @default true
+     */
+    readonly disableIpv6?: boolean;
+    /**
+     * The kernel computer: the XPR server with the core services (license service, Name Locator, Config-Service, Status Dispatcher, Information Store, Message Router, Administrator) and the APLs it runs itself.
+     * @default {"node":"XPR01"}
+     */
+    readonly kernel: XprKernel;
+    /**
+     * Satellite computers: XPR hosts that run APLs for the kernel (Upgrade guide §2.12). They run the same XPR version and the same service account as the kernel.
+     * @default []
+     */
+    readonly satellites?: readonly XprSatellite[];
+}
+
+/**
+ * User authentication (setup §4.4.7). `windowsAccount` (the single-server default) logs users on with their Windows account; `xprAccount` creates the XPR administrator and postmaster in the XPR database.
+ * @default {"mode":"windowsAccount"}
+ */
+export interface XprAuthentication {
+    /**
+     * `windowsAccount` or `xprAccount`. The guide says the choice cannot be changed later (§4.4.7) but also that one can switch to Windows authentication later (§4.4.7.1): decide it now.
+     * @default "windowsAccount"
+     */
+    readonly mode?: 'windowsAccount' | 'xprAccount';
+    /**
+     * Windows account that becomes the XPR administrator (`windowsAccount` mode). In `xprAccount` mode the setup's suggested name is kept, as the guide recommends.
+     * @default "CONTOSO\\xpr-admin"
+     */
+    readonly administratorAccount?: string;
+    /**
+     * Windows account that becomes the XPR postmaster (`windowsAccount` mode). In `xprAccount` mode its name is fixed.
+     * @default "CONTOSO\\xpr-postmaster"
+     */
+    readonly postmasterAccount?: string;
+}
+
+/**
+ * The XPR features (APLs) this host runs, each with its settings (`{}` for none). Setup creates one Windows service per APL (Cluster Installation guide §4.4.1 Table 4-2); xprc sets their account and start mode once installed, and opens the ports they use.
+ * @default {}
+ */
+export interface XprComponents {
+    /**
+     * TCP/IP support (XPR TCP/IP Transport Layer, service TcpApl, with stunnel): the connection of XPR clients to the server. Always installed on the kernel (a mandatory kernel component, Cluster Installation guide §4.4.1 Table 4-2 and §5.7.1 Table 12); list it only to give settings. Kernel only.
+     * @default {}
+     */
+    readonly tcpApl?: XprTcpApl;
+    /**
+     * Webserver feature: the Web APL (service WebApl) with the Web Assistant, optionally the IP Phone Assistant and the System Info SNMP Agent (Cluster Installation guide §4.4.1 Table 4-2). IIS must not be installed on an XPR host (Cluster Installation guide §3.1.3).
+     * @default {}
+     */
+    readonly webApl?: XprWebApl;
+    /**
+     * Internet e-mail server: the SMTP APL (service SmtpApl) for SMTP, POP3, IMAP4 and VPIM. Setup asks for its connection and usage options (§4.4.9.2). The Windows SMTP Server feature is removed because it conflicts with it.
+     * @default {}
+     */
+    readonly smtpApl?: XprSmtpApl;
+    /**
+     * IP telephony: the IP APL (service ipApl) for voice and fax over IP. At most one per computer (Upgrade guide §2.13.7); it may run next to an ISDN APL. Needs `DisableUserTOSSetting` = 0 and a reboot (Upgrade guide §2.8.1 step 58), which the configuration sets.
+     * @default {}
+     */
+    readonly ipApl?: XprIpApl;
+    /**
+     * ISDN hardware: the ISDN APL (service IsdnApl) with Sangoma (formerly Dialogic/Eicon) Diva boards. Setup offers it only when the board drivers are installed, so the runbook selects the drivers under "External software" on this host.
+     * @default {}
+     */
+    readonly isdnApl?: XprIsdnApl;
+    /**
+     * CTI Computer Telephony Integration: the CTI APL (service CtiApl). The PBX's CTI link must be released and its CTI driver installed before setup (§4.4.1).
+     * @default {}
+     */
+    readonly ctiApl?: XprCtiApl;
+    /**
+     * CSTA protocol interface (service CstaApl).
+     * @default {}
+     */
+    readonly cstaApl?: XprCstaApl;
+    /**
+     * LDAP directory synchronization (service LdapApl); required for Active Directory with the Exchange connectors (§4.4.1).
+     * @default {}
+     */
+    readonly ldapApl?: XprLdapApl;
+    /**
+     * Microsoft Exchange connector ("XPR Exchange Connector for i386", Exchange APL). Its service runs under a special Exchange service account (OpenScape Xpressions Microsoft Exchange Gateway manual), so xprc does not manage it. Needs the LDAP APL in the system (§4.4.1).
+     * @default {"exchangeServer":"EX01"}
+     */
+    readonly exchangeApl?: XprExchangeApl;
+    /**
+     * MS Exchange TUM Connector (XPR Exchange UM APL): True Unified Messaging with Exchange. Runs under the special Exchange service account, so xprc does not manage its service.
+     * @default {}
+     */
+    readonly exchangeUmApl?: XprExchangeUmApl;
+    /**
+     * Lotus Notes gateway (service LnApl). Needs a Lotus Notes client version 6 or later on this computer (§4.4.1).
+     * @default {}
+     */
+    readonly notesApl?: XprNotesApl;
+    /**
+     * Lotus Notes True Unified Messaging gateway (service LnUmApl).
+     * @default {}
+     */
+    readonly notesUmApl?: XprNotesUmApl;
+    /**
+     * Presence APL (service PresenceApl).
+     * @default {}
+     */
+    readonly presenceApl?: XprPresenceApl;
+    /**
+     * Web Service Provider: the SOAP Xml APL (service XmlApl).
+     * @default {}
+     */
+    readonly xmlApl?: XprXmlApl;
+    /**
+     * Notification module (service NotApl): MWI, SMS and outcall notifications.
+     * @default {}
+     */
+    readonly notificationApl?: XprNotificationApl;
+    /**
+     * Short Message Service (SMS connector). The guides spell its service name inconsistently (SmsIPApI / SmsIpApl), so xprc does not manage the service.
+     * @default {}
+     */
+    readonly smsApl?: XprSmsApl;
+    /**
+     * Virtual Machine (VM) APL (service VMApl) for E scripts such as ACD.e.
+     * @default {}
+     */
+    readonly vmApl?: XprVmApl;
+    /**
+     * Print module (service PrintApl).
+     * @default {}
+     */
+    readonly printApl?: XprPrintApl;
+    /**
+     * Print output management over LPR, RFC 1179 (service LprApl).
+     * @default {}
+     */
+    readonly lprApl?: XprLprApl;
+    /**
+     * File interface (service FiApl).
+     * @default {}
+     */
+    readonly fileInterfaceApl?: XprFileInterfaceApl;
+    /**
+     * V.24 support (service V24Apl).
+     * @default {}
+     */
+    readonly serialApl?: XprSerialApl;
+    /**
+     * 'Lear' test module (service Lear).
+     * @default {}
+     */
+    readonly learApl?: XprLearApl;
+    /**
+     * Report APL (service RepApl) with its database (Upgrade guide §2.3.10). Setting up the SQL database and the ADO connection are runbook steps.
+     * @default {}
+     */
+    readonly reportApl?: XprReportApl;
+    /**
+     * Connection APL (service ConApl): the UCC components (web conferencing, PostgreSQL, OpenScape Web Client). Upgrade guide §2.3.19 and the web conference server are out of scope here; xprc manages only the ConApl service account.
+     * @default {}
+     */
+    readonly connectionApl?: XprConnectionApl;
+}
+
+/**
+ * Connection APL (service ConApl): the UCC components (web conferencing, PostgreSQL, OpenScape Web Client). Upgrade guide §2.3.19 and the web conference server are out of scope here; xprc manages only the ConApl service account.
+ * @default {}
+ */
+export type XprConnectionApl = Readonly<Record<string, never>>;
+
+/**
+ * CSTA protocol interface (service CstaApl).
+ * @default {}
+ */
+export type XprCstaApl = Readonly<Record<string, never>>;
+
+/**
+ * CTI Computer Telephony Integration: the CTI APL (service CtiApl). The PBX's CTI link must be released and its CTI driver installed before setup (§4.4.1).
+ * @default {}
+ */
+export interface XprCtiApl {
+    /**
+     * How the CTI APL reaches the PBX: `CSTA` or `TAPI`.
+     * @default "CSTA"
+     */
+    readonly connection?: 'CSTA' | 'TAPI';
+}
+
+/**
+ * Microsoft Exchange connector ("XPR Exchange Connector for i386", Exchange APL). Its service runs under a special Exchange service account (OpenScape Xpressions Microsoft Exchange Gateway manual), so xprc does not manage it. Needs the LDAP APL in the system (§4.4.1).
+ * @default {"exchangeServer":"EX01"}
+ */
+export interface XprExchangeApl {
+    /**
+     * Exchange version the connector is for: the `2003` or `2007` connector feature of setup.
+     * @default "2007"
+     */
+    readonly exchangeVersion?: '2003' | '2007';
+    /**
+     * Name of the Exchange server the connector serves.
+     * @default "EX01"
+     */
+    readonly exchangeServer: string;
+}
+
+/**
+ * MS Exchange TUM Connector (XPR Exchange UM APL): True Unified Messaging with Exchange. Runs under the special Exchange service account, so xprc does not manage its service.
+ * @default {}
+ */
+export type XprExchangeUmApl = Readonly<Record<string, never>>;
+
+/**
+ * File interface (service FiApl).
+ * @default {}
+ */
+export type XprFileInterfaceApl = Readonly<Record<string, never>>;
+
+/**
+ * IP telephony: the IP APL (service ipApl) for voice and fax over IP. At most one per computer (Upgrade guide §2.13.7); it may run next to an ISDN APL. Needs `DisableUserTOSSetting` = 0 and a reboot (Upgrade guide §2.8.1 step 58), which the configuration sets.
+ * @default {}
+ */
+export interface XprIpApl {
+    /**
+     * The infrastructure protocol the IP APL speaks to the PBX: `SIP`, `H.323` or `CorNet-IP`. One IP APL cannot run two of them in parallel (Cluster Installation guide §4.4.1), so list exactly one; a list makes a plan with two a reported mistake rather than a silent choice.
+     * @default ["SIP"]
+     */
+    readonly protocols?: readonly ('SIP' | 'H.323' | 'CorNet-IP')[];
+    /**
+     * Fax over IP on the same protocol: `T.38`, `G.711` or `none`. T.38 works over H.323, SIP or CorNet-IP, never over TAPI (Upgrade guide §2.13.7).
+     * @default "none"
+     */
+    readonly fax?: 'none' | 'T.38' | 'G.711';
+    /**
+     * Voice conferences over SIP. With SIP they need two IP addresses on the node (Cluster Installation guide §4.4.16).
+     * @default false
+     */
+    readonly voiceConferences?: boolean;
+    /**
+     * Addresses of the PBX / media gateways the IP APL talks to. The firewall rules for SIP, H.323 and RTP accept traffic from these only; empty = from any address.
+     * @default []
+     */
+    readonly gateways?: readonly string[];
+    /**
+     * SIP port (UDP and TCP), opened inbound when `protocols` is SIP. The guides name 5060 (Cluster Installation guide §4.4.16).
+     * @default 5060
+     */
+    readonly sipPort?: number;
+    /**
+     * H.225 call-signalling port (TCP), opened inbound for H.323 and CorNet-IP. 1720 is the standard port; the guides name no port.
+     * @default 1720
+     */
+    readonly h323Port?: number;
+    /**
+     * UDP port range of the voice and fax media (RTP/T.38), as `low-high`, opened inbound. The guides name no range: take it from the IP APL configuration. Omit to open none (then open the media ports yourself).
+     * @default "29100-29199"
+     */
+    readonly rtpPorts?: string;
+}
+
+/**
+ * ISDN hardware: the ISDN APL (service IsdnApl) with Sangoma (formerly Dialogic/Eicon) Diva boards. Setup offers it only when the board drivers are installed, so the runbook selects the drivers under "External software" on this host.
+ * @default {}
+ */
+export interface XprIsdnApl {
+    /**
+     * The Diva boards in this computer, as the Sangoma Diva Configuration Manager names them. Different BRI boards, different PRI boards, or BRI with PRI boards in one computer are not released (Upgrade guide §2.3.3.1).
+     * @default []
+     */
+    readonly boards?: readonly {
+        /**
+         * Board model as the Diva Configuration Manager shows it.
+         * @default "Diva 4BRI-8M PCIe"
+         */
+        readonly model: string;
+        /**
+         * `BRI` (basic rate) or `PRI` (primary rate).
+         * @default "BRI"
+         */
+        readonly type: 'BRI' | 'PRI';
+    }[];
+    /**
+     * Install the Fax G3 Post Dial script; the runbook then adds the checks of Cluster Installation guide §4.4.15 (Fax G3 protocol only, `EnablePostdialing` = true).
+     * @default false
+     */
+    readonly faxG3PostDial?: boolean;
+}
+
+/**
+ * The kernel computer: the XPR server with the core services (license service, Name Locator, Config-Service, Status Dispatcher, Information Store, Message Router, Administrator) and the APLs it runs itself.
+ * @default {"node":"XPR01"}
+ */
+export interface XprKernel {
+    /**
+     * Name of the site node that is the kernel (a key of `nodes`).
+     * @default "XPR01"
+     */
+    readonly node: string;
+    /**
+     * The XPR features (APLs) this host runs, each with its settings (`{}` for none). Setup creates one Windows service per APL (Cluster Installation guide §4.4.1 Table 4-2); xprc sets their account and start mode once installed, and opens the ports they use.
+     * @default {}
+     */
+    readonly components?: XprComponents;
+    /**
+     * Optional components the Wrapper offers on this host: client applications (`Application Builder`, `Communications`), `Acrobat Reader` (9.0), Text-to-Speech (`Nuance Vocalizer TTS`, needs an XPR TTS and a Nuance licence) and speech recognition for the EVO and CallerGuide applications (`ASR Evo`, `ASR CallerGuide`). Everything not listed is left unticked. ISDN board drivers are selected automatically on a host with an ISDN APL.
+     * @default []
+     */
+    readonly optionalComponents?: readonly ('Application Builder' | 'Communications' | 'Acrobat Reader' | 'Nuance Vocalizer TTS' | 'ASR Evo' | 'ASR CallerGuide')[];
+}
+
+/**
+ * An XPR server language (language packet) as setup lists it (§4.3.6).
+ * @default "German"
+ */
+export type XprLanguage = 'German' | 'British English' | 'US English' | 'French' | 'Italian' | 'Dutch' | 'Spanish' | 'Portuguese' | 'Brazilian Portuguese' | 'Russian' | 'Turkish' | 'Spanish (USA)' | 'Canadian French' | 'Slovenian';
+
+/**
+ * LDAP directory synchronization (service LdapApl); required for Active Directory with the Exchange connectors (§4.4.1).
+ * @default {}
+ */
+export type XprLdapApl = Readonly<Record<string, never>>;
+
+/**
+ * 'Lear' test module (service Lear).
+ * @default {}
+ */
+export type XprLearApl = Readonly<Record<string, never>>;
+
+/**
+ * HiPath License Management (Upgrade guide §2.3.6–2.3.9): the CLM, the CLA that holds the licences (bound to the MAC address of its computer), and the XPR license service (licsvc) setup installs on the kernel.
+ * @default {"scenario":"external"}
+ */
+export interface XprLicensing {
+    /**
+     * Where CLM and CLA run (Upgrade guide §2.3.7): `external` (scenario 1: both on other computers, the common case), `claOnKernel` (scenario 2: the CLA on the kernel, the CLM elsewhere; one licence pack per XPR server), `claAndClmOnKernel` (scenario 3: both on the kernel).
+     * @default "external"
+     */
+    readonly scenario?: 'external' | 'claOnKernel' | 'claAndClmOnKernel';
+    /**
+     * IP address of the computer running the CLA, entered in the license service setup (§4.3.4.1). Required for `external`; for the other scenarios it defaults to the kernel's management address.
+     * @default "10.0.20.5"
+     */
+    readonly claAddress?: string;
+    /**
+     * CLA "Service Port Number"; the license service must use the same port (Upgrade guide §2.3.9 step 5). The default is the value the Cluster Installation guide's examples show (§4.2.2.2); it is not documented as the product default.
+     * @default 61740
+     */
+    readonly claPort?: number;
+    /**
+     * Time-out of the license service in milliseconds (setup §4.3.4.1). The default is the value of the guide's example (§4.2.2.2).
+     * @default 30000
+     */
+    readonly timeoutMs?: number;
+    /**
+     * Target folder of the license service; omit to keep the setup's default, as the Upgrade guide §2.8.1 step 7 recommends. No blanks.
+     * @default "D:\\OpenScape\\xprlicsvc"
+     */
+    readonly licenseServicePath?: WindowsPath;
+    /**
+     * TCP port of the XPR license service (`LicSvcAddress` = `tcpip://<address>:<port>` under `PP-COM\MRS\MRS Globals`). The default is the value of the guide's example (Cluster Installation guide §5.3 step 3).
+     * @default 13010
+     */
+    readonly licenseServicePort?: number;
+    /**
+     * Number of purchased language licences; when given, `languages` may not list more (setup §4.3.6).
+     * @default 2
+     */
+    readonly languageLicences?: number;
+}
+
+/**
+ * Print output management over LPR, RFC 1179 (service LprApl).
+ * @default {}
+ */
+export type XprLprApl = Readonly<Record<string, never>>;
+
+/**
+ * Where the setup medium is. With `stagingPath`, the configuration copies the whole medium there on every XPR host (Cluster Installation guide §4.3.1 allows installing from a copy) and the runbook runs setup from the copy.
+ * @default {"source":"\\\\fs01\\media\\XPR-V7R1"}
+ */
+export interface XprMedia {
+    /**
+     * Root of the XPR setup medium (the folder that contains `XpressionsInstall`): a network share or a drive.
+     * @default "\\\\fs01\\media\\XPR-V7R1"
+     */
+    readonly source: WindowsPath;
+    /**
+     * Local folder each XPR host copies the medium to. Omit to run setup straight from `source`.
+     * @default "C:\\Install\\XPR-V7R1"
+     */
+    readonly stagingPath?: WindowsPath;
+    /**
+     * Account that may read `source` when the computer account may not; becomes a credential parameter of the configurations.
+     * @default {"credential":"MediaShare"}
+     */
+    readonly credential?: CredentialRef;
+}
+
+/**
+ * Lotus Notes gateway (service LnApl). Needs a Lotus Notes client version 6 or later on this computer (§4.4.1).
+ * @default {}
+ */
+export type XprNotesApl = Readonly<Record<string, never>>;
+
+/**
+ * Lotus Notes True Unified Messaging gateway (service LnUmApl).
+ * @default {}
+ */
+export type XprNotesUmApl = Readonly<Record<string, never>>;
+
+/**
+ * Notification module (service NotApl): MWI, SMS and outcall notifications.
+ * @default {}
+ */
+export type XprNotificationApl = Readonly<Record<string, never>>;
+
+/**
+ * Password rules the runbook sets in the Web Assistant (Server settings > XPR Authentication) when `authentication.mode` is `xprAccount`. The defaults are the values the Upgrade guide §2.8.1 step 55 shows; align them with the customer's security policy.
+ * @default {}
+ */
+export interface XprPasswordPolicy {
+    /**
+     * Minimum length.
+     * @default 8
+     */
+    readonly minimumLength?: number;
+    /**
+     * At least this many upper-case letters.
+     * @default 1
+     */
+    readonly upperCase?: number;
+    /**
+     * At least this many lower-case letters.
+     * @default 1
+     */
+    readonly lowerCase?: number;
+    /**
+     * At least this many digits.
+     * @default 1
+     */
+    readonly numerics?: number;
+    /**
+     * At least this many special characters.
+     * @default 1
+     */
+    readonly specialCharacters?: number;
+    /**
+     * Maximum identical characters in a row.
+     * @default 3
+     */
+    readonly maxIdenticalInRow?: number;
+    /**
+     * Maximum sequential characters in a row.
+     * @default 3
+     */
+    readonly maxSequentialInRow?: number;
+    /**
+     * Minimum number of changed characters.
+     * @default 2
+     */
+    readonly minChangedCharacters?: number;
+    /**
+     * String black list (empty = not used).
+     * @default []
+     */
+    readonly blackList?: readonly string[];
+    /**
+     * Account name may not be part of the password.
+     * @default true
+     */
+    readonly accountNameNotInPassword?: boolean;
+    /**
+     * Number of old passwords to consider.
+     * @default 5
+     */
+    readonly oldPasswordsToConsider?: number;
+    /**
+     * Must change the password after this many days.
+     * @default 90
+     */
+    readonly mustChangeAfterDays?: number;
+    /**
+     * Cannot change the password again before this many days.
+     * @default 1
+     */
+    readonly cannotChangeBeforeDays?: number;
+    /**
+     * Notify this many days before the password expires.
+     * @default 4
+     */
+    readonly notifyBeforeExpiryDays?: number;
+    /**
+     * Default passwords must be changed after login.
+     * @default true
+     */
+    readonly defaultPasswordsMustBeChanged?: boolean;
+}
+
+/**
+ * Presence APL (service PresenceApl).
+ * @default {}
+ */
+export type XprPresenceApl = Readonly<Record<string, never>>;
+
+/**
+ * Print module (service PrintApl).
+ * @default {}
+ */
+export type XprPrintApl = Readonly<Record<string, never>>;
+
+/**
+ * Regional connection settings (setup §4.4.9.1, "Phone number dialing rules for country"), used by the telematic APLs and the CTI connection.
+ * @default {"country":"Germany","areaCode":"2404","subscriberCode":"901","internationalPrefix":"00","nationalPrefix":"0"}
+ */
+export interface XprRegional {
+    /**
+     * Country as listed in the dialog, or `General` (then every field must be filled).
+     * @default "Germany"
+     */
+    readonly country: string;
+    /**
+     * Area code without prefix (2404 from +49-2404-901-195).
+     * @default "2404"
+     */
+    readonly areaCode: string;
+    /**
+     * Subscriber code (Office Code in the US): 901 from +49-2404-901-195. Omit when `rangeCodes` replace it (several subscriber codes).
+     * @default "901"
+     */
+    readonly subscriberCode?: string;
+    /**
+     * Prefix for international calls: 00 in Germany, 011 in the US.
+     * @default "00"
+     */
+    readonly internationalPrefix: string;
+    /**
+     * National prefix: 0 in Germany, 1 in the US.
+     * @default "0"
+     */
+    readonly nationalPrefix: string;
+    /**
+     * External (trunk) prefix of the PBX; empty when there is none.
+     * @default "0"
+     */
+    readonly externalPrefix?: string;
+    /**
+     * RangeCode (Number range) entries that replace the SubscriberCode in the Number Conversion Administration's location when the site has several subscriber codes or DID ranges (§4.4.9.1 step 9), as the dialog takes them.
+     * @default []
+     */
+    readonly rangeCodes?: readonly string[];
+}
+
+/**
+ * Remote System Link to other XPR servers (Cluster Installation guide §4.1, §4.3.5).
+ * @default {"enabled":false}
+ */
+export interface XprRemoteSystemLink {
+    /**
+     * The XPR server will be linked to another XPR server; its name must then have at most 11 characters.
+     * @default false
+     */
+    readonly enabled?: boolean;
+    /**
+     * Encryption of the link: Remote System Link works only with `KRYPT`, not with `Crypt_Sec`.
+     * @default "KRYPT"
+     */
+    readonly encryption?: 'KRYPT' | 'Crypt_Sec';
+}
+
+/**
+ * Report APL (service RepApl) with its database (Upgrade guide §2.3.10). Setting up the SQL database and the ADO connection are runbook steps.
+ * @default {}
+ */
+export interface XprReportApl {
+    /**
+     * The Report APL's SQL database (Upgrade guide §2.3.10).
+     * @default {"engine":"SQLServer","server":"XPRSAT02","name":"ReportAPLDB","loginName":"xpr_report"}
+     */
+    readonly database?: XprReportDatabase;
+}
+
+/**
+ * The Report APL's SQL database (Upgrade guide §2.3.10).
+ * @default {"engine":"SQLServer","server":"XPRSAT02","name":"ReportAPLDB","loginName":"xpr_report"}
+ */
+export interface XprReportDatabase {
+    /**
+     * Database engine: `SQLServer` (full Microsoft SQL Server, for more than 1 GB of data), `SQLServer2008Express`, `SQLServer2005Express`, or the deprecated `MSDE` and `CodeBase`.
+     * @default "SQLServer"
+     */
+    readonly engine: 'SQLServer' | 'SQLServer2008Express' | 'SQLServer2005Express' | 'MSDE' | 'CodeBase';
+    /**
+     * Computer that runs SQL Server: a node of this site or another host.
+     * @default "XPRSAT02"
+     */
+    readonly server: string;
+    /**
+     * Named SQL Server instance; omit for the default instance.
+     * @default ""
+     */
+    readonly instance?: string;
+    /**
+     * Database name. It must be a SQL "regular identifier" (Upgrade guide §2.3.10.1): `ReportAPLDB` is fine, `Report APL DB` is not.
+     * @default "ReportAPLDB"
+     */
+    readonly name: string;
+    /**
+     * SQL Server login the Report APL connects with (created together with the database). Its password is entered in the dialog, never written here.
+     * @default "xpr_report"
+     */
+    readonly loginName: string;
+}
+
+/** A satellite computer and the APLs it runs. */
+export interface XprSatellite {
+    /**
+     * Name of the site node that is this satellite.
+     * @default "XPR01"
+     */
+    readonly node: string;
+    /**
+     * Destination folder entered in SatPrep (Upgrade guide §2.12.2); defaults to `installPath`. No blanks, local drive.
+     * @default "D:\\OpenScape\\XPR"
+     */
+    readonly installPath?: WindowsPath;
+    /**
+     * The XPR features (APLs) this host runs, each with its settings (`{}` for none). Setup creates one Windows service per APL (Cluster Installation guide §4.4.1 Table 4-2); xprc sets their account and start mode once installed, and opens the ports they use.
+     * @default {}
+     */
+    readonly components: XprComponents;
+    /**
+     * Optional components the Wrapper offers on this host: client applications (`Application Builder`, `Communications`), `Acrobat Reader` (9.0), Text-to-Speech (`Nuance Vocalizer TTS`, needs an XPR TTS and a Nuance licence) and speech recognition for the EVO and CallerGuide applications (`ASR Evo`, `ASR CallerGuide`). Everything not listed is left unticked. ISDN board drivers are selected automatically on a host with an ISDN APL.
+     * @default []
+     */
+    readonly optionalComponents?: readonly ('Application Builder' | 'Communications' | 'Acrobat Reader' | 'Nuance Vocalizer TTS' | 'ASR Evo' | 'ASR CallerGuide')[];
+}
+
+/**
+ * V.24 support (service V24Apl).
+ * @default {}
+ */
+export type XprSerialApl = Readonly<Record<string, never>>;
+
+/**
+ * Smart Backup and Restore, set up in the Web Assistant (Server settings > Smart backup and restore, Upgrade guide §2.9.1). The MTA service account must be the account that installs XPR (§2.9).
+ * @default {}
+ */
+export interface XprSmartBackup {
+    /**
+     * Backup Path: where the backup TAR file is written. Omit to keep the default (the XPR installation folder).
+     * @default "E:\\XPRBackup"
+     */
+    readonly path?: WindowsPath;
+    /**
+     * What to back up. `TOV7` is only for upgrades and is not offered here.
+     * @default ["NCO","REGISTRY","INFOSTOR","FOLDERS","USERDATA"]
+     */
+    readonly options?: readonly ('NCO' | 'REGISTRY' | 'INFOSTOR' | 'FOLDERS' | 'USERDATA' | 'ISC' | 'UCC' | 'SATELLITE')[];
+}
+
+/**
+ * Short Message Service (SMS connector). The guides spell its service name inconsistently (SmsIPApI / SmsIpApl), so xprc does not manage the service.
+ * @default {}
+ */
+export type XprSmsApl = Readonly<Record<string, never>>;
+
+/**
+ * Internet e-mail server: the SMTP APL (service SmtpApl) for SMTP, POP3, IMAP4 and VPIM. Setup asks for its connection and usage options (§4.4.9.2). The Windows SMTP Server feature is removed because it conflicts with it.
+ * @default {}
+ */
+export interface XprSmtpApl {
+    /**
+     * Answer to the SMTP APL setup's connection question: `permanent` (a permanent Internet/LAN connection), `dialUp` ("Temporarily via a dial-up connection", with RAS) or `notAtAll` (mail only between XPR users).
+     * @default "permanent"
+     */
+    readonly connection?: 'permanent' | 'dialUp' | 'notAtAll';
+    /**
+     * Usage options ticked in the SMTP APL setup: `internetMail` ("Sending and receiving e-mail via the Internet"), `pop3` (POP3 client access), `imap4` (IMAP4 client access). Each opens its port inbound.
+     * @default ["internetMail"]
+     */
+    readonly usage?: readonly ('internetMail' | 'pop3' | 'imap4')[];
+    /**
+     * RAS settings for `connection: dialUp` (§4.4.9.2 steps 5–6). The password is entered in the dialog, never written here.
+     * @default {"phonebookEntry":"Provider","userName":"xpr-dialup"}
+     */
+    readonly dialUp?: {
+        /**
+         * RAS phone book entry to dial.
+         * @default "Provider"
+         */
+        readonly phonebookEntry: string;
+        /**
+         * Account the dial-up connection logs on with.
+         * @default "xpr-dialup"
+         */
+        readonly userName: string;
+        /**
+         * Windows domain of that account, for a connection to a Windows RAS server.
+         * @default ""
+         */
+        readonly domain?: string;
+    };
+    /**
+     * Inbound SMTP port opened for `internetMail` (25 is the standard SMTP port; the guides name no port).
+     * @default 25
+     */
+    readonly smtpPort?: number;
+    /**
+     * Inbound POP3 port opened for `pop3` (110 is the standard POP3 port; the guides name no port).
+     * @default 110
+     */
+    readonly pop3Port?: number;
+    /**
+     * Inbound IMAP4 port opened for `imap4` (143 is the standard IMAP4 port; the guides name no port).
+     * @default 143
+     */
+    readonly imap4Port?: number;
+}
+
+/**
+ * TCP/IP support (XPR TCP/IP Transport Layer, service TcpApl, with stunnel): the connection of XPR clients to the server. Always installed on the kernel (a mandatory kernel component, Cluster Installation guide §4.4.1 Table 4-2 and §5.7.1 Table 12); list it only to give settings. Kernel only.
+ * @default {}
+ */
+export interface XprTcpApl {
+    /**
+     * IPv4 address the TCP APL binds to (registry value `BindAddress` under `HKLM\SOFTWARE\WOW6432Node\PP-COM\MRS\Tcpapl\NWPlugTCP`, REG_SZ, Upgrade guide §3.2.2.2). Omit to leave the binding as setup made it. A cluster names its virtual server address here.
+     * @default "10.0.20.11"
+     */
+    readonly bindAddress?: string;
+}
+
+/**
+ * Reserved for the upgrade issue (not used by any property yet): XPR and MRS versions the Upgrade guide §2.1 accepts as upgrade sources. A fresh installation always installs `version`.
+ * @default "V7R0"
+ */
+export type XprUpgradeSourceVersion = 'V7R1' | 'V7R0' | 'V6R2' | 'V6R1' | 'V6R0' | 'V5R4FR13' | 'V5R4' | 'V5R3' | 'V5R2' | 'V5R1' | 'V5R0' | 'MRS8.03' | 'MRS8' | 'MRS7';
+
+/**
+ * Virtual Machine (VM) APL (service VMApl) for E scripts such as ACD.e.
+ * @default {}
+ */
+export type XprVmApl = Readonly<Record<string, never>>;
+
+/**
+ * Webserver feature: the Web APL (service WebApl) with the Web Assistant, optionally the IP Phone Assistant and the System Info SNMP Agent (Cluster Installation guide §4.4.1 Table 4-2). IIS must not be installed on an XPR host (Cluster Installation guide §3.1.3).
+ * @default {}
+ */
+export interface XprWebApl {
+    /**
+     * TCP port the Web APL serves HTTP on; opened inbound in the firewall. The Upgrade guide §2.3.1.1 names port 80.
+     * @default 80
+     */
+    readonly httpPort?: number;
+    /**
+     * TCP port the Web APL serves HTTPS on (the SSL certificate of setup §4.4.10 enables it); opened inbound. 443 is the standard HTTPS port; the guides do not name the Web APL's HTTPS port (documented choice).
+     * @default 443
+     */
+    readonly httpsPort?: number;
+    /**
+     * The "Server name" of the Web Assistant and stunnel SSL certificates (setup dialogs §4.4.10): the host name users type in the browser, or the proxy alias. Defaults to the computer name of the node that runs the Web APL.
+     * @default "xpr01.contoso.local"
+     */
+    readonly sslServerName?: string;
+    /**
+     * Also install the IP Phone Assistant (IppAssistant) for OpenStage 60/80.
+     * @default false
+     */
+    readonly ippAssistant?: boolean;
+    /**
+     * Also install the System Info SNMP Agent. It needs the Windows SNMP service, which the configuration then installs (feature SNMP-Service).
+     * @default false
+     */
+    readonly snmpAgent?: boolean;
+}
+
+/**
+ * Web Service Provider: the SOAP Xml APL (service XmlApl).
+ * @default {}
+ */
+export type XprXmlApl = Readonly<Record<string, never>>;

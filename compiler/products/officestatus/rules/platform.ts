@@ -1,0 +1,50 @@
+import { diag, at, type PendingDiagnostic } from '../../../diagnostics/diagnostic.js';
+import type { ResolvedSite } from '../../../frontend/resolve.js';
+import type { Rule } from '../../../rules/rule.js';
+import { DESKTOP_OS, LISTED_SERVER_OS } from '../data.js';
+import { clientGroups, sameNode, SECTION } from '../model.js';
+
+/**
+ * Operating systems (§2.3 for the server, §3.3 for the client). The server
+ * needs Windows Server (its features are Server Manager features); of the
+ * listed server systems only 2008 R2 can be named, so later ones are a
+ * warning, not an error. The client needs "a Windows desktop operating
+ * system (Windows XP or later)" (§3.3.1): Windows 10 and 11 qualify, a
+ * server system is reported.
+ */
+export const officeStatusPlatform: Rule = {
+    name: 'officestatus-platform',
+    description:
+        'The OfficeStatus server runs a Windows Server system (a warning when it is not one the guide lists), and client machines run desktop Windows.',
+    reports: ['OfficeStatusServerOnDesktopOs', 'OfficeStatusServerOsNotListed', 'OfficeStatusClientOnServerOs'],
+    check(site) {
+        const section = site.site.officeStatus;
+        if (!section) {
+            return [];
+        }
+        const out: PendingDiagnostic[] = [];
+        const server = osOf(site, section.server.node);
+        if (server !== undefined) {
+            const where = at(`${SECTION}/server/node`);
+            if (DESKTOP_OS.includes(server)) {
+                out.push(diag('OfficeStatusServerOnDesktopOs', { node: section.server.node, os: server }, where));
+            } else if (!LISTED_SERVER_OS.includes(server)) {
+                out.push(diag('OfficeStatusServerOsNotListed', { node: section.server.node, os: server }, where));
+            }
+        }
+        for (const { group, pointer } of clientGroups(section)) {
+            (group.targets.nodes ?? []).forEach((name, j) => {
+                const os = osOf(site, name);
+                if (os !== undefined && !DESKTOP_OS.includes(os)) {
+                    out.push(diag('OfficeStatusClientOnServerOs', { group: group.name, node: name, os }, at(`${pointer}/targets/nodes/${j}`)));
+                }
+            });
+        }
+        return out;
+    },
+};
+
+/** The node's effective OS (its own or the site default); undefined for an unknown node (reported by officestatus-names). */
+function osOf(site: ResolvedSite, name: string): string | undefined {
+    return site.nodes.find((n) => sameNode(n.name, name))?.os;
+}

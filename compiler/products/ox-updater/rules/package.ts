@@ -1,0 +1,26 @@
+import { diag, at, type PendingDiagnostic } from '../../../diagnostics/diagnostic.js';
+import type { Rule } from '../../../rules/rule.js';
+import { clientGroups, installsPackage } from '../model.js';
+
+/**
+ * The guide only documents the interactive download of the Updater (§1.1);
+ * a package roll-out needs the MSI's path and product code from the manifest.
+ */
+export const oxUpdaterPackage: Rule = {
+    name: 'ox-updater-package',
+    description: 'OX client groups that install the Updater as a package have the package declared.',
+    reports: ['OxUpdaterPackageMissing'],
+    check(site) {
+        const section = site.site.oxUpdater;
+        if (!section || section.updaterPackage !== undefined) {
+            return [];
+        }
+        const out: PendingDiagnostic[] = [];
+        for (const { group, pointer } of clientGroups(section)) {
+            if (installsPackage(group)) {
+                out.push(diag('OxUpdaterPackageMissing', { group: group.name }, at(`${pointer}/install`)));
+            }
+        }
+        return out;
+    },
+};
