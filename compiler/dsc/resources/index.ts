@@ -66,30 +66,34 @@ function blockOf(resource: Resource, ctx: BlockContext): DscBlock {
 
 /** The node's resources as DSC blocks, in IR order, each checked against the catalog. */
 export function dscBlocks(node: NodeIR): DscBlock[] {
-    // DependsOn needs each target's DSC resource type, which only its builder knows.
-    const typeOf = new Map<string, string>();
-    const noDependencies: BlockContext = { dependsOn: () => undefined };
-    for (const resource of node.resources) {
-        typeOf.set(resource.id, blockOf(resource, noDependencies).resourceType);
-    }
-    const ctx: BlockContext = {
+    // DependsOn needs each target's DSC resource type, which only its
+    // builder knows: build every block once with the bare ids, then qualify
+    // them as [Type]Name.
+    const bareIds: BlockContext = {
         dependsOn: (resource): PsValue | undefined =>
-            resource.dependsOn.length === 0
-                ? undefined
-                : {
-                      kind: 'dependsOn',
-                      value: resource.dependsOn.map((id) => {
-                          const type = typeOf.get(id);
-                          if (!type) {
-                              throw new InternalError(`Resource ${resource.id} depends on unknown id ${id}`);
-                          }
-                          return `[${type}]${id}`;
-                      }),
-                  },
+            resource.dependsOn.length === 0 ? undefined : { kind: 'dependsOn', value: resource.dependsOn },
     };
-    const blocks = node.resources.map((resource) => {
-        const block = blockOf(resource, ctx);
+    const built = node.resources.map((resource) => {
+        const block = blockOf(resource, bareIds);
         return resource.guide ? { ...block, guide: resource.guide } : block;
+    });
+    const typeOf = new Map(built.map((block) => [block.name, block.resourceType]));
+    const blocks = built.map((block) => {
+        const index = block.properties.findIndex((p) => p.name === 'DependsOn');
+        const dependsOn = block.properties[index];
+        if (!dependsOn || dependsOn.value.kind !== 'dependsOn') {
+            return block;
+        }
+        const qualified = dependsOn.value.value.map((id) => {
+            const type = typeOf.get(id);
+            if (!type) {
+                throw new InternalError(`Resource ${block.name} depends on unknown id ${id}`);
+            }
+            return `[${type}]${id}`;
+        });
+        const properties = [...block.properties];
+        properties[index] = { name: 'DependsOn', value: { kind: 'dependsOn', value: qualified } };
+        return { ...block, properties };
     });
     blocks.forEach(assertBlock);
     const duplicates = checkUniqueKeys(blocks);
