@@ -1,6 +1,7 @@
 import { diag, at, type PendingDiagnostic } from '../../../diagnostics/diagnostic.js';
 import { suggest } from '../../../frontend/validate.js';
 import type { Rule } from '../../../rules/rule.js';
+import { checkClientGroupTargets } from '../../client-groups.js';
 import { clientGroups, findNode, SECTION } from '../model.js';
 
 /**
@@ -34,31 +35,16 @@ export const officeStatusNames: Rule = {
         if (section.distribution) {
             known('distribution share node', section.distribution.node, `${SECTION}/distribution/node`);
         }
-        const firstGroup = new Map<string, { group: string; pointer: string }>();
-        const groupNames = new Set<string>();
-        for (const { group, pointer } of clientGroups(section)) {
-            if (groupNames.has(group.name)) {
-                out.push(diag('OfficeStatusDuplicateGroup', { name: group.name }, at(`${pointer}/name`)));
-                continue;
-            }
-            groupNames.add(group.name);
-            (group.targets.nodes ?? []).forEach((name, j) => {
-                const where = `${pointer}/targets/nodes/${j}`;
-                if (!known(`client group "${group.name}" target`, name, where)) {
-                    return;
-                }
-                const first = firstGroup.get(name.toUpperCase());
-                if (first === undefined) {
-                    firstGroup.set(name.toUpperCase(), { group: group.name, pointer: where });
-                } else if (first.group !== group.name) {
-                    out.push(
-                        diag('OfficeStatusNodeInTwoGroups', { node: name, first: first.group, second: group.name }, at(where), [
-                            { message: `Client group "${first.group}" targets it here.`, pointer: first.pointer },
-                        ]),
-                    );
-                }
-            });
-        }
+        out.push(
+            ...checkClientGroupTargets(clientGroups(section), {
+                known,
+                duplicateGroup: (name, pointer) => diag('OfficeStatusDuplicateGroup', { name }, at(pointer)),
+                nodeInTwoGroups: (node, first, second, pointer) =>
+                    diag('OfficeStatusNodeInTwoGroups', { node, first: first.group, second }, at(pointer), [
+                        { message: `Client group "${first.group}" targets it here.`, pointer: first.pointer },
+                    ]),
+            }),
+        );
         return out;
     },
 };

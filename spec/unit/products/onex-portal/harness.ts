@@ -7,6 +7,7 @@
  */
 
 import { expect } from 'chai';
+import { describeRuleTables, variant } from '../../../helpers/rule-table.js';
 import { compile, type CompileResult } from '../../../../compiler/compile.js';
 import { CATALOG } from '../../../../compiler/diagnostics/catalog.js';
 import type { Rule } from '../../../../compiler/rules/rule.js';
@@ -90,42 +91,9 @@ export function checkCase(c: Case): CompileResult {
     return result;
 }
 
-/** The meta check and one `it` per case, for the given rules. */
+/** The meta check and one `it` per case, for the given rules (spec/helpers/rule-table.ts). */
 export function describeRules(rules: readonly Rule[], cases: Readonly<Record<string, RuleCases>>): void {
-    it('should have a table for every rule, with a failing case for every kind it reports and a passing case', () => {
-        expect(Object.keys(cases).sort()).to.deep.equal(rules.map((rule) => rule.name).sort());
-        for (const rule of rules) {
-            const table = cases[rule.name]!;
-            const covered = new Set(table.failing.flatMap((c) => c.expected.map((e) => e.code)));
-            for (const kind of rule.reports) {
-                expect([...covered], `${rule.name}: no failing case for ${kind}`).to.include(CATALOG[kind].code);
-            }
-            expect(table.passing, rule.name).to.not.be.empty;
-        }
-    });
-    for (const rule of rules) {
-        describe(rule.name, () => {
-            const table = cases[rule.name] ?? { failing: [], passing: [] };
-            const codes = rule.reports.map((kind) => CATALOG[kind].code as string);
-            for (const c of table.failing) {
-                it(c.it, () => {
-                    const result = checkCase(c);
-                    expect(result.diagnostics.some((d) => codes.includes(d.code))).to.equal(true);
-                });
-            }
-            for (const c of table.passing) {
-                it(c.it, () => {
-                    const result = checkCase(c);
-                    expect(result.diagnostics.filter((d) => codes.includes(d.code))).to.deep.equal([]);
-                });
-            }
-        });
-    }
+    describeRuleTables(rules, cases, checkCase);
 }
 
-/** A deep copy of `base`, changed by `edit`. */
-export function variant<T>(base: T, edit: (copy: T) => void): T {
-    const copy = structuredClone(base);
-    edit(copy);
-    return copy;
-}
+export { variant };
