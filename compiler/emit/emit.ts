@@ -14,7 +14,7 @@ import { VERSION } from '../version.js';
 import { emitBuildScript, emitRequiredModules } from './ps/build-script.js';
 import { emitConfigurationData } from './ps/configuration-data.js';
 import { emitConfiguration, modulesOf } from './ps/configuration.js';
-import { writeRegFile } from './reg/write-reg.js';
+import { regComment, writeRegFile } from './reg/write-reg.js';
 import { emitRunbook } from './runbook.js';
 
 export interface OutputFile {
@@ -72,21 +72,6 @@ function regValueLabel(value: RegistryValue): string {
         return value.ensure === 'Present' && value.data === undefined ? '(key)' : '@';
     }
     return `"${value.name.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-}
-
-/**
- * Text for a full-line `;` comment of a .reg file, made safe the way
- * psComment makes PowerShell comments safe: line breaks (also NEL, LS, PS,
- * VT, FF) become spaces, other invisible or control code units become
- * U+FFFD, and trailing whitespace (which editors strip, changing the bytes)
- * goes. Pointers are built from validated names, so this only matters if a
- * later manifest section lets such characters into a pointer.
- */
-export function regComment(text: string): string {
-    return text
-        .replace(/\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]/g, ' ')
-        .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-        .replace(/\s+$/, '');
 }
 
 /**

@@ -4,6 +4,7 @@
  * folder that holds it, a folder after its parent folder).
  */
 
+import { normaliseGuid } from './defaults.js';
 import { normalisePath, registryIdentity, type ResolvedItem, type ResolvedNode } from './resolve.js';
 
 export interface UnknownTarget {
@@ -98,9 +99,6 @@ function closestFolder(items: readonly ResolvedItem[], path: string): ResolvedIt
     return best;
 }
 
-export function normaliseGuid(id: string): string {
-    return `{${id.replace(/[{}]/g, '').toUpperCase()}}`;
-}
 
 /** Every elementary cycle found by depth-first search, each once, starting at its smallest label. */
 export function findCycles(graph: DependencyGraph, items: readonly ResolvedItem[]): ResolvedItem[][] {

@@ -24,6 +24,7 @@ import type {
 } from '../manifest/types.generated.js';
 import { joinPointer } from './source.js';
 import { productCredentialUses } from '../products/index.js';
+import { DEFAULT_FIREWALL_PROFILES, DEFAULT_OS, normaliseGuid } from './defaults.js';
 import { effectivePath, isKeyProblem, parseRegistryKey } from './registry-key.js';
 
 export type ItemKind = 'feature' | 'registry' | 'service' | 'firewall' | 'folder' | 'file' | 'package';
@@ -74,8 +75,6 @@ export interface ResolvedSite {
     readonly nodes: readonly ResolvedNode[];
 }
 
-export const DEFAULT_OS = 'WindowsServer2022';
-export const DEFAULT_FIREWALL_PROFILES = ['Domain', 'Private'] as const;
 
 export function resolve(site: Site): ResolvedSite {
     return { site, nodes: site.nodes.map((node, index) => resolveNode(site, node, index)) };
@@ -198,7 +197,7 @@ function differingSettings(a: ResolvedItem, b: ResolvedItem): string[] {
         UNORDERED.has(key) && Array.isArray(value)
             ? canonicalJson(value.map(String).sort())
             : key === 'productId' && typeof value === 'string'
-              ? `{${value.replace(/[{}]/g, '').toUpperCase()}}`
+              ? normaliseGuid(value)
               : canonicalJson(value);
     return [...keys].filter((key) => !skip.has(key) && comparable(key, recordA[key]) !== comparable(key, recordB[key])).sort();
 }

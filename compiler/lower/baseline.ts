@@ -5,7 +5,7 @@
 
 import type { ResolvedItem } from '../frontend/resolve.js';
 import { effectivePath, isKeyProblem, parseRegistryKey } from '../frontend/registry-key.js';
-import { normaliseGuid } from '../frontend/dependencies.js';
+import { normaliseGuid } from '../frontend/defaults.js';
 import { parsePortRange } from '../rules/firewall-ports.js';
 import { parseQword } from '../rules/registry-keys.js';
 import type {
@@ -15,7 +15,7 @@ import type {
     RegistryValue,
 } from '../ir/types.js';
 import type { Defaults, RegistryValueItem } from '../manifest/types.generated.js';
-import { DEFAULT_FIREWALL_PROFILES } from '../frontend/resolve.js';
+import { DEFAULT_FIREWALL_PROFILES } from '../frontend/defaults.js';
 
 /** A resource without its id and DependsOn, which need the whole node to assign. */
 export type Unplaced<R extends Resource = Resource> = R extends Resource ? Omit<R, 'id' | 'dependsOn'> : never;

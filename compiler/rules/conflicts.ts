@@ -1,5 +1,5 @@
 import { diag, at, type PendingDiagnostic } from '../diagnostics/diagnostic.js';
-import { DEFAULT_FIREWALL_PROFILES } from '../frontend/resolve.js';
+import { DEFAULT_FIREWALL_PROFILES } from '../frontend/defaults.js';
 import type { Rule } from './rule.js';
 import { parsePortRange } from './firewall-ports.js';
 

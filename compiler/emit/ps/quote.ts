@@ -45,6 +45,7 @@
  * inspect the result for `$(`) rather than emit them.
  */
 
+import { commentText, INVISIBLE_FORMAT, LONE_SURROGATE } from '../comment-text.js';
 import type { PsValue } from '../../dsc/block.js';
 
 /** PowerShell's single-quote characters (spec §2.3.5.2: single-quote-character). */
@@ -75,8 +76,6 @@ export const PS_DOUBLE_QUOTES: readonly string[] = ['\u0022', '\u201C', '\u201D'
  * Everything else (letters of any script, emoji as proper surrogate pairs,
  * NBSP, zero-width space ...) stays verbatim.
  */
-const LONE_SURROGATE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
-const INVISIBLE_FORMAT = '\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF';
 const UNSAFE_CODE_UNIT = new RegExp(
     `[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029${INVISIBLE_FORMAT}]|${LONE_SURROGATE}`,
 );
@@ -271,21 +270,6 @@ export function psValue(v: PsValue, indent = 0): string {
 }
 
 /**
- * Line terminators for comment purposes: CRLF, CR, LF (PowerShell's
- * new-line-character) plus NEL, LS, PS (line breaks for Unicode-aware
- * editors and viewers), also VT and FF (line breaks for some viewers).
- */
-const LINE_TERMINATOR_G = /\r\n|[\r\n\u000B\u000C\u0085\u2028\u2029]/g;
-/**
- * Other invisible / display-altering code units (the UNSAFE set minus the
- * line terminators and TAB): replaced by U+FFFD in comments.
- */
-const COMMENT_UNSAFE_G = new RegExp(
-    `[\\u0000-\\u0008\\u000E-\\u001F\\u007F-\\u009F${INVISIBLE_FORMAT}]|${LONE_SURROGATE}`,
-    'g',
-);
-
-/**
  * A line that Authenticode's PowerShell SIP would take for the start/end of a
  * signature block; a comment must not forge one (it would break signing of
  * the generated file).
@@ -294,9 +278,7 @@ const SIGNATURE_MARKER_G = /#(\s*SIG\s*)#(\s*(?:Begin|End)\s+signature\s+block)/
 
 function neutraliseComment(text: string, lineBreak: string): string {
     return (
-        text
-            .replace(LINE_TERMINATOR_G, lineBreak)
-            .replace(COMMENT_UNSAFE_G, '\uFFFD')
+        commentText(text, lineBreak)
             // `<#` first: `<#>` → `< #>` → `< # >`; the `#>` pass can not create a new `<#`.
             .replace(/<#/g, '< #')
             .replace(/#>/g, '# >')

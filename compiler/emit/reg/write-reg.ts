@@ -8,6 +8,7 @@
  * manifests and reports user errors as diagnostics; anything that still
  * reaches this writer malformed is thrown as a plain Error.
  */
+import { commentText } from '../comment-text.js';
 import type { Hive, RegData, RegistryValue } from '../../ir/types.js';
 
 export const REG_HEADER = 'Windows Registry Editor Version 5.00';
@@ -368,4 +369,14 @@ export function writeRegText(values: readonly RegistryValue[], options?: WriteRe
 /** The .reg file: UTF-16LE with the FF FE byte order mark (§1, §2). */
 export function writeRegFile(values: readonly RegistryValue[], options?: WriteRegOptions): Buffer {
     return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(writeRegText(values, options), 'utf16le')]);
+}
+
+/**
+ * Text for a full-line `;` comment (the only comment form every importer
+ * reads safely, reg-format.md §2): neutralised like PowerShell comments
+ * (line breaks become spaces, other invisible or control code units U+FFFD),
+ * plus TAB as a space and no trailing whitespace, which editors strip.
+ */
+export function regComment(text: string): string {
+    return commentText(text, ' ').replace(/\t/g, ' ').replace(/\s+$/, '');
 }

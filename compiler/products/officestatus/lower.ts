@@ -24,13 +24,7 @@ import type { ProductNodeOutput } from '../product.js';
 import { CLIENT_INI, guide, NETFX2_KEY, PACKAGE_LABEL, SERVER_FEATURES, UNINSTALL_KEYS } from './data.js';
 import { clientGroups, installArguments, packageOf, sameNode, SECTION, serviceUrl, shareUnc } from './model.js';
 import { clientSteps, distributionSteps, serverSteps } from './runbook.js';
-
-/**
- * The profiles a firewall rule gets when the site names none: the same as
- * resolve.ts's DEFAULT_FIREWALL_PROFILES, which product modules cannot import
- * (resolve.ts imports the product registry, so the import would be circular).
- */
-const SITE_DEFAULT_FIREWALL_PROFILES = ['Domain', 'Private'] as const;
+import { DEFAULT_FIREWALL_PROFILES } from '../../frontend/defaults.js';
 
 export function lowerOfficeStatus(site: ResolvedSite, node: ResolvedNode): ProductNodeOutput | undefined {
     const section = site.site.officeStatus;
@@ -142,7 +136,7 @@ function serverResources(site: ResolvedSite, section: OfficeStatus): Resource[] 
             localPorts: [String(port)],
             remotePorts: [],
             remoteAddresses: [],
-            profiles: [...(site.site.defaults?.firewallProfiles ?? SITE_DEFAULT_FIREWALL_PROFILES)],
+            profiles: [...(site.site.defaults?.firewallProfiles ?? DEFAULT_FIREWALL_PROFILES)],
         });
     }
     return out;

@@ -4,6 +4,7 @@
  * client package paths. Pure functions of the manifest.
  */
 
+import { findSiteNode, sameNodeName } from '../../frontend/defaults.js';
 import type {
     Node,
     OfficeStatus,
@@ -24,12 +25,10 @@ export type ClientPackage = NonNullable<OfficeStatusClientPackages[PackageKind]>
 
 /** The node of that name (computer names compare case-insensitively), or undefined. */
 export function findNode(site: Site, name: string): Node | undefined {
-    return site.nodes.find((n) => n.name.toUpperCase() === name.toUpperCase());
+    return findSiteNode(site, name)?.node;
 }
 
-export function sameNode(a: string, b: string): boolean {
-    return a.toUpperCase() === b.toUpperCase();
-}
+export const sameNode = sameNodeName;
 
 /**
  * The service address clients and browsers use (§4.2.2, §4.2.7, §5.3):

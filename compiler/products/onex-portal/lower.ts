@@ -7,6 +7,7 @@
  * Lowering runs only when every rule held, so the nodes named here exist.
  */
 
+import { DEFAULT_FIREWALL_PROFILES } from '../../frontend/defaults.js';
 import type { ResolvedNode, ResolvedSite } from '../../frontend/resolve.js';
 import type { FirewallProfile, FirewallRuleResource, Resource } from '../../ir/types.js';
 import type { Site } from '../../manifest/types.generated.js';
@@ -33,13 +34,6 @@ import { clientSteps, exchangeSteps, portalSteps, voicemailSteps } from './runbo
 import { clientInstallScript, clientPrerequisitesScript, ewsAuthenticationScript, jvmOptionsScript, jvmServiceStopScript, type JvmTuning } from './scripts.js';
 
 const PROFILE_ORDER: readonly FirewallProfile[] = ['Domain', 'Private', 'Public'];
-/**
- * The profiles of a rule when the site sets no `defaults.firewallProfiles`:
- * resolve.ts's DEFAULT_FIREWALL_PROFILES (a unit test keeps them equal).
- * Importing resolve.ts here would close an import cycle through the
- * product list (resolve.ts → products/index.ts → this module).
- */
-export const SITE_DEFAULT_FIREWALL_PROFILES: readonly FirewallProfile[] = ['Domain', 'Private'];
 
 export function lowerOnexNode(resolved: ResolvedSite, node: ResolvedNode): ProductNodeOutput | undefined {
     const section = resolved.site.onexPortal;
@@ -204,7 +198,7 @@ function portal(site: Site, s: Settings): ProductNodeOutput {
 }
 
 function portalFirewall(site: Site, s: Settings): FirewallRuleResource[] {
-    const profiles = site.defaults?.firewallProfiles ?? SITE_DEFAULT_FIREWALL_PROFILES;
+    const profiles = site.defaults?.firewallProfiles ?? DEFAULT_FIREWALL_PROFILES;
     const rule = (
         id: string,
         fields: {

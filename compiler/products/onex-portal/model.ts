@@ -149,15 +149,7 @@ export function settings(section: OnexPortal): Settings {
 // ---------------------------------------------------------------------------
 
 /** The node of that name (computer names compare case-insensitively), with its index. */
-export function findNode(site: Site, name: string): { node: Node; index: number } | undefined {
-    const index = site.nodes.findIndex((n) => n.name.toUpperCase() === name.toUpperCase());
-    const node = site.nodes[index];
-    return node ? { node, index } : undefined;
-}
-
-export function sameName(a: string, b: string): boolean {
-    return a.toUpperCase() === b.toUpperCase();
-}
+export { findSiteNode as findNode, sameNodeName as sameName } from '../../frontend/defaults.js';
 
 /** The node's name qualified with the site's domain, for URLs. */
 export function hostName(site: Site, name: string): string {

@@ -4,9 +4,7 @@ import type { OxClientGroup, OxUpdater } from '../../manifest/types.generated.js
 
 export const SECTION = '/oxUpdater';
 
-export function sameNode(a: string, b: string): boolean {
-    return a.toUpperCase() === b.toUpperCase();
-}
+export { sameNodeName as sameNode, normaliseGuid } from '../../frontend/defaults.js';
 
 export function clientGroups(section: OxUpdater): { group: OxClientGroup; pointer: string }[] {
     return section.clientGroups.map((group, i) => ({ group, pointer: `${SECTION}/clientGroups/${i}` }));
@@ -30,11 +28,3 @@ export function installsPackage(group: OxClientGroup): boolean {
     return group.install === 'package';
 }
 
-/**
- * `{XXXXXXXX-…}` in upper case, as the baseline writes product codes (the
- * schema already requires the braces). Not imported from
- * frontend/dependencies.ts, which would import the product registry back.
- */
-export function normaliseGuid(id: string): string {
-    return id.toUpperCase();
-}

@@ -14,7 +14,8 @@
  * Firewall rules need nothing installed and depend on nothing.
  */
 
-import { DEFAULT_FIREWALL_PROFILES, type ResolvedNode, type ResolvedSite } from '../../frontend/resolve.js';
+import { DEFAULT_FIREWALL_PROFILES } from '../../frontend/defaults.js';
+import type { ResolvedNode, ResolvedSite } from '../../frontend/resolve.js';
 import { psIdentifier } from '../../emit/ps/quote.js';
 import type { FirewallProfile, FirewallProtocol, FirewallRuleResource, Resource, ServiceResource } from '../../ir/types.js';
 import type { Site, Xpr } from '../../manifest/types.generated.js';

@@ -8,9 +8,7 @@
 import { expect } from 'chai';
 // compile.js first: it loads the product list before the product module itself.
 import { compile, type CompileResult } from '../../../../compiler/compile.js';
-import { DEFAULT_FIREWALL_PROFILES } from '../../../../compiler/frontend/resolve.js';
 import type { FirewallRuleResource, NodeIR, Resource, ScriptResource } from '../../../../compiler/ir/types.js';
-import { SITE_DEFAULT_FIREWALL_PROFILES } from '../../../../compiler/products/onex-portal/lower.js';
 import { readRegFile } from '../../../helpers/reg-reader.js';
 import { assertParses } from '../../../helpers/ps-parse.js';
 import { BASE, PRODUCT_CODE, type Section } from './fixtures.js';
@@ -170,10 +168,6 @@ describe('one-X Portal lowering (compiler/products/onex-portal)', () => {
                 site['defaults'] = { os: 'WindowsServer2012R2', firewallProfiles: ['Public', 'Domain'] };
             }));
             expect(hosted['OnexPortal-Exchange-Calendar-In']).to.deep.include({ remoteAddresses: [], profiles: ['Domain', 'Public'] });
-        });
-
-        it('should default to the same firewall profiles as the baseline', () => {
-            expect(SITE_DEFAULT_FIREWALL_PROFILES).to.deep.equal(DEFAULT_FIREWALL_PROFILES);
         });
     });
 
