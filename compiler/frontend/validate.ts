@@ -67,7 +67,7 @@ function mapErrors(errors: readonly ErrorObject[], root: unknown): PendingDiagno
         if (isFoldedIntoCombinator(error, failedCombinators)) {
             continue;
         }
-        const mapped = mapError(error, root);
+        const mapped = mapError(error, root, errors);
         if (mapped) {
             out.push(mapped);
         }
@@ -91,7 +91,7 @@ function isFoldedIntoCombinator(error: ErrorObject, combinators: readonly ErrorO
     );
 }
 
-function mapError(error: ErrorObject, root: unknown): PendingDiagnostic | undefined {
+function mapError(error: ErrorObject, root: unknown, all: readonly ErrorObject[]): PendingDiagnostic | undefined {
     const pointer = error.instancePath;
     const what = describePointer(pointer);
     const parent = (error.parentSchema ?? {}) as { description?: string; enum?: unknown[]; type?: unknown };
@@ -173,9 +173,9 @@ function mapError(error: ErrorObject, root: unknown): PendingDiagnostic | undefi
                 at(pointer),
             );
         case 'not':
-            return diag('ForbiddenCombination', { what, description: notDescription(error) }, at(pointer));
+            return diag('ForbiddenCombination', { what, description: notDescription(error, all) }, at(pointer));
         case 'false schema':
-            return diag('ForbiddenCombination', { what, description: notDescription(error) }, at(pointer, 'key'));
+            return diag('ForbiddenCombination', { what, description: notDescription(error, all) }, at(pointer, 'key'));
         case 'if':
             return undefined; // The failing "then"/"else" errors are reported on their own.
         default:
@@ -270,13 +270,25 @@ function oneOfDescription(error: ErrorObject, _root: unknown): string | undefine
     return description;
 }
 
-function notDescription(error: ErrorObject): string {
-    const schemaPath = error.schemaPath;
-    if (schemaPath.includes('/then/properties/value')) {
-        return 'A registry value with "ensure": "Absent" is removed and cannot have a "value".';
-    }
-    if (/\/then\/properties\/(contents|sourcePath)/.test(schemaPath)) {
-        return 'A removed file ("ensure": "Absent") has neither "contents" nor "sourcePath".';
+/**
+ * What a failed `not` or `false` schema forbids. A false schema inside an
+ * if/then/else branch says nothing itself; the branch's own description
+ * does, found through the `if` error ajv reports beside it.
+ */
+function notDescription(error: ErrorObject, all: readonly ErrorObject[]): string {
+    for (const candidate of all) {
+        if (candidate.keyword !== 'if') {
+            continue;
+        }
+        const base = candidate.schemaPath.slice(0, -'/if'.length);
+        for (const branch of ['then', 'else'] as const) {
+            if (error.schemaPath.startsWith(`${base}/${branch}/`)) {
+                const description = (candidate.parentSchema as Record<string, { description?: string } | undefined>)[branch]?.description;
+                if (description) {
+                    return description;
+                }
+            }
+        }
     }
     return (error.parentSchema as { description?: string } | undefined)?.description ?? 'Remove one of the properties.';
 }
