@@ -4,6 +4,8 @@ import { ps, type DscProperty } from '../../dsc/block.js';
 import type { NodeIR, SiteIR } from '../../ir/types.js';
 import { VERSION } from '../../version.js';
 import { render, toCrlf } from '../templates.js';
+import { InternalError } from '../../diagnostics/internal-error.js';
+import { needsExpandableForm } from './quote.js';
 
 export function emitConfigurationData(site: SiteIR, node: NodeIR, allowPlainText: boolean): string {
     const usesCredentials = node.credentials.length > 0;
@@ -29,6 +31,15 @@ export function emitConfigurationData(site: SiteIR, node: NodeIR, allowPlainText
         { name: 'Manifest', value: ps.str(site.manifestName) },
         { name: 'Generator', value: ps.str(`xprc ${VERSION}`) },
     ];
+    // A .psd1 is read in restricted language mode, which refuses the
+    // $([char]0xNN) form psString uses for control characters; the schema
+    // keeps such characters out of every value that lands here.
+    for (const entry of [...nodeEntries, ...siteEntries]) {
+        const texts = entry.value.kind === 'string' ? [entry.value.value] : entry.value.kind === 'stringArray' ? entry.value.value : [];
+        if (texts.some(needsExpandableForm)) {
+            throw new InternalError(`ConfigurationData value ${entry.name} of node ${node.name} holds a control character`);
+        }
+    }
     return toCrlf(
         render('configuration-data.psd1.hbs', {
             nodeName: node.name,

@@ -224,6 +224,16 @@ describe('xprc diff, build --check and explain', () => {
             expect([without.code, without.stdout]).to.deep.equal([4, 'generated output is out of date: other/contoso-lab (0 stale, 0 missing, 1 extra)\n  extra    ir.txt\nRun `xprc build old.json --out other` to regenerate it.\n']);
         });
 
+        it('should exit 1 with XPR5004 when the output folder cannot be read, writing nothing', async () => {
+            // A file where the site's output folder should be: reading it as a folder fails (ENOTDIR).
+            mkdirSync(join(dir, 'blocked'), { recursive: true });
+            writeFileSync(join(dir, 'blocked', 'contoso-lab'), 'not a folder');
+            const result = await run(['build', 'old.json', '--out', 'blocked', '--check'], dir);
+            expect(result.code).to.equal(1);
+            expect(result.stderr).to.match(/old\.json - error XPR5004: Cannot read the existing output in "blocked\/contoso-lab"/);
+            expect(readFileSync(join(dir, 'blocked', 'contoso-lab'), 'utf8')).to.equal('not a folder');
+        });
+
         it('should exit 1 with the diagnostics, comparing nothing, when the manifest has errors', async () => {
             const result = await run(['build', 'broken.json', '--check'], dir);
             expect(result.code).to.equal(1);
