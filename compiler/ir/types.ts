@@ -97,6 +97,13 @@ export interface RegistryResource extends ResourceBase {
      * value is deliberately not in the file. Plain text, one line each.
      */
     readonly regComments?: readonly string[];
+    /**
+     * Windows reads the value only at start-up (e.g. TCP/IP parameters): when
+     * the configuration changes it, the node must reboot. xRegistry cannot
+     * ask for that, so the DSC side becomes a script that writes the value
+     * and requests the reboot; the .reg file is the same either way.
+     */
+    readonly rebootAfterChange?: boolean;
 }
 
 export type BuiltInAccount = 'LocalSystem' | 'LocalService' | 'NetworkService';

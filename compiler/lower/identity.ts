@@ -38,8 +38,15 @@ export function resourceLabel(resource: Resource): string {
     return `${kind}:${key}`;
 }
 
-/** Equal apart from where they came from and what they are called. */
+/**
+ * Equal apart from where they came from and what they are called. Whether a
+ * registry change needs a reboot is a fact about the value, not a setting:
+ * merging keeps the reboot (see lower.ts).
+ */
 export function sameSettings(a: Resource, b: Resource): boolean {
-    const strip = ({ id: _id, source: _source, dependsOn: _dependsOn, guide: _guide, ...rest }: Resource) => rest;
+    const strip = ({ id: _id, source: _source, dependsOn: _dependsOn, guide: _guide, ...rest }: Resource) => {
+        const { rebootAfterChange: _reboot, ...settings } = rest as typeof rest & { rebootAfterChange?: boolean };
+        return settings;
+    };
     return canonicalJson(strip(a)) === canonicalJson(strip(b));
 }

@@ -80,9 +80,13 @@ function lowerNode(resolved: ResolvedSite, node: ResolvedNode): NodeIR {
         const added: Resource[] = [];
         for (const resource of output.resources) {
             const identity = resourceIdentity(resource);
-            const same = resources.find((r) => resourceIdentity(r) === identity && sameSettings(r, resource));
+            const index = resources.findIndex((r) => resourceIdentity(r) === identity && sameSettings(r, resource));
+            const same = resources[index];
             if (same) {
                 keptAs.set(resource.id, same.id);
+                if (resource.kind === 'Registry' && resource.rebootAfterChange && same.kind === 'Registry' && !same.rebootAfterChange) {
+                    resources[index] = { ...same, rebootAfterChange: true };
+                }
             } else {
                 added.push(resource);
             }

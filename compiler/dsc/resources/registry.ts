@@ -3,6 +3,7 @@ import type { RegData, RegistryResource } from '../../ir/types.js';
 import { dscRegistryKey } from '../../emit/reg/write-reg.js';
 import { X_PSDSC } from '../modules.js';
 import { props, type BlockContext } from './context.js';
+import { rebootingRegistryBlock } from './registry-reboot.js';
 
 /**
  * xRegistry, following reg-format.md §8: DWORD/QWORD as hex with Hex = $true
@@ -11,6 +12,9 @@ import { props, type BlockContext } from './context.js';
  * throwing.
  */
 export function registryBlock(r: RegistryResource, ctx: BlockContext): DscBlock {
+    if (r.rebootAfterChange) {
+        return rebootingRegistryBlock(r, ctx);
+    }
     const v = r.value;
     const data = v.data;
     return {

@@ -40,7 +40,7 @@ import {
 } from './data.js';
 import { driveOf, hasComponent, hostComponents, hostOfNode, kernelAddress, mediaPath, nodeIpv4s, sameName, siteNode, xprHosts, type XprHost } from './model.js';
 import { xprRunbook } from './runbook.js';
-import { bootRegistryScript, hostRequirementsScript, installedScript } from './scripts.js';
+import { hostRequirementsScript, installedScript } from './scripts.js';
 
 const PROFILE_ORDER: readonly FirewallProfile[] = ['Domain', 'Private', 'Public'];
 
@@ -247,26 +247,18 @@ function featureResource(fact: FeatureFact, pointer: string): Resource {
     };
 }
 
-/** The Script that applies a start-up value with its reboot, and the xRegistry resource that declares it (and puts it in the .reg file). */
+/** A start-up value: the Registry resource asks for the reboot when it changes the value (dsc/resources/registry-reboot.ts). */
 function bootRegistry(resources: NodeResources, fact: BootRegistryFact, pointer: string): string[] {
-    const apply = resources.add({
-        kind: 'Script',
-        id: psIdentifier(`Xpr_Apply_${fact.name}`),
-        name: `${fact.name} = ${fact.value} under HKLM\\${fact.key}, with the reboot TCP/IP needs to read it`,
-        ...bootRegistryScript(fact),
-        dependsOn: [],
-        source: { pointer },
-        guide: fact.guide,
-    });
     const value = resources.add({
         kind: 'Registry',
         id: psIdentifier(`Xpr_Registry_${fact.name}`),
         value: { hive: 'HKEY_LOCAL_MACHINE', path: fact.key, name: fact.name, ensure: 'Present', data: { type: 'REG_DWORD', value: fact.value } },
-        dependsOn: [apply],
+        rebootAfterChange: true,
+        dependsOn: [],
         source: { pointer },
         guide: fact.guide,
     });
-    return [apply, value];
+    return [value];
 }
 
 function ppcomValue(subkey: string, name: string, data: string, pointer: string, installed: string, guide: string): Resource {

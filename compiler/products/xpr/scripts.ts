@@ -7,38 +7,13 @@
  */
 
 import { psArray, psString } from '../../emit/ps/quote.js';
-import { INSTALL_MARKER, MIN_INSTALL_PARTITION_GB, type BootRegistryFact } from './data.js';
+import { INSTALL_MARKER, MIN_INSTALL_PARTITION_GB } from './data.js';
 import type { HostRole } from './model.js';
 
 export interface ScriptLines {
     readonly getScript: readonly string[];
     readonly testScript: readonly string[];
     readonly setScript: readonly string[];
-}
-
-/**
- * A registry value TCP/IP reads only at start-up. xRegistry cannot ask for a
- * reboot, so this step writes the value and sets $global:DSCMachineStatus
- * (the LCM reboots when RebootNodeIfNeeded allows it, or reports that a
- * reboot is needed); the xRegistry resource for the same value then only
- * confirms it and puts it in the .reg file.
- */
-export function bootRegistryScript(fact: BootRegistryFact): ScriptLines {
-    const read = [
-        `$key = ${psString(`HKLM:\\${fact.key}`)}`,
-        `$name = ${psString(fact.name)}`,
-        '$value = (Get-ItemProperty -LiteralPath $key -Name $name -ErrorAction SilentlyContinue).$name',
-    ];
-    return {
-        getScript: [...read, '@{ Result = [string]$value }'],
-        testScript: [...read, `$null -ne $value -and $value -eq ${fact.value}`],
-        setScript: [
-            `$key = ${psString(`HKLM:\\${fact.key}`)}`,
-            `New-ItemProperty -LiteralPath $key -Name ${psString(fact.name)} -PropertyType DWord -Value ${fact.value} -Force | Out-Null`,
-            '# TCP/IP reads the value at start-up only: ask the LCM for the reboot.',
-            '$global:DSCMachineStatus = 1',
-        ],
-    };
 }
 
 export interface RequirementsInput {

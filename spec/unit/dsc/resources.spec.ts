@@ -9,7 +9,7 @@ import { expect } from 'chai';
 import { checkBlock } from '../../../compiler/dsc/catalog.js';
 import { dscBlocks } from '../../../compiler/dsc/resources/index.js';
 import { emitConfiguration } from '../../../compiler/emit/ps/configuration.js';
-import type { NodeIR, Resource, SiteIR } from '../../../compiler/ir/types.js';
+import type { NodeIR, RegData, Resource, SiteIR } from '../../../compiler/ir/types.js';
 import { KIND_ORDER } from '../../../compiler/lower/lower.js';
 import { parsePowerShell } from '../../helpers/ps-parse.js';
 
@@ -120,4 +120,34 @@ describe('DSC resource builders', () => {
         const parsed = await parsePowerShell(text);
         expect(parsed.errors).to.deep.equal([]);
     });
+
+    describe('registry values that need a reboot after a change', () => {
+        const data: readonly RegData[] = [
+            { type: 'REG_SZ', value: "it's $(x) `q`" },
+            { type: 'REG_EXPAND_SZ', value: '%SystemRoot%\\x' },
+            { type: 'REG_MULTI_SZ', value: ['a', "b'c"] },
+            { type: 'REG_DWORD', value: 4294967295 },
+            { type: 'REG_QWORD', value: 18446744073709551615n },
+            { type: 'REG_BINARY', value: '01ff' },
+            { type: 'REG_BINARY', value: '' },
+        ];
+        for (const d of data) {
+            it(`should become a conforming xScript that requests the reboot, for ${d.type} ${JSON.stringify(String(d.value))}`, async () => {
+                const resource: Resource = {
+                    ...base,
+                    kind: 'Registry',
+                    id: 'Boot',
+                    rebootAfterChange: true,
+                    value: { hive: 'HKEY_LOCAL_MACHINE', path: 'SYSTEM\\X', name: 'V', ensure: 'Present', data: d },
+                };
+                const one = { ...node, resources: [resource] };
+                const blocks = dscBlocks(one);
+                expect(blocks.map((b) => [b.resourceType, checkBlock(b)])).to.deep.equal([['xScript', []]]);
+                const text = emitConfiguration({ name: 'lab', manifestName: 'site.json', allowPlainTextCredentials: false, nodes: [one] }, one, blocks);
+                expect(text).to.contain('$global:DSCMachineStatus = 1');
+                expect((await parsePowerShell(text)).errors).to.deep.equal([]);
+            });
+        }
+    });
 });
+

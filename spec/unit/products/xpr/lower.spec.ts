@@ -56,8 +56,6 @@ describe('XPR lowering (compiler/products/xpr)', () => {
             const reboot = byId(kernel, 'Xpr_Reboot_BeforeSetup');
             expect(reboot.kind).to.equal('PendingReboot');
             expect(reboot.dependsOn).to.deep.equal([
-                'Xpr_Apply_DisableUserTOSSetting',
-                'Xpr_Apply_DisabledComponents',
                 'Xpr_Feature_NET_Framework_Core',
                 'Xpr_Feature_SMTP_Server',
                 'Xpr_Feature_Web_Server',
@@ -66,13 +64,10 @@ describe('XPR lowering (compiler/products/xpr)', () => {
             ]);
         });
 
-        it('should apply DisableUserTOSSetting = 0 with a reboot request before declaring it in xRegistry', () => {
-            const apply = byId(kernel, 'Xpr_Apply_DisableUserTOSSetting');
-            expect(apply.kind).to.equal('Script');
-            expect(apply.kind === 'Script' && apply.setScript.join('\n')).to.contain('$global:DSCMachineStatus = 1');
-            expect(apply.kind === 'Script' && apply.testScript.join('\n')).to.contain('$value -eq 0');
+        it('should set DisableUserTOSSetting = 0 as a registry value that requests the reboot TCP/IP needs', () => {
             const value = byId(kernel, 'Xpr_Registry_DisableUserTOSSetting');
-            expect(value.dependsOn).to.deep.equal(['Xpr_Apply_DisableUserTOSSetting']);
+            expect(value.kind === 'Registry' && value.rebootAfterChange).to.equal(true);
+            expect(value.dependsOn).to.deep.equal([]);
             expect(value.kind === 'Registry' && value.value).to.deep.equal({
                 hive: 'HKEY_LOCAL_MACHINE',
                 path: 'SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters',

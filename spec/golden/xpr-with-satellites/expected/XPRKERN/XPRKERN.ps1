@@ -147,29 +147,6 @@ Configuration XPRKERN_Config
             DependsOn   = @('[xScript]Xpr_Installed')
         }
 
-        # site.json#/xpr (XPR Upgrade guide §2.3.1.1)
-        xScript 'Xpr_Apply_DisabledComponents'
-        {
-            GetScript  = {
-                $key = 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters'
-                $name = 'DisabledComponents'
-                $value = (Get-ItemProperty -LiteralPath $key -Name $name -ErrorAction SilentlyContinue).$name
-                @{ Result = [string]$value }
-            }
-            TestScript = {
-                $key = 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters'
-                $name = 'DisabledComponents'
-                $value = (Get-ItemProperty -LiteralPath $key -Name $name -ErrorAction SilentlyContinue).$name
-                $null -ne $value -and $value -eq 255
-            }
-            SetScript  = {
-                $key = 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters'
-                New-ItemProperty -LiteralPath $key -Name 'DisabledComponents' -PropertyType DWord -Value 255 -Force | Out-Null
-                # TCP/IP reads the value at start-up only: ask the LCM for the reboot.
-                $global:DSCMachineStatus = 1
-            }
-        }
-
         # site.json#/xpr/kernel (XPR Upgrade guide §2.3.1.1)
         xScript 'Xpr_HostRequirements'
         {
@@ -270,16 +247,31 @@ Configuration XPRKERN_Config
         }
 
         # site.json#/xpr (XPR Upgrade guide §2.3.1.1)
-        xRegistry 'Xpr_Registry_DisabledComponents'
+        xScript 'Xpr_Registry_DisabledComponents'
         {
-            Key       = 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters'
-            ValueName = 'DisabledComponents'
-            Ensure    = 'Present'
-            ValueType = 'DWord'
-            ValueData = @('000000ff')
-            Hex       = $true
-            Force     = $true
-            DependsOn = @('[xScript]Xpr_Apply_DisabledComponents')
+            GetScript  = {
+                $path = 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters'
+                $name = 'DisabledComponents'
+                $key = Get-Item -LiteralPath $path -ErrorAction SilentlyContinue
+                $actual = if ($key) { $key.GetValue($name, $null, 'DoNotExpandEnvironmentNames') }
+                @{ Result = [string]($actual -join ',') }
+            }
+            TestScript = {
+                $path = 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters'
+                $name = 'DisabledComponents'
+                $key = Get-Item -LiteralPath $path -ErrorAction SilentlyContinue
+                $actual = if ($key) { $key.GetValue($name, $null, 'DoNotExpandEnvironmentNames') }
+                if ($null -eq $actual) { return $false }
+                $key.GetValueKind($name) -eq 'DWord' -and (('{0:x8}' -f $actual) -eq '000000ff')
+            }
+            SetScript  = {
+                $path = 'HKLM:\SYSTEM\CurrentControlSet\Services\Tcpip6\Parameters'
+                $name = 'DisabledComponents'
+                if (-not (Test-Path -LiteralPath $path)) { New-Item -Path $path -Force | Out-Null }
+                New-ItemProperty -LiteralPath $path -Name $name -PropertyType DWord -Value ([int32]::Parse('000000ff', 'HexNumber')) -Force | Out-Null
+                # Windows reads this value only at start-up: ask the LCM for the reboot.
+                $global:DSCMachineStatus = 1
+            }
         }
 
         # site.json#/xpr/licensing (XPR Cluster Installation guide §5.3 step 3)
@@ -504,7 +496,7 @@ Configuration XPRKERN_Config
         PendingReboot 'Xpr_Reboot_BeforeSetup'
         {
             Name      = 'BeforeXprSetup'
-            DependsOn = @('[xScript]Xpr_Apply_DisabledComponents', '[xWindowsFeature]Xpr_Feature_NET_Framework_Core', '[xWindowsFeature]Xpr_Feature_SMTP_Server', '[xWindowsFeature]Xpr_Feature_Web_Server', '[xRegistry]Xpr_Registry_DisabledComponents')
+            DependsOn = @('[xWindowsFeature]Xpr_Feature_NET_Framework_Core', '[xWindowsFeature]Xpr_Feature_SMTP_Server', '[xWindowsFeature]Xpr_Feature_Web_Server', '[xScript]Xpr_Registry_DisabledComponents')
         }
     }
 }
