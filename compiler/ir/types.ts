@@ -188,6 +188,23 @@ export interface ScriptResource extends ResourceBase {
     readonly testScript: readonly string[];
     readonly setScript: readonly string[];
     readonly credential?: CredentialRef;
+    /**
+     * Set when the Script is a gate: its Test checks a fact that only a
+     * manual runbook step can make true (XPR setup ran, a GUI installer
+     * finished), and its Set changes nothing: it fails with
+     * `gateSetScript()`'s message naming that step. Resources that need the
+     * fact depend on the gate, so the LCM skips them until the step is done.
+     * Behaviour tests report a failing gate as "waiting", not as a
+     * convergence failure.
+     */
+    readonly gate?: ScriptGate;
+}
+
+export interface ScriptGate {
+    /** Id of the ManualStep (same node) the gate waits for. */
+    readonly step: string;
+    /** That step's title, as RUNBOOK.md shows it. */
+    readonly title: string;
 }
 
 /** Reboots the node when Windows reports a pending reboot (ComputerManagementDsc PendingReboot). */
