@@ -125,10 +125,30 @@ function Test-FakeWqlFilter
     return $true
 }
 
+# Win32_Service and Win32_Product are views of the Services and MsiProducts sections.
+function Get-FakeCimInstances
+{
+    param ([string] $ClassName)
+    switch ($ClassName)
+    {
+        'Win32_Service'
+        {
+            $services = Get-FakeSection 'Services'
+            foreach ($n in @($services.Keys | Sort-Object)) { $s = $services[$n]; @{ Name = $n; DisplayName = $s.DisplayName; StartMode = $s.StartMode; State = $s.State; StartName = $s.StartName; PathName = $s.PathName } }
+        }
+        'Win32_Product'
+        {
+            $products = Get-FakeSection 'MsiProducts'
+            foreach ($code in @($products.Keys | Sort-Object)) { @{ IdentifyingNumber = $code; Name = $products[$code].Name; Version = $products[$code].Version } }
+        }
+        default { @((Get-FakeSection 'Cim')[$ClassName]) }
+    }
+}
+
 function Get-FakeCim
 {
     param ([string] $ClassName, [string] $Filter)
-    foreach ($instance in @((Get-FakeSection 'Cim')[$ClassName]))
+    foreach ($instance in @(Get-FakeCimInstances $ClassName))
     {
         if ($null -ne $instance -and (Test-FakeWqlFilter $instance $Filter))
         {
