@@ -46,6 +46,17 @@ $script:Ps7Encodings = @('utf8NoBOM', 'utf8BOM', 'ansi')
 
 $script:Ps7Variables = @('IsWindows', 'IsLinux', 'IsMacOS', 'IsCoreCLR', 'PSStyle', 'EnabledExperimentalFeatures')
 
+$script:TokenKinds = @{
+    QuestionQuestion       = 'null-coalescing operator ??'
+    QuestionQuestionEquals = 'null-coalescing assignment ??='
+    QuestionDot            = 'null-conditional member access ?.'
+    QuestionLBracket       = 'null-conditional index ?[]'
+}
+
+# Node types a rule looks at (Pipeline: the background operator; ScriptBlock: clean blocks).
+$script:AstTypes = [System.Collections.Generic.HashSet[string]]::new([string[]]@(
+        'TernaryExpressionAst', 'PipelineChainAst', 'PipelineAst', 'ScriptBlockAst', 'VariableExpressionAst', 'BinaryExpressionAst', 'CommandAst'))
+
 function New-Finding
 {
     param ([string] $Construct, $Extent)
@@ -57,22 +68,18 @@ function Find-Ps7Construct
     [CmdletBinding()]
     param ([Parameter(Mandatory)] $Ast, [System.Management.Automation.Language.Token[]] $Tokens = @())
 
+    # Plain loops and set lookups: a configuration has thousands of tokens and nodes.
     foreach ($token in $Tokens)
     {
-        switch ($token.Kind.ToString())
-        {
-            'QuestionQuestion' { New-Finding 'null-coalescing operator ??' $token.Extent }
-            'QuestionQuestionEquals' { New-Finding 'null-coalescing assignment ??=' $token.Extent }
-            'QuestionDot' { New-Finding 'null-conditional member access ?.' $token.Extent }
-            'QuestionLBracket' { New-Finding 'null-conditional index ?[]' $token.Extent }
-        }
-        if ($token.Kind.ToString() -match '^(StringExpandable|HereStringExpandable)$' -and $token.Text -match '`e|`u\{')
+        $kind = $token.Kind.ToString()
+        if ($script:TokenKinds.ContainsKey($kind)) { New-Finding $script:TokenKinds[$kind] $token.Extent }
+        elseif (($kind -eq 'StringExpandable' -or $kind -eq 'HereStringExpandable') -and $token.Text -match '`e|`u\{')
         {
             New-Finding 'escape `e or `u{} in a string' $token.Extent
         }
     }
 
-    $nodes = $Ast.FindAll({ $true }, $true)
+    $nodes = $Ast.FindAll({ param ($n) $script:AstTypes.Contains($n.GetType().Name) }, $true)
     foreach ($node in $nodes)
     {
         switch ($node.GetType().Name)
@@ -93,7 +100,11 @@ function Find-Ps7Construct
                     New-Finding '-replace with a script block' $node.Extent
                 }
             }
-            'CommandAst' { Find-Ps7CommandUse $node }
+            'CommandAst'
+            {
+                $name = $node.GetCommandName()
+                if ($name -and ($script:Aliases.ContainsKey($name) -or $script:Ps7Parameters.ContainsKey($name) -or $script:Ps7Cmdlets -contains $name)) { Find-Ps7CommandUse $node }
+            }
         }
     }
 }
