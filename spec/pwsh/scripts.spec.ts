@@ -38,6 +38,7 @@ describe('Script resources converge, are idempotent and notice drift (pwsh, fake
         const gates = cases.filter((c) => c.gate).length;
         const slowest = Object.entries(results).sort((a, b) => b[1].ms - a[1].ms).slice(0, 3);
         console.log(`      slowest: ${slowest.map(([id, r]) => `${id} ${r.ms} ms`).join(', ')}`);
+        console.log(`      gates (wait for a runbook step): ${cases.filter((c) => c.gate).map((c) => `${c.id} -> "${c.gate?.title}"`).join('; ')}`);
         console.log(`      ${cases.length} Script resources (${gates} gates) and ${CONTROLS.length} controls in one pwsh process: ${run.ms} ms`);
     });
 
@@ -57,7 +58,7 @@ describe('Script resources converge, are idempotent and notice drift (pwsh, fake
     });
 
     for (const c of cases) {
-        it(`${c.id}${c.gate ? ' (gate)' : ''}`, () => {
+        it(c.id, () => {
             const outcome = results[c.id];
             expect(outcome, 'no result from the harness').to.not.equal(undefined);
             const failed = (outcome?.steps ?? []).filter((s) => !s.ok);
