@@ -347,3 +347,43 @@ function Join-Path
     param ([Parameter(Position = 0, Mandatory)] [string[]] $Path, [Parameter(Position = 1, Mandatory)] [string] $ChildPath)
     foreach ($p in $Path) { $p.TrimEnd('\', '/') + '\' + $ChildPath.TrimStart('\', '/') }
 }
+
+function Get-ItemPropertyValue
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [Parameter(Mandatory, Position = 1)] [string[]] $Name)
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
+    foreach ($item in Get-ItemProperty -Path $Path -LiteralPath $LiteralPath -Name $Name) { foreach ($n in $Name) { $item.$n } }
+}
+
+# File text: Files[<path>].Contents.
+function Get-Content
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [switch] $Raw, [string] $Encoding)
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
+    foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $_ })
+    {
+        $entry = Get-FakeFileEntry (Resolve-FakeFilePath $p)
+        if ($null -eq $entry -or $entry.Type -ne 'File') { Write-FakeError $PSCmdlet "Cannot find path '$p' because it does not exist." -Target $p; continue }
+        if ($Raw) { [string]$entry.Contents } else { ([string]$entry.Contents) -split "`r?`n" }
+    }
+}
+
+function Set-Content
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [Parameter(Position = 1, ValueFromPipeline)] [object[]] $Value, [string] $Encoding, [switch] $Force, [switch] $NoNewline)
+    begin { if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }; $lines = [System.Collections.Generic.List[string]]::new() }
+    process { foreach ($v in $Value) { $lines.Add([string]$v) } }
+    end
+    {
+        foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $_ })
+        {
+            $target = Resolve-FakeFilePath $p
+            $parent = Get-ParentPath $target
+            if ($null -ne $parent -and $null -eq (Get-FakeFileEntry $parent)) { Write-FakeError $PSCmdlet "Could not find a part of the path '$target'."; continue }
+            (Get-FakeSection 'Files')[$target] = @{ Type = 'File'; Contents = ($lines -join "`r`n") + $(if ($NoNewline) { '' } else { "`r`n" }) }
+        }
+    }
+}

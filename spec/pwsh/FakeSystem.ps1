@@ -81,6 +81,15 @@ function Stop-Service
     }
 }
 
+function Restart-Service
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0, Mandatory)] [string[]] $Name, [switch] $Force)
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
+    Stop-Service -Name $Name -Force:$Force
+    Start-Service -Name $Name
+}
+
 # sc.exe: `config <name> start= auto|demand|disabled` and `query <name>`; the exit code in $LASTEXITCODE.
 function sc.exe
 {
