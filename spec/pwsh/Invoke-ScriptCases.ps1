@@ -222,6 +222,7 @@ function Invoke-Case
     $test = Invoke-Test $Case
     & $step 'Test after Set is $true' ($test.Ok -and $test.Value) $test.Detail
     $converged = Get-FakeWindowsSnapshot
+    $Case.rebootRequested = [bool](Get-FakeWindowsState).Reboot.Requested
     $set = Invoke-Block $Case 'Set'
     $again = Get-FakeWindowsSnapshot
     $changed = if ($again -ne $converged) { @(Get-ChangedFact (ConvertFrom-FakeJson $converged) (ConvertFrom-FakeJson $again) | ForEach-Object { $_ -join ' > ' }) } else { @() }
@@ -258,6 +259,8 @@ foreach ($case in $inputData.cases)
     $results[$case.id] = [ordered]@{
         ms    = $watch.ElapsedMilliseconds
         kind  = $(if ($case.gate) { 'gate' } else { 'script' })
+        # $global:DSCMachineStatus = 1 after the first Set (Reboot.Requested).
+        rebootRequested = [bool]$case['rebootRequested']
         ok    = -not ($steps | Where-Object { -not $_.ok })
         steps = @($steps)
         calls = @(Get-FakeWindowsCall | ForEach-Object { ConvertTo-CanonicalJson $_ })

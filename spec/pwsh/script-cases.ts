@@ -45,6 +45,8 @@ export interface ScriptCase {
     readonly fresh: State;
     readonly installers: Record<string, Installer>;
     readonly manualStep: State | null;
+    /** The Set must ask the LCM for a reboot ($global:DSCMachineStatus = 1): a registry value Windows reads at start-up. */
+    readonly expectReboot?: boolean;
     /** `$using:` values; xprc's scripts use none today. */
     readonly using: Record<string, string | number | boolean>;
 }
@@ -85,6 +87,7 @@ export function scriptCases(): ScriptCase[] {
                     fresh,
                     installers,
                     manualStep: step ? step(site, node) : null,
+                    ...(resource?.kind === 'Registry' && resource.rebootAfterChange === true ? { expectReboot: true } : {}),
                     using: {},
                 });
             }

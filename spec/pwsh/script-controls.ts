@@ -63,5 +63,6 @@ export const CONTROLS: readonly ControlCase[] = [
     }),
     // A cmdlet the fake host does not shadow would run on the test machine itself.
     control('uses a cmdlet the fake host does not model', { set: [...WRITE, "Set-Acl -Path 'C:\\Windows' -AclObject $null"] }, ['prepare']),
+    control('Set asks for a reboot', { set: [...WRITE, '$global:DSCMachineStatus = 1'] }, [], { expectReboot: true }),
     control('$using: resolved from the case', { test: [...READ, '$null -ne $value -and $value.Port -eq $using:Port'] }, [], { using: { Port: 8080 } }),
 ];

@@ -22,6 +22,7 @@ interface Step {
 interface Outcome {
     readonly kind: 'gate' | 'script';
     readonly ms: number;
+    readonly rebootRequested: boolean;
     readonly ok: boolean;
     readonly steps: readonly Step[];
     readonly calls: readonly string[];
@@ -53,6 +54,7 @@ describe('Script resources converge, are idempotent and notice drift (pwsh, fake
                 expect(outcome, 'no result from the harness').to.not.equal(undefined);
                 const failed = (outcome?.steps ?? []).filter((s) => !s.ok);
                 expect(failed.map((s) => s.step), failed.map((s) => `${s.step}: ${s.detail}`).join('\n')).to.deep.equal(c.mustFail);
+                if (c.mustFail.length === 0) expect(outcome?.rebootRequested, 'reboot request seen').to.equal(c.expectReboot === true);
             });
         }
     });
@@ -65,6 +67,7 @@ describe('Script resources converge, are idempotent and notice drift (pwsh, fake
             const report = failed.map((s) => `  ✗ ${s.step}: ${s.detail}`).join('\n') + (outcome?.calls.length ? `\n  calls: ${outcome.calls.join(', ')}` : '');
             expect(failed.map((s) => s.step), `\n${report}`).to.deep.equal([]);
             expect(outcome?.kind).to.equal(c.gate ? 'gate' : 'script');
+            if (c.expectReboot) expect(outcome?.rebootRequested, 'Set of a start-up registry value must ask for a reboot').to.equal(true);
         });
     }
 });
