@@ -1018,6 +1018,39 @@ export const CATALOG = {
         explanation: 'When upgrading from one-X Portal 5.0 or 6.0 to 9.1, the XMPP domain name must be added and the services restarted.',
         guide: 'one-X Portal Installation guide §2.6.1',
     },
+    OnexJvmHeapOrder: {
+        code: 'XPR3264',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Initial JVM heap larger than the maximum',
+        message: 'The initial heap (JvmMs) is {initial} MB, more than the maximum heap (JvmMx) of {maximum} MB; the JVM would refuse to start.',
+        fix: 'Make "initialHeapMB" at most "maximumHeapMB" (the guide\'s values are 512 and 5604).',
+        explanation:
+            'Procrun passes JvmMs and JvmMx to the JVM as -Xms and -Xmx; a Java VM started with an initial heap larger than its maximum exits with "Initial heap size set to a larger value than the maximum heap size", so the portal service would not start after the §2.10 change.',
+        guide: 'one-X Portal Installation guide §2.10 steps 2e, 2f',
+    },
+    OnexJvmHeapAboveMemory: {
+        code: 'XPR3265',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Maximum JVM heap not below the server\'s RAM',
+        message: 'The maximum heap (JvmMx) is {maximum} MB, but the portal server has {memory} GB ({memoryMB} MB) of RAM.',
+        fix: 'Set "maximumHeapMB" below {memoryMB} MB (the guide\'s 5604 MB suits an 8 GB server), or correct "memoryGB".',
+        explanation:
+            'The heap is memory the JVM may reserve for itself; at or above the machine\'s RAM it leaves nothing for Windows and the portal\'s other processes, and the JVM may fail to reserve it at start. The guide pairs 5604 MB with a server of 8 GB (§2.10).',
+        guide: 'one-X Portal Installation guide §2.1, §2.10 step 2f',
+    },
+    OnexJvmOptionReplacesRequired: {
+        code: 'XPR3266',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'JVM option contradicts a required one',
+        message: 'Option "{option}" sets {name} differently from "{required}", which §2.10 step 2g requires.',
+        fix: 'Remove "{option}": xprc always adds "{required}" and the other two §2.10 step 2g entries; "options" only adds entries to them.',
+        explanation:
+            '§2.10 step 2g adds three entries to Options: -XX:MaxPermSize=256m, -XX:+HeapDumpOnOutOfMemoryError and -XX:-UseGCOverheadLimit. xprc always writes them; entries in "options" are added next to them and cannot replace them, because the merge keeps one value per option.',
+        guide: 'one-X Portal Installation guide §2.10 step 2g',
+    },
     // --- XPR3300–XPR3349: OfficeStatus (compiler/products/officestatus) -----
     OfficeStatusUnknownNode: {
         code: 'XPR3300',
