@@ -330,6 +330,7 @@ function installStep(s: Settings, installed: boolean): ManualStep {
             'On the last page tick **Start Avaya one-X Portal for IP Office service** and click **Finish**.',
         ]),
         `If the installer reports *Error 1330 - Invalid Digital Signature*, install the Microsoft updates for the server and run it again.`,
+        serviceNameCheck(s),
         ...(!installed
             ? [
                   `Then record the installation in the manifest: ${code(`"installed": { "httpPort": ${s.httpPort}, "jmxPort": ${s.jmxPort} }`)} in ${code('onexPortal')}${s.reinstall ? `, remove ${code('"reinstall"')}` : ''}, run ${code('xprc build')} and apply the configuration again: it then keeps the service ${code(s.serviceName)} running${s.jvm ? ' and applies the JVM tuning for more than 300 users' : ''}.`,
@@ -342,8 +343,22 @@ function installStep(s: Settings, installed: boolean): ManualStep {
         upgrade ? '§2.6, §2.6.1' : '§2.6',
         section.installed ? at('installed') : at('backupFolder'),
         instructions,
-        `Services lists the one-X Portal for IP Office service (${code(s.serviceName)}) as running.`,
+        `${code(`Get-Service -Name ${s.serviceName}`)} finds the one-X Portal for IP Office service, and it is running.`,
     );
+}
+
+/**
+ * The guide names the portal service only by display names (§2.6, §2.7,
+ * §2.10); its short name, which the Service resource and the Procrun key of
+ * the JVM tuning use, is xprc's inference from the §2.10 key name unless the
+ * manifest states it. The engineer checks it on the installed server.
+ */
+function serviceNameCheck(s: Settings): string {
+    const origin =
+        s.section.serviceName === undefined
+            ? `The guide gives the service's display names only; xprc assumes the short name ${code(s.serviceName)}, the Procrun key name of §2.10 (an inference).`
+            : `The manifest gives the service's short name as ${code(s.serviceName)}.`;
+    return `${origin} Check it before the configuration manages the service: ${code("Get-Service -DisplayName '*one-X Portal*' | Format-Table -Property Name, DisplayName")} shows it under **Name**, and ${code("Get-ChildItem -Path 'HKLM:\\SOFTWARE\\WOW6432Node\\Apache Software Foundation\\Procrun 2.0'")} lists a key of the same name. If it differs, set ${code('serviceName')} in ${code('onexPortal')} to it and run ${code('xprc build')} again.`;
 }
 
 function initialConfigurationStep(site: Site, s: Settings): ManualStep {

@@ -128,6 +128,14 @@ describe('one-X Portal lowering (compiler/products/onex-portal)', () => {
             expect(resource(portal, 'OnexPortal_JvmTuningStopsService', 'Script').testScript).to.include(wanted);
         });
 
+        it('should tell the engineer how to check the inferred service short name (§2.10 key name)', () => {
+            const install = (m: Json) => nodeOf(build(m), 'ONEX01').manualSteps.find((s) => s.id === 'onex-install')!.instructions.join('\n');
+            expect(install(BASE)).to.contain('xprc assumes the short name `AvayaoneXPortalIPO`, the Procrun key name of §2.10 (an inference)')
+                .and.contain("`Get-Service -DisplayName '*one-X Portal*' | Format-Table -Property Name, DisplayName`")
+                .and.contain('set `serviceName` in `onexPortal` to it');
+            expect(install(onex((s) => (s['serviceName'] = 'OnexPortal2')))).to.contain('The manifest gives the service\'s short name as `OnexPortal2`.').and.not.contain('an inference');
+        });
+
         it('should use the manifest\'s service name for the service and the Procrun key', () => {
             const portal = nodeOf(build(onex((s) => { LARGE(s); s['serviceName'] = 'OnexPortal2'; })), 'ONEX01');
             expect(resource(portal, 'OnexPortal_Service', 'Service').name).to.equal('OnexPortal2');
