@@ -243,6 +243,30 @@ export function clientInstall(section: OfficeStatus, group: OfficeStatusClientGr
     const file = group.package === 'exe' ? packagePath : 'msiexec.exe';
     const keys = UNINSTALL_KEYS.map((key) => `    ${psString(`${key}\\${pkg.productCode.toUpperCase()}`)}`);
     const lookup = ['$keys = @(', ...keys, ')', '$entry = Get-ItemProperty -Path $keys -ErrorAction SilentlyContinue | Select-Object -First 1'];
+    // The product code alone does not say which build is there: an MSI can
+    // keep its product code across service releases (§6.1), so the version
+    // Windows Installer registered must reach the group's. A newer build
+    // counts (a later update is never rolled back; rule officestatus-versions
+    // keeps the group's version at or below the server's); missing parts of
+    // a registered version count as 0, so 2.0.0 and 2.0.0.0 are one build
+    // (the schema gives the group's version four parts).
+    const versionTest = [
+        ...lookup,
+        'if ($null -eq $entry)',
+        '{',
+        '    return $false',
+        '}',
+        '$installed = $null',
+        'if (-not [System.Version]::TryParse([string]$entry.DisplayVersion, [ref]$installed))',
+        '{',
+        "    Write-Verbose -Message ('OfficeStatus Windows Client is registered without a readable version ({0}).' -f $entry.DisplayVersion)",
+        '    return $false',
+        '}',
+        '$parts = @($installed.Major, $installed.Minor, [Math]::Max($installed.Build, 0), [Math]::Max($installed.Revision, 0))',
+        `$wanted = [System.Version]${psString(group.version)}`,
+        "Write-Verbose -Message ('OfficeStatus Windows Client {0} is installed; the group installs {1}.' -f $entry.DisplayVersion, $wanted)",
+        "return ((New-Object -TypeName 'System.Version' -ArgumentList $parts) -ge $wanted)",
+    ];
     return {
         kind: 'Script',
         id: 'OfficeStatus_Client',
@@ -251,7 +275,7 @@ export function clientInstall(section: OfficeStatus, group: OfficeStatusClientGr
         guide: guide(group.package === 'exe' ? '§5.2, §5.3' : '§5.2, §5.3, §5.5'),
         name: `OfficeStatus Windows Client ${group.version} (${PACKAGE_LABEL[group.package]}) installed`,
         getScript: [...lookup, '@{ Result = [string]$entry.DisplayVersion }'],
-        testScript: [...lookup, '$null -ne $entry'],
+        testScript: versionTest,
         setScript: [
             `$netfx = Get-ItemProperty -Path ${psString(NETFX2_KEY)} -ErrorAction SilentlyContinue`,
             'if ($null -eq $netfx -or $netfx.Install -ne 1 -or $netfx.SP -lt 2)',
@@ -271,3 +295,4 @@ export function clientInstall(section: OfficeStatus, group: OfficeStatusClientGr
         ],
     };
 }
+
