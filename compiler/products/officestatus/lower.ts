@@ -103,6 +103,10 @@ function serverResources(site: ResolvedSite, section: OfficeStatus): Resource[] 
         // (§4.2.2), so xprc creates the site and the wizard selects it. The
         // host header lets it share port 80 with the Default Web Site.
         const content = folder(website.physicalPath, `${pointer}/website/physicalPath`, guide('§4.2.2'));
+        if ((website.placement ?? 'virtualDirectory') === 'root') {
+            out.push(content, createSiteOnce(website.name, website.physicalPath, port, website.hostName, [content.id, webServer.id].sort(), `${pointer}/website`));
+            return [...out, ...firewall(site, section)];
+        }
         out.push(content, {
             kind: 'WebSite',
             id: psIdentifier(`WebSite_${website.name}`),
@@ -116,6 +120,14 @@ function serverResources(site: ResolvedSite, section: OfficeStatus): Resource[] 
             bindings: [{ protocol: 'http', port, hostName: website.hostName }],
         });
     }
+    return [...out, ...firewall(site, section)];
+}
+
+function firewall(site: ResolvedSite, section: OfficeStatus): Resource[] {
+    const pointer = `${SECTION}/server`;
+    const website = section.server.website;
+    const port = website.port ?? 80;
+    const out: Resource[] = [];
     if (website.firewall !== false) {
         // Clients reach the web service over the LAN, WAN or Internet (§1.1);
         // the guide names no port, so the rule opens the site's binding.
@@ -140,6 +152,34 @@ function serverResources(site: ResolvedSite, section: OfficeStatus): Resource[] 
         });
     }
     return out;
+}
+
+/**
+ * A website the installer takes over (§4.2.2: installing into the root of a
+ * site "will re-configure that website for its own use"). A WebSite resource
+ * would set the physical path and bindings back on every consistency run and
+ * undo the installer's changes, so for root placement the site is created
+ * once, before the wizard, and left to the installer afterwards: the test
+ * only asks whether the site exists. IIS's own WebAdministration module
+ * (IIS 7.5 and later) does the work, so this needs no DSC module.
+ */
+function createSiteOnce(name: string, physicalPath: string, port: number, hostName: string, dependsOn: readonly string[], pointer: string): ScriptResource {
+    const lookup = ['Import-Module -Name WebAdministration -Verbose:$false', `$site = Get-Website | Where-Object -FilterScript { $_.Name -eq ${psString(name)} }`];
+    return {
+        kind: 'Script',
+        id: psIdentifier(`OfficeStatus_CreateWebSite_${name}`),
+        dependsOn,
+        source: { pointer },
+        guide: guide('§4.2.2'),
+        name: `IIS website ${name} exists (created once; the OfficeStatus installer reconfigures its root)`,
+        getScript: [...lookup, '@{ Result = [string]$site.PhysicalPath }'],
+        testScript: [...lookup, '$null -ne $site'],
+        setScript: [
+            'Import-Module -Name WebAdministration -Verbose:$false',
+            `$null = New-Website -Name ${psString(name)} -PhysicalPath ${psString(physicalPath)} -Port ${port} -HostHeader ${psString(hostName)} -IPAddress '*'`,
+            `Start-Website -Name ${psString(name)}`,
+        ],
+    };
 }
 
 // ---------------------------------------------------------------------------

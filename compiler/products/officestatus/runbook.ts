@@ -138,7 +138,9 @@ export function serverSteps(site: ResolvedSite, section: OfficeStatus, node: Res
             : `select ${code(website.name)}`;
     const placement =
         (website.placement ?? 'virtualDirectory') === 'root'
-            ? 'install into the website root'
+            ? website.create === true
+                ? 'install into the website root (the installer reconfigures the site for its own use; the configuration created the site once and leaves its path and bindings to the installer from then on)'
+                : 'install into the website root'
             : `install into a new virtual directory ${code(website.virtualDirectory ?? '')}`;
     const accountPage = `${server.serviceAccount.create === false ? 'select the existing account' : 'create a new account'} ${code(account)} (${
         domainAccount ? 'domain account' : `local account on ${code(server.node)}`
