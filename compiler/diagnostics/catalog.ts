@@ -1220,6 +1220,17 @@ export const CATALOG = {
             'The server wizard asks for the Windows account (§4.2.3), the SQL Server login when SQL Server authentication is used (§4.2.4) and the OfficeStatus administrator\'s user name (§4.2.5); the runbook fills them in from the credential references.',
         guide: 'OfficeStatus Deployment Guide §4.2.3–§4.2.5',
     },
+    OfficeStatusClientWithoutDsc: {
+        code: 'XPR3316',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'OfficeStatus client on a node DSC cannot configure',
+        message: 'OfficeStatus client group "{group}" installs the Windows Client on node "{node}" through its DSC configuration, but {os} cannot run DSC.',
+        fix: 'Reach {node} through a Group Policy target of the group ("targets"."gpo" with an MSI package, §5.5) instead of naming it.',
+        explanation:
+            'The guide lists Windows 7, Vista and XP for the client (§3.3.2), but Desired State Configuration needs Windows Management Framework 4.0 or later, which Microsoft ships for Windows 7 SP1 and Windows Server 2008 R2 SP1 onwards; on Windows XP and Vista the node\'s configuration could never be applied. Group Policy assignment of the MSI works there.',
+        guide: 'OfficeStatus Deployment Guide §3.3.2, §5.5',
+    },
     // --- XPR3350–XPR3399: OX Updater / OXtender (compiler/products/ox-updater)
     OxUnknownNode: {
         code: 'XPR3350',
@@ -1290,6 +1301,28 @@ export const CATALOG = {
         fix: 'Declare "updaterPackage" (name, UNC path and product code of your copy of the OX Updater MSI), or set the group\'s "install" to "user".',
         explanation:
             'The guide only describes users downloading the Updater from the web interface (§1.1); it gives no file name, product code or switches, so a package roll-out needs them from the manifest.',
+        guide: 'OX Updater for Administrators §1.1',
+    },
+    OxGpoGroupWithoutOs: {
+        code: 'XPR3357',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Group Policy client group without operating systems',
+        message: 'OX client group "{group}" reaches its computers by Group Policy but does not say which Windows versions they run.',
+        fix: 'Add "operatingSystems" to the group (the guide lists "WindowsXP", "WindowsVista" and "Windows7", §1.1).',
+        explanation:
+            'Machines that are nodes state their own "os"; the computers a Group Policy object reaches are known only by what the group says. Without it xprc cannot check them against the client systems of §1.1, and assuming one version would hide an unsupported roll-out.',
+        guide: 'OX Updater for Administrators §1.1',
+    },
+    OxClientWithoutDsc: {
+        code: 'XPR3358',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'OX Updater package on a node DSC cannot configure',
+        message: 'OX client group "{group}" installs the Updater MSI on node "{node}" through its DSC configuration, but {os} cannot run DSC.',
+        fix: 'Reach {node} through the group\'s Group Policy target ("targets"."gpo" with "operatingSystems"), or leave the install to the user ("install": "user").',
+        explanation:
+            'Desired State Configuration needs Windows Management Framework 4.0 or later, which Microsoft ships for Windows 7 SP1 and Windows Server 2008 R2 SP1 onwards; Windows XP and Vista have none, so the node\'s configuration could never be applied there. Group Policy software installation works on every system of §1.1.',
         guide: 'OX Updater for Administrators §1.1',
     },
     // --- XPR5xxx: command line ----------------------------------------------

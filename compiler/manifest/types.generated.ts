@@ -969,8 +969,8 @@ export interface OnexJvm {
      */
     readonly maximumHeapMB?: number;
     /**
-     * Entries added to the `Options` list (§2.10 step 2g). They are merged into the existing REG_MULTI_SZ, never written over it: an entry for the same option with another value is replaced in place, every other entry stays.
-     * @default ["-XX:MaxPermSize=256m","-XX:+HeapDumpOnOutOfMemoryError","-XX:-UseGCOverheadLimit"]
+     * Extra entries for the `Options` list, added to the three that §2.10 step 2g requires (`-XX:MaxPermSize=256m`, `-XX:+HeapDumpOnOutOfMemoryError`, `-XX:-UseGCOverheadLimit`), which xprc always writes; an entry that sets one of those three otherwise is an error (XPR3266). All are merged into the existing REG_MULTI_SZ, never written over it: an entry for the same option with another value is replaced in place, every other entry stays.
+     * @default []
      */
     readonly options?: readonly string[];
 }
@@ -1171,10 +1171,10 @@ export interface OnexVoicemail {
 }
 
 /**
- * Windows version of the node. Product rules use it (supported platforms); the baseline does not depend on it.
+ * Windows version of the node. Product rules use it (supported platforms); the baseline does not depend on it. Windows XP, Vista and 7 are the client systems the OfficeStatus (§3.3.2) and OX Updater (§1.1) guides list; XP and Vista cannot run DSC, so they are reached by Group Policy.
  * @default "WindowsServer2022"
  */
-export type OsVersion = 'WindowsServer2008R2' | 'WindowsServer2012' | 'WindowsServer2012R2' | 'WindowsServer2016' | 'WindowsServer2019' | 'WindowsServer2022' | 'WindowsServer2025' | 'Windows10' | 'Windows11';
+export type OsVersion = 'WindowsServer2008R2' | 'WindowsServer2012' | 'WindowsServer2012R2' | 'WindowsServer2016' | 'WindowsServer2019' | 'WindowsServer2022' | 'WindowsServer2025' | 'WindowsXP' | 'WindowsVista' | 'Windows7' | 'Windows10' | 'Windows11';
 
 /**
  * Desktops with the same Outlook version and OXtender plug-ins.
@@ -1191,10 +1191,7 @@ export interface OxClientGroup {
      * @default "2007"
      */
     readonly outlook: '2003' | '2007' | '2010' | '2013' | '2016' | '2019' | '2021' | '365';
-    /**
-     * Windows versions of a Group Policy target (nodes state their own `os`). The guide lists Windows XP, Vista and 7 (§1.1).
-     * @default ["Windows7"]
-     */
+    /** Windows versions of the computers a Group Policy target reaches (nodes state their own `os`); required with a `gpo` target (XPR3357), since nothing else says what they run. The guide lists Windows XP, Vista and 7 (§1.1); others are reported as warnings. */
     readonly operatingSystems?: readonly ('WindowsXP' | 'WindowsVista' | 'Windows7' | 'Windows8.1' | 'Windows10' | 'Windows11')[];
     /**
      * OXtender plug-ins the group uses; each has preconditions on the OX server (§1.3), listed in the runbook for its administrator.

@@ -122,9 +122,22 @@ const CASES: Readonly<Record<string, RuleCases>> = {
                     },
                 ],
             },
+            {
+                it: 'should report a named Windows Vista client, which cannot apply its DSC configuration',
+                manifest: os((_s, site) => nodeOs(site, 'WS01', 'WindowsVista')),
+                expected: [
+                    {
+                        code: 'XPR3316',
+                        at: { text: '"WS01"', after: '"clientGroups"' },
+                        pointer: `${S}/clientGroups/0/targets/nodes/0`,
+                        message: 'OfficeStatus client group "hq" installs the Windows Client on node "WS01" through its DSC configuration, but WindowsVista cannot run DSC.',
+                    },
+                ],
+            },
         ],
         passing: [
             { it: 'should accept Windows Server 2008 R2 and Windows 11 clients', manifest: BASE, expected: [] },
+            { it: 'should accept Windows 7 clients, which the guide lists (§3.3.2) and which run DSC', manifest: os((_s, site) => nodeOs(site, 'WS01', 'Windows7')), expected: [] },
             { it: 'should accept Windows 10 clients ("Windows XP or later", §3.3.1)', manifest: os((_s, site) => nodeOs(site, 'WS01', 'Windows10')), expected: [] },
         ],
     },
