@@ -17,6 +17,7 @@ import {
     CLIENT_PREREQUISITES,
     CLIENT_SETUP,
     DEFAULT_TSPI_PASSWORD,
+    DEFAULT_SERVICE_NAME,
     DEFAULT_TSPI_USER,
     DIGEST_FEATURE,
     EXCHANGE_ACCOUNT,
@@ -355,7 +356,7 @@ function installStep(s: Settings, installed: boolean): ManualStep {
  */
 function serviceNameCheck(s: Settings): string {
     const origin =
-        s.section.serviceName === undefined
+        s.serviceName === DEFAULT_SERVICE_NAME
             ? `The guide gives the service's display names only; xprc assumes the short name ${code(s.serviceName)}, the Procrun key name of §2.10 (an inference).`
             : `The manifest gives the service's short name as ${code(s.serviceName)}.`;
     return `${origin} Check it before the configuration manages the service: ${code("Get-Service -DisplayName '*one-X Portal*' | Format-Table -Property Name, DisplayName")} shows it under **Name**, and ${code("Get-ChildItem -Path 'HKLM:\\SOFTWARE\\WOW6432Node\\Apache Software Foundation\\Procrun 2.0'")} lists a key of the same name. If it differs, set ${code('serviceName')} in ${code('onexPortal')} to it and run ${code('xprc build')} again.`;

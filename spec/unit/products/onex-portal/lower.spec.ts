@@ -133,6 +133,7 @@ describe('one-X Portal lowering (compiler/products/onex-portal)', () => {
             expect(install(BASE)).to.contain('xprc assumes the short name `AvayaoneXPortalIPO`, the Procrun key name of §2.10 (an inference)')
                 .and.contain("`Get-Service -DisplayName '*one-X Portal*' | Format-Table -Property Name, DisplayName`")
                 .and.contain('set `serviceName` in `onexPortal` to it');
+            expect(install(onex((s) => (s['serviceName'] = 'AvayaoneXPortalIPO')))).to.contain('an inference');
             expect(install(onex((s) => (s['serviceName'] = 'OnexPortal2')))).to.contain('The manifest gives the service\'s short name as `OnexPortal2`.').and.not.contain('an inference');
         });
 
