@@ -63,7 +63,10 @@ export interface CredentialRef {
 
 /** Site-wide defaults that nodes and baseline items inherit unless they set their own. */
 export interface Defaults {
-    /** Windows version of nodes that do not state one. */
+    /**
+     * Windows version of nodes that do not state one.
+     * @default "WindowsServer2022"
+     */
     readonly os?: OsVersion;
     /**
      * Firewall profiles that rules apply to when a rule does not list its own.
@@ -207,7 +210,7 @@ export interface Node {
     readonly name: string;
     /** What the node is for; shown in its runbook. */
     readonly description?: string;
-    /** Windows version; defaults to `defaults.os`. */
+    /** Windows version; defaults to `defaults.os`, and to `WindowsServer2022` when that is not given either. */
     readonly os?: OsVersion;
     /**
      * Free-form role labels, copied to ConfigurationData (`Role`). Products assign their own roles.
