@@ -848,10 +848,11 @@ export const CATALOG = {
         code: 'XPR3222',
         phase: 'semantic',
         severity: 'warning',
-        title: 'IIS resources need Windows Server 2012 R2',
-        message: 'Node "{node}" runs {os}; the WebAdministrationDsc resources xprc uses for the Voicemail Pro IIS settings need Windows Server 2012 R2 or later.',
-        fix: 'Run Voicemail Pro on Windows Server 2012 R2 or later, or create the virtual directories and SSL setting by hand.',
-        explanation: 'WebAdministrationDsc (SslSettings, WebVirtualDirectory) states Windows Server 2012 R2 as its minimum; on older servers the configuration may not apply.',
+        title: 'IIS resources not supported on the Voicemail Pro server\'s OS',
+        message: 'Node "{node}" runs {os}, which is not among the systems WebAdministrationDsc supports (Windows Management Framework 5.0 or later on Windows Server 2012, 2012 R2, 2016 and later); xprc uses its resources for the Voicemail Pro IIS settings.',
+        fix: 'Run Voicemail Pro on Windows Server 2012 or later, or expect to create the virtual directories and turn off Require SSL by hand if the configuration does not apply.',
+        explanation:
+            'WebAdministrationDsc (SslSettings, WebVirtualDirectory) requires WMF 5.0 or later, which ships with Windows Server 2016 and can be installed on Windows Server 2012 and 2012 R2 (its README). Windows Server 2008 R2 is not on that list; the runbook of a 2012 or 2012 R2 server asks for WMF 5.1 first.',
         guide: 'one-X Portal Installation guide §2.1',
     },
     OnexExchangeVersion: {
@@ -1230,6 +1231,17 @@ export const CATALOG = {
         explanation:
             'The guide lists Windows 7, Vista and XP for the client (§3.3.2), but Desired State Configuration needs Windows Management Framework 4.0 or later, which Microsoft ships for Windows 7 SP1 and Windows Server 2008 R2 SP1 onwards; on Windows XP and Vista the node\'s configuration could never be applied. Group Policy assignment of the MSI works there.',
         guide: 'OfficeStatus Deployment Guide §3.3.2, §5.5',
+    },
+    OfficeStatusIisDscOs: {
+        code: 'XPR3317',
+        phase: 'semantic',
+        severity: 'warning',
+        title: 'IIS website resource not supported on the OfficeStatus server\'s OS',
+        message: 'Node "{node}" runs {os}, which is not among the systems WebAdministrationDsc supports (Windows Management Framework 5.0 or later on Windows Server 2012, 2012 R2, 2016 and later); xprc creates the website "{site}" with its WebSite resource.',
+        fix: 'Create the website "{site}" in IIS Manager before the installer runs and set "create" to false, or run the server on a system the module supports (one the OfficeStatus guide does not list, §2.3).',
+        explanation:
+            'The guide lists Windows Server 2008 (R2) as the only server system xprc can name (§2.3), but WebAdministrationDsc, whose WebSite resource creates the site, requires WMF 5.0 or later on Windows Server 2012, 2012 R2 or 2016 and later (its README). On 2008 R2 the configuration may not apply. A site created for root placement uses IIS\'s own WebAdministration module instead and is not affected.',
+        guide: 'OfficeStatus Deployment Guide §2.3, §4.2.2',
     },
     // --- XPR3350–XPR3399: OX Updater / OXtender (compiler/products/ox-updater)
     OxUnknownNode: {

@@ -155,8 +155,6 @@ export const VOICEMAIL_DIRECTORIES: readonly { readonly name: string; readonly s
     { name: 'PersonalGreetings', subfolder: 'VM\\Greetings' },
     { name: 'VoicemailAccounts', subfolder: 'VM\\Accounts' },
 ];
-/** WebAdministrationDsc's stated minimum OS. */
-export const IIS_DSC_MINIMUM_OS: readonly string[] = ['WindowsServer2012R2', 'WindowsServer2016', 'WindowsServer2019', 'WindowsServer2022', 'WindowsServer2025'];
 
 // ---------------------------------------------------------------------------
 // Exchange (§2.1.1, §3)

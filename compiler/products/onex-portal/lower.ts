@@ -46,7 +46,7 @@ export function lowerOnexNode(resolved: ResolvedSite, node: ResolvedNode): Produ
         parts.push(portal(resolved.site, s));
     }
     if (s.voicemailPro && sameName(node.name, s.voicemailPro.node)) {
-        parts.push(voicemailPro(s));
+        parts.push(voicemailPro(s, node));
     }
     if (s.exchange?.node !== undefined && sameName(node.name, s.exchange.node)) {
         parts.push(exchange(resolved.site, s));
@@ -349,7 +349,7 @@ function portalFirewall(site: Site, s: Settings): FirewallRuleResource[] {
 // Voicemail Pro server (§2.1 "Voicemail Server Requirements")
 // ---------------------------------------------------------------------------
 
-function voicemailPro(s: Settings): ProductNodeOutput {
+function voicemailPro(s: Settings, node: ResolvedNode): ProductNodeOutput {
     const vm = s.voicemailPro!;
     const iis = 'OnexPortal_VoicemailPro_Web_Server';
     const resources: Resource[] = [
@@ -407,7 +407,7 @@ function voicemailPro(s: Settings): ProductNodeOutput {
             ),
         );
     }
-    return { resources, manualSteps: voicemailSteps(s), roles: [ROLES.voicemail] };
+    return { resources, manualSteps: voicemailSteps(s, node), roles: [ROLES.voicemail] };
 }
 
 // ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 
 import { mdCode, mdText } from '../../emit/markdown.js';
 import type { ManualStep } from '../../ir/types.js';
+import { webAdministrationDscSupport, wmfInstruction } from '../../dsc/platforms.js';
 import type { Site } from '../../manifest/types.generated.js';
 import {
     AFTER_CONFIGURATION_MINUTES,
@@ -521,9 +522,11 @@ function groupPolicySteps(s: Settings): ManualStep[] {
 // Voicemail Pro server
 // ---------------------------------------------------------------------------
 
-export function voicemailSteps(s: Settings): ManualStep[] {
+export function voicemailSteps(s: Settings, node: { readonly name: string; readonly os: string }): ManualStep[] {
     const vm = s.voicemailPro!;
     const directories = list(VOICEMAIL_DIRECTORIES.map((d) => `${code(d.name)} → ${code(`${vm.installDir}\\${d.subfolder}`)}`));
+    // WebAdministrationDsc needs WMF 5.0+, which 2012 and 2012 R2 do not include (rule onex-portal-voicemail warns where it is not supported at all).
+    const wmf = webAdministrationDscSupport(node.os) === 'wmf' ? [wmfInstruction(code(node.name), mdText(node.os))] : [];
     return [
         step(
             'onex-vmpro-install',
@@ -531,6 +534,7 @@ export function voicemailSteps(s: Settings): ManualStep[] {
             '§2.1',
             at('voicemail', 'installDir'),
             [
+                ...wmf,
                 `Apply this node's configuration first: IIS must be installed and running before Voicemail Pro is installed. It installs ${codes(['Web-Server', ...vm.compatibilityFeatures])} and turns SSL off for ${code(vm.website)}.`,
                 `The guide's IIS options "Enable Direct Metabase Edit" and "IIS Configuration Compatibility" are IIS 6 terms; xprc installs ${codes(vm.compatibilityFeatures)} for them (its reading, not the guide's words). If the Voicemail Pro installer still reports a missing IIS component, add it to ${code('voicemail.iisCompatibilityFeatures')}.`,
                 `Install Voicemail Pro into ${code(vm.installDir)} and include the **Web Voicemail Pro (UMS)** component (the guide gives no installer details).`,

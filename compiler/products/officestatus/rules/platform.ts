@@ -2,7 +2,8 @@ import { diag, at, type PendingDiagnostic } from '../../../diagnostics/diagnosti
 import type { ResolvedSite } from '../../../frontend/resolve.js';
 import type { Rule } from '../../../rules/rule.js';
 import { DESKTOP_OS, LISTED_SERVER_OS, NO_DSC_OS } from '../data.js';
-import { clientGroups, sameNode, SECTION } from '../model.js';
+import { webAdministrationDscSupport } from '../../../dsc/platforms.js';
+import { clientGroups, sameNode, SECTION, usesWebSiteResource } from '../model.js';
 
 /**
  * Operating systems (§2.3 for the server, §3.3 for the client). The server
@@ -17,8 +18,8 @@ import { clientGroups, sameNode, SECTION } from '../model.js';
 export const officeStatusPlatform: Rule = {
     name: 'officestatus-platform',
     description:
-        'The OfficeStatus server runs a Windows Server system (a warning when it is not one the guide lists), and client machines run desktop Windows that can apply their DSC configuration.',
-    reports: ['OfficeStatusServerOnDesktopOs', 'OfficeStatusServerOsNotListed', 'OfficeStatusClientOnServerOs', 'OfficeStatusClientWithoutDsc'],
+        'The OfficeStatus server runs a Windows Server system (a warning when it is not one the guide lists, or when WebAdministrationDsc, which creates its website, does not support it), and client machines run desktop Windows that can apply their DSC configuration.',
+    reports: ['OfficeStatusServerOnDesktopOs', 'OfficeStatusServerOsNotListed', 'OfficeStatusIisDscOs', 'OfficeStatusClientOnServerOs', 'OfficeStatusClientWithoutDsc'],
     check(site) {
         const section = site.site.officeStatus;
         if (!section) {
@@ -32,6 +33,10 @@ export const officeStatusPlatform: Rule = {
                 out.push(diag('OfficeStatusServerOnDesktopOs', { node: section.server.node, os: server }, where));
             } else if (!LISTED_SERVER_OS.includes(server)) {
                 out.push(diag('OfficeStatusServerOsNotListed', { node: section.server.node, os: server }, where));
+            }
+            // The only server system the guide lists (2008 R2) is one WebAdministrationDsc does not (its README).
+            if (usesWebSiteResource(section.server.website) && webAdministrationDscSupport(server) === 'notListed' && !DESKTOP_OS.includes(server)) {
+                out.push(diag('OfficeStatusIisDscOs', { node: section.server.node, os: server, site: section.server.website.name }, at(`${SECTION}/server/website/create`)));
             }
         }
         for (const { group, pointer } of clientGroups(section)) {

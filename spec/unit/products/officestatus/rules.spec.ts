@@ -123,6 +123,18 @@ const CASES: Readonly<Record<string, RuleCases>> = {
                 ],
             },
             {
+                it: 'should warn that WebAdministrationDsc, which creates the website, does not list Windows Server 2008 R2',
+                manifest: os((s) => Object.assign(s.server.website, { create: true, physicalPath: 'C:\\inetpub\\OfficeStatus' })),
+                expected: [
+                    {
+                        code: 'XPR3317',
+                        at: { text: 'true', after: '"create"' },
+                        pointer: `${S}/server/website/create`,
+                        message: 'Node "OS01" runs WindowsServer2008R2, which is not among the systems WebAdministrationDsc supports',
+                    },
+                ],
+            },
+            {
                 it: 'should report a named Windows Vista client, which cannot apply its DSC configuration',
                 manifest: os((_s, site) => nodeOs(site, 'WS01', 'WindowsVista')),
                 expected: [
@@ -137,6 +149,11 @@ const CASES: Readonly<Record<string, RuleCases>> = {
         ],
         passing: [
             { it: 'should accept Windows Server 2008 R2 and Windows 11 clients', manifest: BASE, expected: [] },
+            {
+                it: 'should accept a website created for root placement on 2008 R2 (a script with IIS\'s own module, not WebAdministrationDsc)',
+                manifest: os((s) => Object.assign(s.server.website, { create: true, physicalPath: 'C:\\inetpub\\OfficeStatus', placement: 'root', virtualDirectory: undefined })),
+                expected: [],
+            },
             { it: 'should accept Windows 7 clients, which the guide lists (§3.3.2) and which run DSC', manifest: os((_s, site) => nodeOs(site, 'WS01', 'Windows7')), expected: [] },
             { it: 'should accept Windows 10 clients ("Windows XP or later", §3.3.1)', manifest: os((_s, site) => nodeOs(site, 'WS01', 'Windows10')), expected: [] },
         ],

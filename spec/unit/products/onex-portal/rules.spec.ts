@@ -229,13 +229,21 @@ const CASES: Readonly<Record<string, RuleCases>> = {
                 expected: [{ code: 'XPR3221', at: { text: '"VMPRO01"', after: '"voicemail"' }, pointer: `${S}/voicemail/node`, message: 'neither node states a "prefixLength".' }],
             },
             {
-                it: 'should warn about a Voicemail Pro node older than Windows Server 2012 R2',
-                manifest: onex((_s, site) => (node(site, 'VMPRO01')['os'] = 'WindowsServer2012')),
-                expected: [{ code: 'XPR3222', at: { text: '"VMPRO01"', after: '"voicemail"' }, pointer: `${S}/voicemail/node`, message: 'Node "VMPRO01" runs WindowsServer2012' }],
+                it: 'should warn about a Voicemail Pro node on Windows Server 2008 R2, which WebAdministrationDsc does not list',
+                manifest: onex((_s, site) => (node(site, 'VMPRO01')['os'] = 'WindowsServer2008R2')),
+                expected: [
+                    {
+                        code: 'XPR3222',
+                        at: { text: '"VMPRO01"', after: '"voicemail"' },
+                        pointer: `${S}/voicemail/node`,
+                        message: 'Node "VMPRO01" runs WindowsServer2008R2, which is not among the systems WebAdministrationDsc supports (Windows Management Framework 5.0 or later on Windows Server 2012, 2012 R2, 2016 and later)',
+                    },
+                ],
             },
         ],
         passing: [
             { it: 'should accept a Voicemail Pro server in the portal\'s /24', manifest: BASE, expected: [] },
+            { it: 'should accept Windows Server 2012, where WMF 5.1 can be installed (the runbook says so)', manifest: onex((_s, site) => (node(site, 'VMPRO01')['os'] = 'WindowsServer2012')), expected: [] },
             {
                 it: 'should use the prefix length of the one node that states it',
                 manifest: onex((_s, site) => (node(site, 'VMPRO01')['addresses'] = [{ address: '10.1.0.30' }])),
