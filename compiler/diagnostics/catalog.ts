@@ -1337,6 +1337,17 @@ export const CATALOG = {
             'Desired State Configuration needs Windows Management Framework 4.0 or later, which Microsoft ships for Windows 7 SP1 and Windows Server 2008 R2 SP1 onwards; Windows XP and Vista have none, so the node\'s configuration could never be applied there. Group Policy software installation works on every system of §1.1.',
         guide: 'OX Updater for Administrators §1.1',
     },
+    OxPackagePathNotOnShare: {
+        code: 'XPR3359',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Updater path is not on the share xprc creates',
+        message: 'The Updater MSI path "{path}" is not on node "{node}"\'s share: with "share", it must be \\\\{node}\\<share name>\\<file>.',
+        fix: 'Write "path" as \\\\{node}\\<share name>\\<file> (the share name is created for "folder"), or remove "share" and stage the MSI by hand.',
+        explanation:
+            'With "share", the configuration of the file server creates the share named in "path" over "folder" and copies the MSI there, so the machines that install it must read it from that very share; a path on another host or without a share name would install from somewhere nothing prepares.',
+        guide: 'OX Updater for Administrators §1.1',
+    },
     // --- XPR5xxx: command line ----------------------------------------------
     OutputUnwritable: {
         code: 'XPR5001',

@@ -834,6 +834,28 @@ export interface OxUpdaterPackage {
     readonly path: WindowsPath;
     /** Product code GUID of the MSI, in braces (not in the guide: read it from the package). */
     readonly productCode: string;
+    /**
+     * The MSI supports a per-machine installation: DSC then passes `ALLUSERS=1`. An MSI that installs per user would, run by DSC as SYSTEM, install into SYSTEM's profile, where no user sees it; check its `ALLUSERS` property before setting this (not in the guide). Group Policy computer assignment is always per machine.
+     * @default false
+     */
+    readonly allUsers?: boolean;
+    /** The share `path` points to, created by the configuration of `node`: the folder, the share with read access for the computers that install the MSI, and (with `source`) the MSI copied into it. `path` must then be `\\<node>\<share>\…`. Without it, the runbook of `runbookNode` says how to stage the MSI. */
+    readonly share?: OxUpdaterShare;
+}
+
+/** The share `path` points to, created by the configuration of `node`: the folder, the share with read access for the computers that install the MSI, and (with `source`) the MSI copied into it. `path` must then be `\\<node>\<share>\…`. Without it, the runbook of `runbookNode` says how to stage the MSI. */
+export interface OxUpdaterShare {
+    /** Node (file server) that holds the share; the host name in `path`. */
+    readonly node: string;
+    /** Local folder on `node` that is shared under the share name of `path`. */
+    readonly folder: WindowsPath;
+    /** Where the downloaded MSI is kept (local to `node` or UNC). When given, DSC copies it to where `path` points; otherwise the runbook asks for the copy. */
+    readonly source?: WindowsPath;
+    /**
+     * Accounts with read access to the share. Machine installs (DSC as SYSTEM, Group Policy at start-up) read the MSI as the computer account, hence `Domain Computers`.
+     * @default ["Domain Computers"]
+     */
+    readonly readAccess?: readonly string[];
 }
 
 /** A dotted version number (two to four parts). */

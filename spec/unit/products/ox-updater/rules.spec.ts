@@ -209,6 +209,14 @@ const CASES: Readonly<Record<string, RuleCases>> = {
     'ox-updater-package': {
         failing: [
             {
+                it: 'should report an Updater path that is not on the share xprc creates, at the path',
+                manifest: ox((s) => {
+                    (s as Json & { updaterPackage: Json })['updaterPackage']['share'] = { node: 'FS01', folder: 'D:\\Software' };
+                    (s as Json & { updaterPackage: Json })['updaterPackage']['path'] = '\\\\FS02\\Software\\OXUpdater.msi';
+                }),
+                expected: [{ code: 'XPR3359', at: '"\\\\\\\\FS02', pointer: `${S}/updaterPackage/path`, message: 'is not on node "FS01"\'s share' }],
+            },
+            {
                 it: 'should report a package roll-out without updaterPackage, at "install"',
                 manifest: ox((s) => delete s.updaterPackage),
                 expected: [{ code: 'XPR3355', at: '"package"', pointer: `${S}/clientGroups/0/install`, message: 'OX client group "sales" installs the OX Updater as a package, but "updaterPackage" is not declared.' }],
@@ -216,6 +224,14 @@ const CASES: Readonly<Record<string, RuleCases>> = {
         ],
         passing: [
             { it: 'should accept a declared package', manifest: BASE, expected: [] },
+            {
+                it: 'should accept a package on the share xprc creates, named by the file server\'s FQDN',
+                manifest: ox((s) => {
+                    (s as Json & { updaterPackage: Json })['updaterPackage']['share'] = { node: 'FS01', folder: 'D:\\Software' };
+                    (s as Json & { updaterPackage: Json })['updaterPackage']['path'] = '\\\\fs01.contoso.local\\Software\\OXUpdater.msi';
+                }),
+                expected: [],
+            },
             {
                 it: 'should accept user-driven installs (the default) without a package',
                 manifest: ox((s) => {
