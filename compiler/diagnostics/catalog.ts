@@ -275,7 +275,7 @@ export const CATALOG = {
         message: 'Registry key "{key}" is under HKEY_CURRENT_USER, which DSC cannot reach: the configuration runs as SYSTEM.',
         fix: 'Use HKEY_LOCAL_MACHINE (or a policy key), or deploy per-user settings with Group Policy Preferences.',
         explanation: 'The Local Configuration Manager runs as LocalSystem, so HKCU would be SYSTEM\'s own hive, not the users\'.',
-        guide: 'reg-format.md §8.1 (HKCU)',
+        guide: 'Microsoft Docs, "Registry Hives" (HKEY_CURRENT_USER is the profile of the account that runs the configuration: LocalSystem for DSC)',
     },
     View32NotRedirected: {
         code: 'XPR3031',
@@ -285,7 +285,7 @@ export const CATALOG = {
         message: 'Registry key "{key}" is not under HKEY_LOCAL_MACHINE\\SOFTWARE, so "view": "32" changes nothing.',
         fix: 'Remove "view", or move the value under HKEY_LOCAL_MACHINE\\SOFTWARE.',
         explanation: 'Only HKLM\\SOFTWARE (and parts of Classes) is redirected to WOW6432Node for 32-bit programs; HKLM\\SYSTEM and the other hives are shared.',
-        guide: 'reg-format.md §7',
+        guide: 'Microsoft Docs, "Registry Keys Affected by WOW64" (redirected and shared keys)',
     },
     InvalidRegistryKey: {
         code: 'XPR3032',
@@ -295,7 +295,7 @@ export const CATALOG = {
         message: 'Registry key "{key}" is invalid: {reason}.',
         fix: 'Write the key as HIVE\\Component\\Component, without empty components, surrounding spaces or a trailing backslash; each component has at most 255 characters.',
         explanation: 'regedit keeps trailing spaces in key names and silently drops components it cannot read, so such keys are rejected up front.',
-        guide: 'reg-format.md §3',
+        guide: 'Microsoft Docs, "Structure of the Registry" (key names, predefined root keys)',
     },
     DoubleWow6432Node: {
         code: 'XPR3033',
@@ -305,7 +305,7 @@ export const CATALOG = {
         message: 'Registry key "{key}" already contains WOW6432Node and also sets "view": "32".',
         fix: 'Either write the key without WOW6432Node and keep "view": "32", or drop "view".',
         explanation: 'xprc inserts WOW6432Node itself for 32-bit views; doing both would write to SOFTWARE\\WOW6432Node\\WOW6432Node.',
-        guide: 'reg-format.md §7',
+        guide: 'Microsoft Docs, "Registry Keys Affected by WOW64" (redirected and shared keys)',
     },
     QwordOutOfRange: {
         code: 'XPR3034',
@@ -315,7 +315,7 @@ export const CATALOG = {
         message: 'REG_QWORD value {value} is larger than 18446744073709551615 (2^64-1).',
         fix: 'Use a value between 0 and 18446744073709551615 (or 0x0 to 0xffffffffffffffff).',
         explanation: 'A REG_QWORD holds an unsigned 64-bit number.',
-        guide: 'reg-format.md §5',
+        guide: 'Microsoft Docs, "Registry Value Types" (REG_QWORD is a 64-bit number)',
     },
     CredentialWithoutCertificate: {
         code: 'XPR3040',
