@@ -296,15 +296,21 @@ export function clientInstall(section: OfficeStatus, group: OfficeStatusClientGr
         '{',
         '    return $false',
         '}',
-        '$installed = $null',
-        'if (-not [System.Version]::TryParse([string]$entry.DisplayVersion, [ref]$installed))',
+        // Strict mode: an entry without DisplayVersion has no such property to read.
+        "$displayVersion = ''",
+        "if ($entry.PSObject.Properties['DisplayVersion'])",
         '{',
-        "    Write-Verbose -Message ('OfficeStatus Windows Client is registered without a readable version ({0}).' -f $entry.DisplayVersion)",
+        '    $displayVersion = [string]$entry.DisplayVersion',
+        '}',
+        '$installed = $null',
+        'if (-not [System.Version]::TryParse($displayVersion, [ref]$installed))',
+        '{',
+        "    Write-Verbose -Message ('OfficeStatus Windows Client is registered without a readable version ({0}).' -f $displayVersion)",
         '    return $false',
         '}',
         '$parts = @($installed.Major, $installed.Minor, [Math]::Max($installed.Build, 0), [Math]::Max($installed.Revision, 0))',
         `$wanted = [System.Version]${psString(group.version)}`,
-        "Write-Verbose -Message ('OfficeStatus Windows Client {0} is installed; the group installs {1}.' -f $entry.DisplayVersion, $wanted)",
+        "Write-Verbose -Message ('OfficeStatus Windows Client {0} is installed; the group installs {1}.' -f $displayVersion, $wanted)",
         "return ((New-Object -TypeName 'System.Version' -ArgumentList $parts) -ge $wanted)",
     ];
     return {
@@ -314,7 +320,8 @@ export function clientInstall(section: OfficeStatus, group: OfficeStatusClientGr
         source: { pointer },
         guide: guide(group.package === 'exe' ? '§5.2, §5.3' : '§5.2, §5.3, §5.5'),
         name: `OfficeStatus Windows Client ${group.version} (${PACKAGE_LABEL[group.package]}) installed`,
-        getScript: [...lookup, '@{ Result = [string]$entry.DisplayVersion }'],
+        // Strict mode (xScript sets it) rejects a property of $null: read DisplayVersion only when installed.
+        getScript: [...lookup, "@{ Result = if ($null -ne $entry) { [string]$entry.DisplayVersion } else { '' } }"],
         testScript: versionTest,
         setScript: [
             `$netfx = Get-ItemProperty -Path ${psString(NETFX2_KEY)} -ErrorAction SilentlyContinue`,

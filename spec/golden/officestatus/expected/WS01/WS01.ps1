@@ -21,7 +21,7 @@ Configuration WS01_Config
                     'HKLM:\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall\{9D2E4F61-0A3B-4C5D-8E7F-1A2B3C4D5E6F}'
                 )
                 $entry = Get-ItemProperty -Path $keys -ErrorAction SilentlyContinue | Select-Object -First 1
-                @{ Result = [string]$entry.DisplayVersion }
+                @{ Result = if ($null -ne $entry) { [string]$entry.DisplayVersion } else { '' } }
             }
             TestScript = {
                 $keys = @(
@@ -33,15 +33,20 @@ Configuration WS01_Config
                 {
                     return $false
                 }
-                $installed = $null
-                if (-not [System.Version]::TryParse([string]$entry.DisplayVersion, [ref]$installed))
+                $displayVersion = ''
+                if ($entry.PSObject.Properties['DisplayVersion'])
                 {
-                    Write-Verbose -Message ('OfficeStatus Windows Client is registered without a readable version ({0}).' -f $entry.DisplayVersion)
+                    $displayVersion = [string]$entry.DisplayVersion
+                }
+                $installed = $null
+                if (-not [System.Version]::TryParse($displayVersion, [ref]$installed))
+                {
+                    Write-Verbose -Message ('OfficeStatus Windows Client is registered without a readable version ({0}).' -f $displayVersion)
                     return $false
                 }
                 $parts = @($installed.Major, $installed.Minor, [Math]::Max($installed.Build, 0), [Math]::Max($installed.Revision, 0))
                 $wanted = [System.Version]'2.0.0.0'
-                Write-Verbose -Message ('OfficeStatus Windows Client {0} is installed; the group installs {1}.' -f $entry.DisplayVersion, $wanted)
+                Write-Verbose -Message ('OfficeStatus Windows Client {0} is installed; the group installs {1}.' -f $displayVersion, $wanted)
                 return ((New-Object -TypeName 'System.Version' -ArgumentList $parts) -ge $wanted)
             }
             SetScript  = {
