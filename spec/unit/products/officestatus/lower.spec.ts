@@ -124,7 +124,7 @@ describe('OfficeStatus lowering', () => {
                 ')',
                 '$entry = Get-ItemProperty -Path $keys -ErrorAction SilentlyContinue | Select-Object -First 1',
             ]);
-            // The version check itself runs in pwsh: client-test-script.spec.ts.
+            // The version check itself runs in pwsh: scripts-pwsh.spec.ts.
             expect(script?.testScript).to.include("$wanted = [System.Version]'2.0.0.0'");
         });
 
