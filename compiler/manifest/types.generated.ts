@@ -83,7 +83,10 @@ export interface Defaults {
 /** Items of the same node to apply first, as `<kind>:<identity>`: `feature:<name>`, `registry:<key>\<value name>`, `service:<name>`, `firewall:<rule name>`, `folder:<path>`, `file:<path>`, `package:<name>`. */
 export type DependsOn = readonly string[];
 
-/** `Present` makes sure the item exists as described; `Absent` removes it. */
+/**
+ * `Present` makes sure the item exists as described; `Absent` removes it.
+ * @default "Present"
+ */
 export type Ensure = 'Present' | 'Absent';
 
 /** A file with the given text content, or a copy of `sourcePath`. Exactly one of the two for a present file. */
@@ -94,7 +97,10 @@ export interface FileItem {
     readonly contents?: string;
     /** File to copy (local or UNC). */
     readonly sourcePath?: WindowsPath;
-    /** `Present` makes sure the item exists as described; `Absent` removes it. */
+    /**
+     * `Present` makes sure the item exists as described; `Absent` removes it.
+     * @default "Present"
+     */
     readonly ensure?: Ensure;
     /** Items of the same node to apply first, as `<kind>:<identity>`: `feature:<name>`, `registry:<key>\<value name>`, `service:<name>`, `firewall:<rule name>`, `folder:<path>`, `file:<path>`, `package:<name>`. */
     readonly dependsOn?: DependsOn;
@@ -111,7 +117,10 @@ export interface FirewallRuleItem {
     readonly displayName?: string;
     /** Rule description. */
     readonly description?: string;
-    /** `Present` makes sure the item exists as described; `Absent` removes it. */
+    /**
+     * `Present` makes sure the item exists as described; `Absent` removes it.
+     * @default "Present"
+     */
     readonly ensure?: Ensure;
     /**
      * Traffic direction.
@@ -155,7 +164,10 @@ export interface FirewallRuleItem {
 export interface FolderItem {
     /** Absolute path of the folder. */
     readonly path: WindowsPath;
-    /** `Present` makes sure the item exists as described; `Absent` removes it. */
+    /**
+     * `Present` makes sure the item exists as described; `Absent` removes it.
+     * @default "Present"
+     */
     readonly ensure?: Ensure;
     /** Items of the same node to apply first, as `<kind>:<identity>`: `feature:<name>`, `registry:<key>\<value name>`, `service:<name>`, `firewall:<rule name>`, `folder:<path>`, `file:<path>`, `package:<name>`. */
     readonly dependsOn?: DependsOn;
@@ -198,7 +210,10 @@ export interface MsiPackageItem {
     readonly logPath?: WindowsPath;
     /** Account that reads `path` (for a share the computer account cannot read). */
     readonly credential?: CredentialRef;
-    /** `Present` makes sure the item exists as described; `Absent` removes it. */
+    /**
+     * `Present` makes sure the item exists as described; `Absent` removes it.
+     * @default "Present"
+     */
     readonly ensure?: Ensure;
     /** Items of the same node to apply first, as `<kind>:<identity>`: `feature:<name>`, `registry:<key>\<value name>`, `service:<name>`, `firewall:<rule name>`, `folder:<path>`, `file:<path>`, `package:<name>`. */
     readonly dependsOn?: DependsOn;
@@ -896,7 +911,10 @@ export interface RegistryValueItem {
      * @default "64"
      */
     readonly view?: '64' | '32';
-    /** `Present` makes sure the item exists as described; `Absent` removes it. */
+    /**
+     * `Present` makes sure the item exists as described; `Absent` removes it.
+     * @default "Present"
+     */
     readonly ensure?: Ensure;
     /** Items of the same node to apply first, as `<kind>:<identity>`: `feature:<name>`, `registry:<key>\<value name>`, `service:<name>`, `firewall:<rule name>`, `folder:<path>`, `file:<path>`, `package:<name>`. */
     readonly dependsOn?: DependsOn;
@@ -909,7 +927,10 @@ export type ServiceAccount = 'LocalSystem' | 'LocalService' | 'NetworkService' |
 export interface ServiceItem {
     /** Service (key) name, not the display name. */
     readonly name: string;
-    /** `Present` makes sure the item exists as described; `Absent` removes it. */
+    /**
+     * `Present` makes sure the item exists as described; `Absent` removes it.
+     * @default "Present"
+     */
     readonly ensure?: Ensure;
     /** Start mode. */
     readonly startupType?: 'Automatic' | 'Manual' | 'Disabled';
@@ -964,7 +985,10 @@ export interface Site {
 export interface WindowsFeature {
     /** Feature name as `Get-WindowsFeature` lists it. */
     readonly name: string;
-    /** `Present` makes sure the item exists as described; `Absent` removes it. */
+    /**
+     * `Present` makes sure the item exists as described; `Absent` removes it.
+     * @default "Present"
+     */
     readonly ensure?: Ensure;
     /**
      * Also install every sub-feature.
