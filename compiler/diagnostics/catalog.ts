@@ -1243,6 +1243,17 @@ export const CATALOG = {
             'The guide lists Windows Server 2008 (R2) as the only server system xprc can name (§2.3), but WebAdministrationDsc, whose WebSite resource creates the site, requires WMF 5.0 or later on Windows Server 2012, 2012 R2 or 2016 and later (its README). On 2008 R2 the configuration may not apply. A site created for root placement uses IIS\'s own WebAdministration module instead and is not affected.',
         guide: 'OfficeStatus Deployment Guide §2.3, §4.2.2',
     },
+    OfficeStatusGpoGroupWithoutOs: {
+        code: 'XPR3318',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Group Policy client group without operating systems',
+        message: 'OfficeStatus client group "{group}" reaches its computers by Group Policy but does not say which Windows versions they run.',
+        fix: 'Add "operatingSystems" to the group (the guide lists "Windows7", "WindowsVista" and "WindowsXP", §3.3.2; "Windows XP or later", §3.3.1).',
+        explanation:
+            'Machines that are nodes state their own "os"; the computers a Group Policy object reaches are known only by what the group says. Without it xprc cannot check them against the client systems of §3.3, and assuming one version would hide an unsupported roll-out.',
+        guide: 'OfficeStatus Deployment Guide §3.3.1, §3.3.2',
+    },
     // --- XPR3350–XPR3399: OX Updater / OXtender (compiler/products/ox-updater)
     OxUnknownNode: {
         code: 'XPR3350',

@@ -305,6 +305,8 @@ export interface OfficeStatusClientGroup {
     readonly version: OfficeStatusVersion;
     /** Target folder, passed as `APPDIR="…"` (§5.2); created if missing. Omit to keep the package's default (not stated in the guide). */
     readonly installFolder?: OfficeStatusLocalFolder;
+    /** Windows versions of the computers a Group Policy target reaches (nodes state their own `os`); required with a `gpo` target (XPR3318), since nothing else says what they run. The guide lists Windows 7, Vista and XP (§3.3.2) and asks for "Windows XP or later" (§3.3.1). */
+    readonly operatingSystems?: readonly ('WindowsXP' | 'WindowsVista' | 'Windows7' | 'Windows8.1' | 'Windows10' | 'Windows11')[];
     /** Which machines a client group reaches: named machines (nodes of this manifest; each gets an idempotent install step in its configuration) and/or a Group Policy object that assigns the MSI to computers (set up on a domain controller from the runbook). */
     readonly targets: OfficeStatusTargets;
     /**

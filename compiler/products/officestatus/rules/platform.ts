@@ -19,7 +19,7 @@ export const officeStatusPlatform: Rule = {
     name: 'officestatus-platform',
     description:
         'The OfficeStatus server runs a Windows Server system (a warning when it is not one the guide lists, or when WebAdministrationDsc, which creates its website, does not support it), and client machines run desktop Windows that can apply their DSC configuration.',
-    reports: ['OfficeStatusServerOnDesktopOs', 'OfficeStatusServerOsNotListed', 'OfficeStatusIisDscOs', 'OfficeStatusClientOnServerOs', 'OfficeStatusClientWithoutDsc'],
+    reports: ['OfficeStatusServerOnDesktopOs', 'OfficeStatusServerOsNotListed', 'OfficeStatusIisDscOs', 'OfficeStatusClientOnServerOs', 'OfficeStatusClientWithoutDsc', 'OfficeStatusGpoGroupWithoutOs'],
     check(site) {
         const section = site.site.officeStatus;
         if (!section) {
@@ -40,6 +40,9 @@ export const officeStatusPlatform: Rule = {
             }
         }
         for (const { group, pointer } of clientGroups(section)) {
+            if (group.targets.gpo && group.operatingSystems === undefined) {
+                out.push(diag('OfficeStatusGpoGroupWithoutOs', { group: group.name }, at(`${pointer}/targets/gpo`)));
+            }
             (group.targets.nodes ?? []).forEach((name, j) => {
                 const os = osOf(site, name);
                 if (os !== undefined && !DESKTOP_OS.includes(os)) {

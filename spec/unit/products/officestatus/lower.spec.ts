@@ -244,6 +244,7 @@ describe('OfficeStatus lowering', () => {
                         package: 'msiX86',
                         version: '2.0.0.0',
                         installFolder: 'D:\\Apps\\OfficeStatus',
+                        operatingSystems: ['Windows7', 'Windows10'],
                         targets: { gpo: { name: 'OfficeStatus `Client`', linkedTo: 'OU=Branches,DC=contoso,DC=local' } },
                         dotNetPreinstalled: true,
                     }),

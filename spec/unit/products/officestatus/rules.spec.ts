@@ -29,6 +29,7 @@ const GPO_GROUP: Json = {
     name: 'branches',
     package: 'msiX86',
     version: '2.0.0.0',
+    operatingSystems: ['Windows7'],
     targets: { gpo: { name: 'OfficeStatus Client', linkedTo: 'OU=Branches,DC=contoso,DC=local' } },
     dotNetPreinstalled: true,
 };
@@ -135,6 +136,18 @@ const CASES: Readonly<Record<string, RuleCases>> = {
                 ],
             },
             {
+                it: 'should report a Group Policy group that declares no systems, at the GPO',
+                manifest: os((s) => s.clientGroups.push({ ...GPO_GROUP, operatingSystems: undefined })),
+                expected: [
+                    {
+                        code: 'XPR3318',
+                        at: { text: '{', after: '"gpo"' },
+                        pointer: `${S}/clientGroups/1/targets/gpo`,
+                        message: 'OfficeStatus client group "branches" reaches its computers by Group Policy but does not say which Windows versions they run.',
+                    },
+                ],
+            },
+            {
                 it: 'should report a named Windows Vista client, which cannot apply its DSC configuration',
                 manifest: os((_s, site) => nodeOs(site, 'WS01', 'WindowsVista')),
                 expected: [
@@ -154,6 +167,7 @@ const CASES: Readonly<Record<string, RuleCases>> = {
                 manifest: os((s) => Object.assign(s.server.website, { create: true, physicalPath: 'C:\\inetpub\\OfficeStatus', placement: 'root', virtualDirectory: undefined })),
                 expected: [],
             },
+            { it: 'should accept a Group Policy group on Windows XP and Vista (no DSC there)', manifest: os((s) => s.clientGroups.push({ ...GPO_GROUP, operatingSystems: ['WindowsXP', 'WindowsVista'] })), expected: [] },
             { it: 'should accept Windows 7 clients, which the guide lists (§3.3.2) and which run DSC', manifest: os((_s, site) => nodeOs(site, 'WS01', 'Windows7')), expected: [] },
             { it: 'should accept Windows 10 clients ("Windows XP or later", §3.3.1)', manifest: os((_s, site) => nodeOs(site, 'WS01', 'Windows10')), expected: [] },
         ],
