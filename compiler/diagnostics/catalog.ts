@@ -275,7 +275,7 @@ export const CATALOG = {
         message: 'Registry key "{key}" is under HKEY_CURRENT_USER, which DSC cannot reach: the configuration runs as SYSTEM.',
         fix: 'Use HKEY_LOCAL_MACHINE (or a policy key), or deploy per-user settings with Group Policy Preferences.',
         explanation: 'The Local Configuration Manager runs as LocalSystem, so HKCU would be SYSTEM\'s own hive, not the users\'.',
-        guide: 'reg-format.md §8.1 (HKCU)',
+        guide: 'Microsoft Docs, "Registry Hives" (HKEY_CURRENT_USER is the profile of the account that runs the configuration: LocalSystem for DSC)',
     },
     View32NotRedirected: {
         code: 'XPR3031',
@@ -285,7 +285,7 @@ export const CATALOG = {
         message: 'Registry key "{key}" is not under HKEY_LOCAL_MACHINE\\SOFTWARE, so "view": "32" changes nothing.',
         fix: 'Remove "view", or move the value under HKEY_LOCAL_MACHINE\\SOFTWARE.',
         explanation: 'Only HKLM\\SOFTWARE (and parts of Classes) is redirected to WOW6432Node for 32-bit programs; HKLM\\SYSTEM and the other hives are shared.',
-        guide: 'reg-format.md §7',
+        guide: 'Microsoft Docs, "Registry Keys Affected by WOW64" (redirected and shared keys)',
     },
     InvalidRegistryKey: {
         code: 'XPR3032',
@@ -295,7 +295,7 @@ export const CATALOG = {
         message: 'Registry key "{key}" is invalid: {reason}.',
         fix: 'Write the key as HIVE\\Component\\Component, without empty components, surrounding spaces or a trailing backslash; each component has at most 255 characters.',
         explanation: 'regedit keeps trailing spaces in key names and silently drops components it cannot read, so such keys are rejected up front.',
-        guide: 'reg-format.md §3',
+        guide: 'Microsoft Docs, "Structure of the Registry" (key names, predefined root keys)',
     },
     DoubleWow6432Node: {
         code: 'XPR3033',
@@ -305,7 +305,7 @@ export const CATALOG = {
         message: 'Registry key "{key}" already contains WOW6432Node and also sets "view": "32".',
         fix: 'Either write the key without WOW6432Node and keep "view": "32", or drop "view".',
         explanation: 'xprc inserts WOW6432Node itself for 32-bit views; doing both would write to SOFTWARE\\WOW6432Node\\WOW6432Node.',
-        guide: 'reg-format.md §7',
+        guide: 'Microsoft Docs, "Registry Keys Affected by WOW64" (redirected and shared keys)',
     },
     QwordOutOfRange: {
         code: 'XPR3034',
@@ -315,7 +315,7 @@ export const CATALOG = {
         message: 'REG_QWORD value {value} is larger than 18446744073709551615 (2^64-1).',
         fix: 'Use a value between 0 and 18446744073709551615 (or 0x0 to 0xffffffffffffffff).',
         explanation: 'A REG_QWORD holds an unsigned 64-bit number.',
-        guide: 'reg-format.md §5',
+        guide: 'Microsoft Docs, "Registry Value Types" (REG_QWORD is a 64-bit number)',
     },
     CredentialWithoutCertificate: {
         code: 'XPR3040',
@@ -848,10 +848,11 @@ export const CATALOG = {
         code: 'XPR3222',
         phase: 'semantic',
         severity: 'warning',
-        title: 'IIS resources need Windows Server 2012 R2',
-        message: 'Node "{node}" runs {os}; the WebAdministrationDsc resources xprc uses for the Voicemail Pro IIS settings need Windows Server 2012 R2 or later.',
-        fix: 'Run Voicemail Pro on Windows Server 2012 R2 or later, or create the virtual directories and SSL setting by hand.',
-        explanation: 'WebAdministrationDsc (SslSettings, WebVirtualDirectory) states Windows Server 2012 R2 as its minimum; on older servers the configuration may not apply.',
+        title: 'IIS resources not supported on the Voicemail Pro server\'s OS',
+        message: 'Node "{node}" runs {os}, which is not among the systems WebAdministrationDsc supports (Windows Management Framework 5.0 or later on Windows Server 2012, 2012 R2, 2016 and later); xprc uses its resources for the Voicemail Pro IIS settings.',
+        fix: 'Run Voicemail Pro on Windows Server 2012 or later, or expect to create the virtual directories and turn off Require SSL by hand if the configuration does not apply.',
+        explanation:
+            'WebAdministrationDsc (SslSettings, WebVirtualDirectory) requires WMF 5.0 or later, which ships with Windows Server 2016 and can be installed on Windows Server 2012 and 2012 R2 (its README). Windows Server 2008 R2 is not on that list; the runbook of a 2012 or 2012 R2 server asks for WMF 5.1 first.',
         guide: 'one-X Portal Installation guide §2.1',
     },
     OnexExchangeVersion: {
@@ -1017,6 +1018,39 @@ export const CATALOG = {
         fix: 'Set "xmppDomain" to the DNS domain the portal uses for IM and presence.',
         explanation: 'When upgrading from one-X Portal 5.0 or 6.0 to 9.1, the XMPP domain name must be added and the services restarted.',
         guide: 'one-X Portal Installation guide §2.6.1',
+    },
+    OnexJvmHeapOrder: {
+        code: 'XPR3264',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Initial JVM heap larger than the maximum',
+        message: 'The initial heap (JvmMs) is {initial} MB, more than the maximum heap (JvmMx) of {maximum} MB; the JVM would refuse to start.',
+        fix: 'Make "initialHeapMB" at most "maximumHeapMB" (the guide\'s values are 512 and 5604).',
+        explanation:
+            'Procrun passes JvmMs and JvmMx to the JVM as -Xms and -Xmx; a Java VM started with an initial heap larger than its maximum exits with "Initial heap size set to a larger value than the maximum heap size", so the portal service would not start after the §2.10 change.',
+        guide: 'one-X Portal Installation guide §2.10 steps 2e, 2f',
+    },
+    OnexJvmHeapAboveMemory: {
+        code: 'XPR3265',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Maximum JVM heap not below the server\'s RAM',
+        message: 'The maximum heap (JvmMx) is {maximum} MB, but the portal server has {memory} GB ({memoryMB} MB) of RAM.',
+        fix: 'Set "maximumHeapMB" below {memoryMB} MB (the guide\'s 5604 MB suits an 8 GB server), or correct "memoryGB".',
+        explanation:
+            'The heap is memory the JVM may reserve for itself; at or above the machine\'s RAM it leaves nothing for Windows and the portal\'s other processes, and the JVM may fail to reserve it at start. The guide pairs 5604 MB with a server of 8 GB (§2.10).',
+        guide: 'one-X Portal Installation guide §2.1, §2.10 step 2f',
+    },
+    OnexJvmOptionReplacesRequired: {
+        code: 'XPR3266',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'JVM option contradicts a required one',
+        message: 'Option "{option}" sets {name} differently from "{required}", which §2.10 step 2g requires.',
+        fix: 'Remove "{option}": xprc always adds "{required}" and the other two §2.10 step 2g entries; "options" only adds entries to them.',
+        explanation:
+            '§2.10 step 2g adds three entries to Options: -XX:MaxPermSize=256m, -XX:+HeapDumpOnOutOfMemoryError and -XX:-UseGCOverheadLimit. xprc always writes them; entries in "options" are added next to them and cannot replace them, because the merge keeps one value per option.',
+        guide: 'one-X Portal Installation guide §2.10 step 2g',
     },
     // --- XPR3300–XPR3349: OfficeStatus (compiler/products/officestatus) -----
     OfficeStatusUnknownNode: {
@@ -1187,6 +1221,39 @@ export const CATALOG = {
             'The server wizard asks for the Windows account (§4.2.3), the SQL Server login when SQL Server authentication is used (§4.2.4) and the OfficeStatus administrator\'s user name (§4.2.5); the runbook fills them in from the credential references.',
         guide: 'OfficeStatus Deployment Guide §4.2.3–§4.2.5',
     },
+    OfficeStatusClientWithoutDsc: {
+        code: 'XPR3316',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'OfficeStatus client on a node DSC cannot configure',
+        message: 'OfficeStatus client group "{group}" installs the Windows Client on node "{node}" through its DSC configuration, but {os} cannot run DSC.',
+        fix: 'Reach {node} through a Group Policy target of the group ("targets"."gpo" with an MSI package, §5.5) instead of naming it.',
+        explanation:
+            'The guide lists Windows 7, Vista and XP for the client (§3.3.2), but Desired State Configuration needs Windows Management Framework 4.0 or later, which Microsoft ships for Windows 7 SP1 and Windows Server 2008 R2 SP1 onwards; on Windows XP and Vista the node\'s configuration could never be applied. Group Policy assignment of the MSI works there.',
+        guide: 'OfficeStatus Deployment Guide §3.3.2, §5.5',
+    },
+    OfficeStatusIisDscOs: {
+        code: 'XPR3317',
+        phase: 'semantic',
+        severity: 'warning',
+        title: 'IIS website resource not supported on the OfficeStatus server\'s OS',
+        message: 'Node "{node}" runs {os}, which is not among the systems WebAdministrationDsc supports (Windows Management Framework 5.0 or later on Windows Server 2012, 2012 R2, 2016 and later); xprc creates the website "{site}" with its WebSite resource.',
+        fix: 'Create the website "{site}" in IIS Manager before the installer runs and set "create" to false, or run the server on a system the module supports (one the OfficeStatus guide does not list, §2.3).',
+        explanation:
+            'The guide lists Windows Server 2008 (R2) as the only server system xprc can name (§2.3), but WebAdministrationDsc, whose WebSite resource creates the site, requires WMF 5.0 or later on Windows Server 2012, 2012 R2 or 2016 and later (its README). On 2008 R2 the configuration may not apply. A site created for root placement uses IIS\'s own WebAdministration module instead and is not affected.',
+        guide: 'OfficeStatus Deployment Guide §2.3, §4.2.2',
+    },
+    OfficeStatusGpoGroupWithoutOs: {
+        code: 'XPR3318',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Group Policy client group without operating systems',
+        message: 'OfficeStatus client group "{group}" reaches its computers by Group Policy but does not say which Windows versions they run.',
+        fix: 'Add "operatingSystems" to the group (the guide lists "Windows7", "WindowsVista" and "WindowsXP", §3.3.2; "Windows XP or later", §3.3.1).',
+        explanation:
+            'Machines that are nodes state their own "os"; the computers a Group Policy object reaches are known only by what the group says. Without it xprc cannot check them against the client systems of §3.3, and assuming one version would hide an unsupported roll-out.',
+        guide: 'OfficeStatus Deployment Guide §3.3.1, §3.3.2',
+    },
     // --- XPR3350–XPR3399: OX Updater / OXtender (compiler/products/ox-updater)
     OxUnknownNode: {
         code: 'XPR3350',
@@ -1257,6 +1324,39 @@ export const CATALOG = {
         fix: 'Declare "updaterPackage" (name, UNC path and product code of your copy of the OX Updater MSI), or set the group\'s "install" to "user".',
         explanation:
             'The guide only describes users downloading the Updater from the web interface (§1.1); it gives no file name, product code or switches, so a package roll-out needs them from the manifest.',
+        guide: 'OX Updater for Administrators §1.1',
+    },
+    OxGpoGroupWithoutOs: {
+        code: 'XPR3357',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Group Policy client group without operating systems',
+        message: 'OX client group "{group}" reaches its computers by Group Policy but does not say which Windows versions they run.',
+        fix: 'Add "operatingSystems" to the group (the guide lists "WindowsXP", "WindowsVista" and "Windows7", §1.1).',
+        explanation:
+            'Machines that are nodes state their own "os"; the computers a Group Policy object reaches are known only by what the group says. Without it xprc cannot check them against the client systems of §1.1, and assuming one version would hide an unsupported roll-out.',
+        guide: 'OX Updater for Administrators §1.1',
+    },
+    OxClientWithoutDsc: {
+        code: 'XPR3358',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'OX Updater package on a node DSC cannot configure',
+        message: 'OX client group "{group}" installs the Updater MSI on node "{node}" through its DSC configuration, but {os} cannot run DSC.',
+        fix: 'Reach {node} through the group\'s Group Policy target ("targets"."gpo" with "operatingSystems"), or leave the install to the user ("install": "user").',
+        explanation:
+            'Desired State Configuration needs Windows Management Framework 4.0 or later, which Microsoft ships for Windows 7 SP1 and Windows Server 2008 R2 SP1 onwards; Windows XP and Vista have none, so the node\'s configuration could never be applied there. Group Policy software installation works on every system of §1.1.',
+        guide: 'OX Updater for Administrators §1.1',
+    },
+    OxPackagePathNotOnShare: {
+        code: 'XPR3359',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Updater path is not on the share xprc creates',
+        message: 'The Updater MSI path "{path}" is not on node "{node}"\'s share: with "share", it must be \\\\{node}\\<share name>\\<file>.',
+        fix: 'Write "path" as \\\\{node}\\<share name>\\<file> (the share name is created for "folder"), or remove "share" and stage the MSI by hand.',
+        explanation:
+            'With "share", the configuration of the file server creates the share named in "path" over "folder" and copies the MSI there, so the machines that install it must read it from that very share; a path on another host or without a share name would install from somewhere nothing prepares.',
         guide: 'OX Updater for Administrators §1.1',
     },
     // --- XPR5xxx: command line ----------------------------------------------

@@ -10,6 +10,16 @@ import type { Node, Site } from '../manifest/types.generated.js';
 export const DEFAULT_OS = 'WindowsServer2022';
 export const DEFAULT_FIREWALL_PROFILES = ['Domain', 'Private'] as const;
 
+/** Desktop Windows versions a node's `os` can name (client machines of the products' guides and later). */
+export const DESKTOP_OS: readonly string[] = ['WindowsXP', 'WindowsVista', 'Windows7', 'Windows10', 'Windows11'];
+
+/**
+ * Versions that cannot apply a DSC configuration: DSC needs Windows
+ * Management Framework 4.0 or later, shipped for Windows 7 SP1 and Windows
+ * Server 2008 R2 SP1 onwards, and none exists for XP or Vista.
+ */
+export const NO_DSC_OS: readonly string[] = ['WindowsXP', 'WindowsVista'];
+
 /** Computer names compare case-insensitively. */
 export function sameNodeName(a: string, b: string): boolean {
     return a.toUpperCase() === b.toUpperCase();

@@ -1,7 +1,7 @@
 /**
  * Registry key paths as written in a manifest (`HKLM\…`, `HKLM:\…`,
  * `HKEY_LOCAL_MACHINE\…`) normalised to a full hive name and a subkey path,
- * with the 32-bit view applied explicitly (reg-format.md §3, §7).
+ * with the 32-bit view applied explicitly (Microsoft Docs: "Structure of the Registry", "Registry Keys Affected by WOW64").
  */
 
 import type { Hive } from '../ir/types.js';

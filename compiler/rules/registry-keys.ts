@@ -12,7 +12,7 @@ export function parseQword(value: number | string): bigint {
 export const registryKeys: Rule = {
     name: 'registry-keys',
     description:
-        'Registry values are in range and their keys are well-formed full paths outside HKEY_CURRENT_USER, and a 32-bit view is only requested where Windows redirects it (reg-format.md §3, §7, §8.1).',
+        'Registry values are in range and their keys are well-formed full paths outside HKEY_CURRENT_USER, and a 32-bit view is only requested where Windows redirects it.',
     reports: ['InvalidRegistryKey', 'CurrentUserHive', 'View32NotRedirected', 'DoubleWow6432Node', 'QwordOutOfRange'],
     check(site) {
         const out: PendingDiagnostic[] = [];

@@ -6,7 +6,7 @@ import { props, type BlockContext } from './context.js';
 import { rebootingRegistryBlock } from './registry-reboot.js';
 
 /**
- * xRegistry, following reg-format.md §8: DWORD/QWORD as hex with Hex = $true
+ * xRegistry (xPSDesiredStateConfiguration 9.2.1): DWORD/QWORD as hex with Hex = $true
  * (decimal DWORDs above 2^31-1 throw in the resource), Binary as one hex
  * string, and Force = $true so a value with other data converges instead of
  * throwing.
@@ -27,7 +27,7 @@ export function registryBlock(r: RegistryResource, ctx: BlockContext): DscBlock 
             ['ValueName', ps.str(v.name)],
             ['Ensure', ps.str(v.ensure)],
             // Deleting the default value needs a ValueType: without one, ValueName = '' with
-            // Ensure = 'Absent' removes the whole key (reg-format.md §8.2).
+            // Ensure = 'Absent' removes the whole key.
             ['ValueType', data ? ps.str(VALUE_TYPE[data.type]) : v.name === '' ? ps.str('String') : undefined],
             ['ValueData', data ? valueData(data) : undefined],
             ['Hex', data && (data.type === 'REG_DWORD' || data.type === 'REG_QWORD') ? ps.bool(true) : undefined],

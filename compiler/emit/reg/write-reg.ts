@@ -1,6 +1,6 @@
 /**
  * The .reg back end: serialises registry values of the IR into the canonical
- * REGEDIT5 form of docs reference `reg-format.md` §1 (the form `regedit /e`
+ * REGEDIT5 form (`Windows Registry Editor Version 5.00`, the form `regedit /e`
  * and Wine's `reg export` write), so that regedit.exe, `reg import` and a
  * reviewer all read the file the same way.
  *
@@ -373,7 +373,7 @@ export function writeRegFile(values: readonly RegistryValue[], options?: WriteRe
 
 /**
  * Text for a full-line `;` comment (the only comment form every importer
- * reads safely, reg-format.md §2): neutralised like PowerShell comments
+ * reads safely): neutralised like PowerShell comments
  * (line breaks become spaces, other invisible or control code units U+FFFD),
  * plus TAB as a space and no trailing whitespace, which editors strip.
  */

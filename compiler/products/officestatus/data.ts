@@ -37,8 +37,8 @@ export const SERVER_FEATURES = {
  */
 export const LISTED_SERVER_OS: readonly string[] = ['WindowsServer2008R2'];
 
-/** Desktop systems in the manifest's OS list; the server needs Windows Server (§2.1). */
-export const DESKTOP_OS: readonly string[] = ['Windows10', 'Windows11'];
+/** Desktop systems in the manifest's OS list; the server needs Windows Server (§2.1). Clients: §3.3.2 lists Windows 7, Vista and XP, §3.3.1 says "XP or later". */
+export { DESKTOP_OS, NO_DSC_OS } from '../../frontend/defaults.js';
 
 /** Windows Server versions on which NET-Framework-Core needs the installation media or Windows Update (not in guide). */
 export const FEATURES_ON_DEMAND_OS: readonly string[] = [

@@ -103,6 +103,10 @@ function serverResources(site: ResolvedSite, section: OfficeStatus): Resource[] 
         // (§4.2.2), so xprc creates the site and the wizard selects it. The
         // host header lets it share port 80 with the Default Web Site.
         const content = folder(website.physicalPath, `${pointer}/website/physicalPath`, guide('§4.2.2'));
+        if ((website.placement ?? 'virtualDirectory') === 'root') {
+            out.push(content, createSiteOnce(website.name, website.physicalPath, port, website.hostName, [content.id, webServer.id].sort(), `${pointer}/website`));
+            return [...out, ...firewall(site, section)];
+        }
         out.push(content, {
             kind: 'WebSite',
             id: psIdentifier(`WebSite_${website.name}`),
@@ -116,6 +120,14 @@ function serverResources(site: ResolvedSite, section: OfficeStatus): Resource[] 
             bindings: [{ protocol: 'http', port, hostName: website.hostName }],
         });
     }
+    return [...out, ...firewall(site, section)];
+}
+
+function firewall(site: ResolvedSite, section: OfficeStatus): Resource[] {
+    const pointer = `${SECTION}/server`;
+    const website = section.server.website;
+    const port = website.port ?? 80;
+    const out: Resource[] = [];
     if (website.firewall !== false) {
         // Clients reach the web service over the LAN, WAN or Internet (§1.1);
         // the guide names no port, so the rule opens the site's binding.
@@ -140,6 +152,34 @@ function serverResources(site: ResolvedSite, section: OfficeStatus): Resource[] 
         });
     }
     return out;
+}
+
+/**
+ * A website the installer takes over (§4.2.2: installing into the root of a
+ * site "will re-configure that website for its own use"). A WebSite resource
+ * would set the physical path and bindings back on every consistency run and
+ * undo the installer's changes, so for root placement the site is created
+ * once, before the wizard, and left to the installer afterwards: the test
+ * only asks whether the site exists. IIS's own WebAdministration module
+ * (IIS 7.5 and later) does the work, so this needs no DSC module.
+ */
+function createSiteOnce(name: string, physicalPath: string, port: number, hostName: string, dependsOn: readonly string[], pointer: string): ScriptResource {
+    const lookup = ['Import-Module -Name WebAdministration -Verbose:$false', `$site = Get-Website | Where-Object -FilterScript { $_.Name -eq ${psString(name)} }`];
+    return {
+        kind: 'Script',
+        id: psIdentifier(`OfficeStatus_CreateWebSite_${name}`),
+        dependsOn,
+        source: { pointer },
+        guide: guide('§4.2.2'),
+        name: `IIS website ${name} exists (created once; the OfficeStatus installer reconfigures its root)`,
+        getScript: [...lookup, '@{ Result = [string]$site.PhysicalPath }'],
+        testScript: [...lookup, '$null -ne $site'],
+        setScript: [
+            'Import-Module -Name WebAdministration -Verbose:$false',
+            `$null = New-Website -Name ${psString(name)} -PhysicalPath ${psString(physicalPath)} -Port ${port} -HostHeader ${psString(hostName)} -IPAddress '*'`,
+            `Start-Website -Name ${psString(name)}`,
+        ],
+    };
 }
 
 // ---------------------------------------------------------------------------
@@ -243,6 +283,36 @@ export function clientInstall(section: OfficeStatus, group: OfficeStatusClientGr
     const file = group.package === 'exe' ? packagePath : 'msiexec.exe';
     const keys = UNINSTALL_KEYS.map((key) => `    ${psString(`${key}\\${pkg.productCode.toUpperCase()}`)}`);
     const lookup = ['$keys = @(', ...keys, ')', '$entry = Get-ItemProperty -Path $keys -ErrorAction SilentlyContinue | Select-Object -First 1'];
+    // The product code alone does not say which build is there: an MSI can
+    // keep its product code across service releases (§6.1), so the version
+    // Windows Installer registered must reach the group's. A newer build
+    // counts (a later update is never rolled back; rule officestatus-versions
+    // keeps the group's version at or below the server's); missing parts of
+    // a registered version count as 0, so 2.0.0 and 2.0.0.0 are one build
+    // (the schema gives the group's version four parts).
+    const versionTest = [
+        ...lookup,
+        'if ($null -eq $entry)',
+        '{',
+        '    return $false',
+        '}',
+        // Strict mode: an entry without DisplayVersion has no such property to read.
+        "$displayVersion = ''",
+        "if ($entry.PSObject.Properties['DisplayVersion'])",
+        '{',
+        '    $displayVersion = [string]$entry.DisplayVersion',
+        '}',
+        '$installed = $null',
+        'if (-not [System.Version]::TryParse($displayVersion, [ref]$installed))',
+        '{',
+        "    Write-Verbose -Message ('OfficeStatus Windows Client is registered without a readable version ({0}).' -f $displayVersion)",
+        '    return $false',
+        '}',
+        '$parts = @($installed.Major, $installed.Minor, [Math]::Max($installed.Build, 0), [Math]::Max($installed.Revision, 0))',
+        `$wanted = [System.Version]${psString(group.version)}`,
+        "Write-Verbose -Message ('OfficeStatus Windows Client {0} is installed; the group installs {1}.' -f $displayVersion, $wanted)",
+        "return ((New-Object -TypeName 'System.Version' -ArgumentList $parts) -ge $wanted)",
+    ];
     return {
         kind: 'Script',
         id: 'OfficeStatus_Client',
@@ -252,7 +322,7 @@ export function clientInstall(section: OfficeStatus, group: OfficeStatusClientGr
         name: `OfficeStatus Windows Client ${group.version} (${PACKAGE_LABEL[group.package]}) installed`,
         // Strict mode (xScript sets it) rejects a property of $null: read DisplayVersion only when installed.
         getScript: [...lookup, "@{ Result = if ($null -ne $entry) { [string]$entry.DisplayVersion } else { '' } }"],
-        testScript: [...lookup, '$null -ne $entry'],
+        testScript: versionTest,
         setScript: [
             `$netfx = Get-ItemProperty -Path ${psString(NETFX2_KEY)} -ErrorAction SilentlyContinue`,
             'if ($null -eq $netfx -or $netfx.Install -ne 1 -or $netfx.SP -lt 2)',
@@ -272,3 +342,4 @@ export function clientInstall(section: OfficeStatus, group: OfficeStatusClientGr
         ],
     };
 }
+

@@ -42,6 +42,16 @@ export function serviceUrl(website: OfficeStatusWebsite): string {
     return `http://${authority}${path}`;
 }
 
+/**
+ * Whether the configuration creates the website with WebAdministrationDsc's
+ * WebSite resource: a created site with a virtual directory. A created site
+ * for root placement is made once by a script (the installer takes it over,
+ * §4.2.2), and an existing site is not managed.
+ */
+export function usesWebSiteResource(website: OfficeStatusWebsite): boolean {
+    return website.create === true && website.physicalPath !== undefined && (website.placement ?? 'virtualDirectory') !== 'root';
+}
+
 export interface MajorMinor {
     readonly major: number;
     readonly minor: number;

@@ -9,6 +9,7 @@
 import type { ResolvedNode, ResolvedSite } from '../../frontend/resolve.js';
 import { mdCode, mdText } from '../../emit/markdown.js';
 import type { ManualStep } from '../../ir/types.js';
+import { webAdministrationDscSupport, wmfInstruction } from '../../dsc/platforms.js';
 import type { OfficeStatus, OfficeStatusClientGroup } from '../../manifest/types.generated.js';
 import {
     BUNDLED_ENGINE,
@@ -32,6 +33,7 @@ import {
     serviceUrl,
     shareUnc,
     sqlInstance,
+    usesWebSiteResource,
     type PackageKind,
 } from './model.js';
 
@@ -75,6 +77,14 @@ export function serverSteps(site: ResolvedSite, section: OfficeStatus, node: Res
     if (FEATURES_ON_DEMAND_OS.includes(node.os)) {
         prerequisites.push(
             `On ${mdText(node.os)}, ${code(SERVER_FEATURES.dotNet35.name)} is installed from Windows Update or from the installation media (${code('sources\\sxs')}); if the server has neither, make one available before applying the configuration (not in the guide).`,
+        );
+    }
+    // WebAdministrationDsc (the WebSite resource) needs WMF 5.0 or later (its README); rule officestatus-platform warns where it is not supported.
+    if (usesWebSiteResource(website) && webAdministrationDscSupport(node.os) !== 'included') {
+        prerequisites.push(
+            webAdministrationDscSupport(node.os) === 'wmf'
+                ? wmfInstruction(code(node.name), mdText(node.os))
+                : `${code(node.name)} runs ${mdText(node.os)}, which WebAdministrationDsc does not list among its supported systems; its WebSite resource creates ${code(website.name)}. Install Windows Management Framework 5.1 (it needs .NET Framework 4.5 or later) before applying the configuration, and if the website is still not created, create it in IIS Manager and set ${code('"create": false')}.`,
         );
     }
     steps.push(
@@ -138,7 +148,9 @@ export function serverSteps(site: ResolvedSite, section: OfficeStatus, node: Res
             : `select ${code(website.name)}`;
     const placement =
         (website.placement ?? 'virtualDirectory') === 'root'
-            ? 'install into the website root'
+            ? website.create === true
+                ? 'install into the website root (the installer reconfigures the site for its own use; the configuration created the site once and leaves its path and bindings to the installer from then on)'
+                : 'install into the website root'
             : `install into a new virtual directory ${code(website.virtualDirectory ?? '')}`;
     const accountPage = `${server.serviceAccount.create === false ? 'select the existing account' : 'create a new account'} ${code(account)} (${
         domainAccount ? 'domain account' : `local account on ${code(server.node)}`

@@ -112,7 +112,28 @@ export function procrunJavaPath(serviceName: string): string {
 
 export const DEFAULT_JVM_INITIAL_HEAP_MB = 512;
 export const DEFAULT_JVM_MAXIMUM_HEAP_MB = 5604;
-export const DEFAULT_JVM_OPTIONS: readonly string[] = ['-XX:MaxPermSize=256m', '-XX:+HeapDumpOnOutOfMemoryError', '-XX:-UseGCOverheadLimit'];
+/** The three Options entries §2.10 step 2g adds; always written, whatever "options" adds to them. */
+export const REQUIRED_JVM_OPTIONS: readonly string[] = ['-XX:MaxPermSize=256m', '-XX:+HeapDumpOnOutOfMemoryError', '-XX:-UseGCOverheadLimit'];
+
+/**
+ * The name an option is known by, so that `-XX:MaxPermSize=128m` and
+ * `-XX:MaxPermSize=256m`, or `-XX:+UseGCOverheadLimit` and
+ * `-XX:-UseGCOverheadLimit`, are one option with two values. The Options
+ * merge script (scripts.ts) compares entries the same way.
+ */
+export function jvmOptionName(option: string): string {
+    return option.replace(/^-XX:[+-]/, '-XX:').replace(/=.*$/, '');
+}
+
+/**
+ * The Options entries the configuration merges: the three required ones,
+ * then the manifest's extra entries in its order. An extra entry for one of
+ * the required options is left out (rule onex-portal-jvm reports it).
+ */
+export function jvmOptions(extra: readonly string[]): readonly string[] {
+    const required = new Set(REQUIRED_JVM_OPTIONS.map(jvmOptionName));
+    return [...REQUIRED_JVM_OPTIONS, ...extra.filter((o) => !required.has(jvmOptionName(o)))];
+}
 
 /** Minutes the service may need before it answers (§2.7 step 2), and after the initial configuration (§2.7 step 12). */
 export const START_MINUTES = 15;
@@ -134,8 +155,6 @@ export const VOICEMAIL_DIRECTORIES: readonly { readonly name: string; readonly s
     { name: 'PersonalGreetings', subfolder: 'VM\\Greetings' },
     { name: 'VoicemailAccounts', subfolder: 'VM\\Accounts' },
 ];
-/** WebAdministrationDsc's stated minimum OS. */
-export const IIS_DSC_MINIMUM_OS: readonly string[] = ['WindowsServer2012R2', 'WindowsServer2016', 'WindowsServer2019', 'WindowsServer2022', 'WindowsServer2025'];
 
 // ---------------------------------------------------------------------------
 // Exchange (§2.1.1, §3)

@@ -48,7 +48,7 @@ export function lowerOnexNode(resolved: ResolvedSite, node: ResolvedNode): Produ
         parts.push(portal(resolved.site, s));
     }
     if (s.voicemailPro && sameName(node.name, s.voicemailPro.node)) {
-        parts.push(voicemailPro(s));
+        parts.push(voicemailPro(s, node));
     }
     if (s.exchange?.node !== undefined && sameName(node.name, s.exchange.node)) {
         parts.push(exchange(resolved.site, s));
@@ -351,7 +351,7 @@ function portalFirewall(site: Site, s: Settings): FirewallRuleResource[] {
 // Voicemail Pro server (§2.1 "Voicemail Server Requirements")
 // ---------------------------------------------------------------------------
 
-function voicemailPro(s: Settings): ProductNodeOutput {
+function voicemailPro(s: Settings, node: ResolvedNode): ProductNodeOutput {
     const vm = s.voicemailPro!;
     const iis = 'OnexPortal_VoicemailPro_Web_Server';
     const resources: Resource[] = [
@@ -409,7 +409,7 @@ function voicemailPro(s: Settings): ProductNodeOutput {
             ),
         );
     }
-    return { resources, manualSteps: voicemailSteps(s), roles: [ROLES.voicemail] };
+    return { resources, manualSteps: voicemailSteps(s, node), roles: [ROLES.voicemail] };
 }
 
 // ---------------------------------------------------------------------------

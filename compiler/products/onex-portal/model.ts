@@ -13,11 +13,11 @@ import {
     DEFAULT_JMX_PORT,
     DEFAULT_JVM_INITIAL_HEAP_MB,
     DEFAULT_JVM_MAXIMUM_HEAP_MB,
-    DEFAULT_JVM_OPTIONS,
     DEFAULT_SERVICE_NAME,
     DEFAULT_TSPI_USER,
     DEFAULT_WEBSITE,
     DEFAULT_XMPP_DOMAIN,
+    jvmOptions,
     SUPPORTED_PLATFORM,
 } from './data.js';
 
@@ -65,6 +65,7 @@ export interface Settings {
         readonly path: string;
         readonly initialHeapMB: number;
         readonly maximumHeapMB: number;
+        /** The §2.10 step 2g entries, then the manifest's extra ones. */
         readonly options: readonly string[];
     };
     readonly clients?: OnexDesktopClients & {
@@ -127,7 +128,7 @@ export function settings(section: OnexPortal): Settings {
                       path: section.jvm.path,
                       initialHeapMB: section.jvm.initialHeapMB ?? DEFAULT_JVM_INITIAL_HEAP_MB,
                       maximumHeapMB: section.jvm.maximumHeapMB ?? DEFAULT_JVM_MAXIMUM_HEAP_MB,
-                      options: section.jvm.options ?? DEFAULT_JVM_OPTIONS,
+                      options: jvmOptions(section.jvm.options ?? []),
                   },
               }
             : {}),

@@ -7,6 +7,7 @@
 
 import { mdCode, mdText } from '../../emit/markdown.js';
 import type { ManualStep } from '../../ir/types.js';
+import { webAdministrationDscSupport, wmfInstruction } from '../../dsc/platforms.js';
 import type { Site } from '../../manifest/types.generated.js';
 import {
     AFTER_CONFIGURATION_MINUTES,
@@ -17,6 +18,7 @@ import {
     CLIENT_PREREQUISITES,
     CLIENT_SETUP,
     DEFAULT_TSPI_PASSWORD,
+    DEFAULT_SERVICE_NAME,
     DEFAULT_TSPI_USER,
     DIGEST_FEATURE,
     EXCHANGE_ACCOUNT,
@@ -330,6 +332,7 @@ function installStep(s: Settings, installed: boolean): ManualStep {
             'On the last page tick **Start Avaya one-X Portal for IP Office service** and click **Finish**.',
         ]),
         `If the installer reports *Error 1330 - Invalid Digital Signature*, install the Microsoft updates for the server and run it again.`,
+        serviceNameCheck(s),
         ...(!installed
             ? [
                   `Then record the installation in the manifest: ${code(`"installed": { "httpPort": ${s.httpPort}, "jmxPort": ${s.jmxPort} }`)} in ${code('onexPortal')}${s.reinstall ? `, remove ${code('"reinstall"')}` : ''}, run ${code('xprc build')} and apply the configuration again: it then keeps the service ${code(s.serviceName)} running${s.jvm ? ' and applies the JVM tuning for more than 300 users' : ''}.`,
@@ -342,8 +345,22 @@ function installStep(s: Settings, installed: boolean): ManualStep {
         upgrade ? '§2.6, §2.6.1' : '§2.6',
         section.installed ? at('installed') : at('backupFolder'),
         instructions,
-        `Services lists the one-X Portal for IP Office service (${code(s.serviceName)}) as running.`,
+        `${code(`Get-Service -Name ${s.serviceName}`)} finds the one-X Portal for IP Office service, and it is running.`,
     );
+}
+
+/**
+ * The guide names the portal service only by display names (§2.6, §2.7,
+ * §2.10); its short name, which the Service resource and the Procrun key of
+ * the JVM tuning use, is xprc's inference from the §2.10 key name unless the
+ * manifest states it. The engineer checks it on the installed server.
+ */
+function serviceNameCheck(s: Settings): string {
+    const origin =
+        s.serviceName === DEFAULT_SERVICE_NAME
+            ? `The guide gives the service's display names only; xprc assumes the short name ${code(s.serviceName)}, the Procrun key name of §2.10 (an inference).`
+            : `The manifest gives the service's short name as ${code(s.serviceName)}.`;
+    return `${origin} Check it before the configuration manages the service: ${code("Get-Service -DisplayName '*one-X Portal*' | Format-Table -Property Name, DisplayName")} shows it under **Name**, and ${code("Get-ChildItem -Path 'HKLM:\\SOFTWARE\\WOW6432Node\\Apache Software Foundation\\Procrun 2.0'")} lists a key of the same name. If it differs, set ${code('serviceName')} in ${code('onexPortal')} to it and run ${code('xprc build')} again.`;
 }
 
 function initialConfigurationStep(site: Site, s: Settings): ManualStep {
@@ -505,9 +522,11 @@ function groupPolicySteps(s: Settings): ManualStep[] {
 // Voicemail Pro server
 // ---------------------------------------------------------------------------
 
-export function voicemailSteps(s: Settings): ManualStep[] {
+export function voicemailSteps(s: Settings, node: { readonly name: string; readonly os: string }): ManualStep[] {
     const vm = s.voicemailPro!;
     const directories = list(VOICEMAIL_DIRECTORIES.map((d) => `${code(d.name)} → ${code(`${vm.installDir}\\${d.subfolder}`)}`));
+    // WebAdministrationDsc needs WMF 5.0+, which 2012 and 2012 R2 do not include (rule onex-portal-voicemail warns where it is not supported at all).
+    const wmf = webAdministrationDscSupport(node.os) === 'wmf' ? [wmfInstruction(code(node.name), mdText(node.os))] : [];
     return [
         step(
             'onex-vmpro-install',
@@ -515,6 +534,7 @@ export function voicemailSteps(s: Settings): ManualStep[] {
             '§2.1',
             at('voicemail', 'installDir'),
             [
+                ...wmf,
                 `Apply this node's configuration first: IIS must be installed and running before Voicemail Pro is installed. It installs ${codes(['Web-Server', ...vm.compatibilityFeatures])} and turns SSL off for ${code(vm.website)}.`,
                 `The guide's IIS options "Enable Direct Metabase Edit" and "IIS Configuration Compatibility" are IIS 6 terms; xprc installs ${codes(vm.compatibilityFeatures)} for them (its reading, not the guide's words). If the Voicemail Pro installer still reports a missing IIS component, add it to ${code('voicemail.iisCompatibilityFeatures')}.`,
                 `Install Voicemail Pro into ${code(vm.installDir)} and include the **Web Voicemail Pro (UMS)** component (the guide gives no installer details).`,

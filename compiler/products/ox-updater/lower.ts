@@ -16,8 +16,8 @@
 
 import type { ResolvedNode, ResolvedSite } from '../../frontend/resolve.js';
 import { mdCode, mdText } from '../../emit/markdown.js';
-import { psIdentifier } from '../../emit/ps/quote.js';
-import type { ManualStep, MsiPackageResource, Resource } from '../../ir/types.js';
+import { psIdentifier, psString } from '../../emit/ps/quote.js';
+import type { DirectoryResource, FileResource, ManualStep, MsiPackageResource, Resource, SmbShareResource } from '../../ir/types.js';
 import type { OxClientGroup, OxUpdater } from '../../manifest/types.generated.js';
 import type { ProductNodeOutput } from '../product.js';
 import {
@@ -37,7 +37,7 @@ import {
     WEB_UI_PATH,
     type Plugin,
 } from './data.js';
-import { clientGroups, compareVersions, installsPackage, normaliseGuid, sameNode, SECTION } from './model.js';
+import { clientGroups, compareVersions, installsPackage, normaliseGuid, sameNode, SECTION, updaterShare } from './model.js';
 
 const code = mdCode;
 
@@ -56,6 +56,12 @@ export function lowerOxUpdater(site: ResolvedSite, node: ResolvedNode): ProductN
     if (sameNode(section.runbookNode, node.name)) {
         manualSteps.push(...siteSteps(section));
         roles.push('ox-updater-runbook');
+    }
+    const share = updaterShare(section);
+    if (share && sameNode(share.node, node.name)) {
+        resources.push(...shareResources(section, share));
+        manualSteps.push(shareStep(section, share));
+        roles.push('ox-updater-share');
     }
     for (const { group, pointer } of clientGroups(section)) {
         const j = (group.targets.nodes ?? []).findIndex((name) => sameNode(name, node.name));
@@ -88,7 +94,84 @@ function updaterPackage(section: OxUpdater, pointer: string): MsiPackageResource
         productId: normaliseGuid(pkg.productCode),
         path: pkg.path,
         ensure: 'Present',
+        // Run as SYSTEM, a per-user install would land in SYSTEM's profile; the manifest says whether the MSI supports per machine.
+        ...(pkg.allUsers === true ? { arguments: 'ALLUSERS=1' } : {}),
     };
+}
+
+type Share = NonNullable<ReturnType<typeof updaterShare>>;
+
+/**
+ * The file server's part (xprc's extension of §1.1's download): the folder,
+ * the share that `path` names with read access for the computer accounts
+ * that install the MSI, and the MSI copied into it when the manifest says
+ * where the download is kept. Ids follow the baseline's scheme.
+ */
+function shareResources(section: OxUpdater, share: Share): Resource[] {
+    const pointer = `${SECTION}/updaterPackage/share`;
+    const root: DirectoryResource = {
+        kind: 'Directory',
+        id: psIdentifier(`Folder_${share.folder}`),
+        dependsOn: [],
+        source: { pointer: `${pointer}/folder` },
+        guide: guide('§1.1'),
+        path: share.folder,
+        ensure: 'Present',
+    };
+    const smb: SmbShareResource = {
+        kind: 'SmbShare',
+        id: psIdentifier(`Share_${share.share}`),
+        dependsOn: [root.id],
+        source: { pointer: `${SECTION}/updaterPackage/path` },
+        guide: guide('§1.1'),
+        name: share.share,
+        path: share.folder,
+        ensure: 'Present',
+        description: `${section.updaterPackage?.name ?? 'OX Updater'} MSI for machine installs`,
+        fullAccess: [],
+        changeAccess: [],
+        readAccess: [...share.readAccess].sort(),
+    };
+    // The MSI may sit in a subfolder of the share (`\\FS01\Software\OX\…`): that folder is made first.
+    const slash = share.file.lastIndexOf('\\');
+    const parent: DirectoryResource[] =
+        share.source === undefined || slash < 0
+            ? []
+            : [{ ...root, id: psIdentifier(`Folder_${share.folder}\\${share.file.slice(0, slash)}`), dependsOn: [root.id], path: `${share.folder}\\${share.file.slice(0, slash)}` }];
+    const copy: FileResource[] =
+        share.source === undefined
+            ? []
+            : [
+                  {
+                      kind: 'File',
+                      id: psIdentifier(`File_${share.folder}\\${share.file}`),
+                      dependsOn: [(parent[0] ?? root).id],
+                      source: { pointer: `${pointer}/source` },
+                      guide: guide('§1.1'),
+                      path: `${share.folder}\\${share.file}`,
+                      ensure: 'Present',
+                      sourcePath: share.source,
+                  },
+              ];
+    return [root, ...parent, smb, ...copy];
+}
+
+function shareStep(section: OxUpdater, share: Share): ManualStep {
+    const pkg = section.updaterPackage!;
+    const local = `${share.folder}\\${share.file}`;
+    return step(
+        'ox-updater-share',
+        'Stage the OX Updater MSI on the share',
+        '§1.1',
+        `${SECTION}/updaterPackage/share`,
+        [
+            `This node's configuration creates ${code(share.folder)}, shares it as ${code(share.share)} with read access for ${share.readAccess.map((a) => code(a)).join(', ')}, ${
+                share.source !== undefined ? `and copies ${code(share.source)} to ${code(local)}.` : `and expects the MSI at ${code(local)}: copy the downloaded ${mdText(pkg.name)} MSI there (the guide documents only the download from the web interface, §1.1).`
+            }`,
+            `Share permissions are not enough: the computer accounts also need NTFS read on ${code(share.folder)} (${code('Domain Computers')} or ${code('Authenticated Users')}: Read and execute). Check with ${code(`(Get-Acl -LiteralPath ${psString(share.folder)}).Access`)}.`,
+        ],
+        `${code(`Test-Path -LiteralPath ${psString(pkg.path)}`)}, run as a client computer (for example with ${code('psexec -s')}), is True.`,
+    );
 }
 
 function pluginNames(group: OxClientGroup): string {
@@ -99,7 +182,11 @@ function pluginNames(group: OxClientGroup): string {
 function clientStep(section: OxUpdater, group: OxClientGroup, pointer: string): ManualStep {
     const connector = CONNECTOR_NAME[section.oxtender.connector];
     const updater = installsPackage(group) && section.updaterPackage
-        ? `This node's configuration installs the OX Updater (${code(section.updaterPackage.name)}) from ${code(section.updaterPackage.path)}.`
+        ? `This node's configuration installs the OX Updater (${code(section.updaterPackage.name)}) from ${code(section.updaterPackage.path)}${
+              section.updaterPackage.allUsers === true
+                  ? ` per machine (${code('ALLUSERS=1')}).`
+                  : `. DSC runs it as SYSTEM: if the MSI installs per user (its ${code('ALLUSERS')} property empty), it lands in SYSTEM's profile and no user sees it. Check the package's ${code('ALLUSERS')} property (not in the guide); if it supports a per-machine install, set ${code('"allUsers": true')} in ${code('updaterPackage')} so the configuration passes ${code('ALLUSERS=1')}.`
+          }`
         : `The user logs in to ${code(section.server.url)}, chooses ${mdText(WEB_UI_PATH)}, runs the downloaded file and follows the instructions; this installs the OX Updater (§1.1).`;
     return step(
         'ox-client',
@@ -154,6 +241,24 @@ function siteSteps(section: OxUpdater): ManualStep[] {
             `A user of each group sees ${mdText(WEB_UI_PATH)} in the web interface (§1.1).`,
         ),
     ];
+
+    // Without "share", nothing prepares the share the machine installs read from: say how.
+    const pkg = section.updaterPackage;
+    if (pkg && !pkg.share && clientGroups(section).some(({ group }) => installsPackage(group))) {
+        steps.push(
+            step(
+                'ox-updater-share',
+                'Stage the OX Updater MSI on a share',
+                '§1.1',
+                `${SECTION}/updaterPackage/path`,
+                [
+                    `On the file server that ${code(pkg.path)} names: create the folder, share it with **Read** for ${code('Domain Computers')} (machine installs, by DSC as SYSTEM or by Group Policy at start-up, read the MSI as the computer account), give ${code('Domain Computers')} NTFS Read and execute on the folder, and copy the downloaded ${mdText(pkg.name)} MSI so that it is at ${code(pkg.path)} (the guide documents only the download from the web interface, §1.1).`,
+                    `With ${code('"share"')} in ${code('updaterPackage')} (the file server's node and folder), that server's configuration creates the share and copies the MSI instead.`,
+                ],
+                `${code(`Test-Path -LiteralPath ${psString(pkg.path)}`)}, run as a client computer (for example with ${code('psexec -s')}), is True.`,
+            ),
+        );
+    }
 
     // Group Policy: the Updater MSI assigned to computers (xprc's extension of §1.1's download).
     for (const { group, pointer } of clientGroups(section)) {

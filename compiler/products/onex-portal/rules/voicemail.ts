@@ -1,6 +1,6 @@
 import { at as where, diag, type PendingDiagnostic } from '../../../diagnostics/diagnostic.js';
 import type { Rule } from '../../../rules/rule.js';
-import { IIS_DSC_MINIMUM_OS } from '../data.js';
+import { webAdministrationDscSupport } from '../../../dsc/platforms.js';
 import { at, findNode, ipv4Addresses, ipv4Network, parseIpv4 } from '../model.js';
 
 export const onexVoicemail: Rule = {
@@ -22,9 +22,9 @@ export const onexVoicemail: Rule = {
         const out: PendingDiagnostic[] = [];
         const pointer = at('voicemail', 'node');
 
-        // WebAdministrationDsc states Windows Server 2012 R2 as its minimum.
+        // WebAdministrationDsc supports WMF 5.0+ on 2012, 2012 R2 and 2016+ (its README); 2012 and 2012 R2 get a WMF step in the runbook.
         const vmOs = nodes[vm.index]?.os;
-        if (vmOs !== undefined && !IIS_DSC_MINIMUM_OS.includes(vmOs)) {
+        if (vmOs !== undefined && webAdministrationDscSupport(vmOs) === 'notListed') {
             out.push(diag('OnexIisDscOs', { node: vm.node.name, os: vmOs }, where(pointer)));
         }
 

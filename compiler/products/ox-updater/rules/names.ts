@@ -28,6 +28,9 @@ export const oxUpdaterNames: Rule = {
             return false;
         };
         known('runbook node', section.runbookNode, `${SECTION}/runbookNode`);
+        if (section.updaterPackage?.share) {
+            known('Updater share node', section.updaterPackage.share.node, `${SECTION}/updaterPackage/share/node`);
+        }
         out.push(
             ...checkClientGroupTargets(clientGroups(section), {
                 known,

@@ -1,6 +1,6 @@
 import { diag, at, type PendingDiagnostic } from '../../../diagnostics/diagnostic.js';
 import type { Rule } from '../../../rules/rule.js';
-import { clientGroups, installsPackage } from '../model.js';
+import { clientGroups, hostNode, installsPackage, parseUnc, SECTION } from '../model.js';
 
 /**
  * The guide only documents the interactive download of the Updater (§1.1);
@@ -8,11 +8,19 @@ import { clientGroups, installsPackage } from '../model.js';
  */
 export const oxUpdaterPackage: Rule = {
     name: 'ox-updater-package',
-    description: 'OX client groups that install the Updater as a package have the package declared.',
-    reports: ['OxUpdaterPackageMissing'],
+    description: 'OX client groups that install the Updater as a package have the package declared, and a package on a share xprc creates is read from that share.',
+    reports: ['OxUpdaterPackageMissing', 'OxPackagePathNotOnShare'],
     check(site) {
         const section = site.site.oxUpdater;
-        if (!section || section.updaterPackage !== undefined) {
+        if (!section) {
+            return [];
+        }
+        const pkg = section.updaterPackage;
+        if (pkg !== undefined) {
+            const unc = parseUnc(pkg.path);
+            if (pkg.share && (!unc || hostNode(unc.host) !== pkg.share.node.toUpperCase())) {
+                return [diag('OxPackagePathNotOnShare', { path: pkg.path, node: pkg.share.node }, at(`${SECTION}/updaterPackage/path`))];
+            }
             return [];
         }
         const out: PendingDiagnostic[] = [];

@@ -1,5 +1,6 @@
 import { at, diag, type PendingDiagnostic } from '../../../diagnostics/diagnostic.js';
 import type { Rule } from '../../../rules/rule.js';
+import { DESKTOP_OS } from '../../../frontend/defaults.js';
 import { sameName, siteNode, xprHosts } from '../model.js';
 
 /** Role labels (nodes[].roles) that say what else runs on a computer. */
@@ -52,7 +53,7 @@ export const xprHostPlatform: Rule = {
                 }
             });
             const os = node.os ?? site.site.defaults?.os;
-            if (os === 'Windows10' || os === 'Windows11') {
+            if (os !== undefined && DESKTOP_OS.includes(os)) {
                 out.push(diag('XprClientOs', { node: name, os }, at(node.os ? `/nodes/${index}/os` : '/defaults/os')));
             }
         }

@@ -29,6 +29,7 @@ const GPO_GROUP: Json = {
     name: 'branches',
     package: 'msiX86',
     version: '2.0.0.0',
+    operatingSystems: ['Windows7'],
     targets: { gpo: { name: 'OfficeStatus Client', linkedTo: 'OU=Branches,DC=contoso,DC=local' } },
     dotNetPreinstalled: true,
 };
@@ -122,9 +123,52 @@ const CASES: Readonly<Record<string, RuleCases>> = {
                     },
                 ],
             },
+            {
+                it: 'should warn that WebAdministrationDsc, which creates the website, does not list Windows Server 2008 R2',
+                manifest: os((s) => Object.assign(s.server.website, { create: true, physicalPath: 'C:\\inetpub\\OfficeStatus' })),
+                expected: [
+                    {
+                        code: 'XPR3317',
+                        at: { text: 'true', after: '"create"' },
+                        pointer: `${S}/server/website/create`,
+                        message: 'Node "OS01" runs WindowsServer2008R2, which is not among the systems WebAdministrationDsc supports',
+                    },
+                ],
+            },
+            {
+                it: 'should report a Group Policy group that declares no systems, at the GPO',
+                manifest: os((s) => s.clientGroups.push({ ...GPO_GROUP, operatingSystems: undefined })),
+                expected: [
+                    {
+                        code: 'XPR3318',
+                        at: { text: '{', after: '"gpo"' },
+                        pointer: `${S}/clientGroups/1/targets/gpo`,
+                        message: 'OfficeStatus client group "branches" reaches its computers by Group Policy but does not say which Windows versions they run.',
+                    },
+                ],
+            },
+            {
+                it: 'should report a named Windows Vista client, which cannot apply its DSC configuration',
+                manifest: os((_s, site) => nodeOs(site, 'WS01', 'WindowsVista')),
+                expected: [
+                    {
+                        code: 'XPR3316',
+                        at: { text: '"WS01"', after: '"clientGroups"' },
+                        pointer: `${S}/clientGroups/0/targets/nodes/0`,
+                        message: 'OfficeStatus client group "hq" installs the Windows Client on node "WS01" through its DSC configuration, but WindowsVista cannot run DSC.',
+                    },
+                ],
+            },
         ],
         passing: [
             { it: 'should accept Windows Server 2008 R2 and Windows 11 clients', manifest: BASE, expected: [] },
+            {
+                it: 'should accept a website created for root placement on 2008 R2 (a script with IIS\'s own module, not WebAdministrationDsc)',
+                manifest: os((s) => Object.assign(s.server.website, { create: true, physicalPath: 'C:\\inetpub\\OfficeStatus', placement: 'root', virtualDirectory: undefined })),
+                expected: [],
+            },
+            { it: 'should accept a Group Policy group on Windows XP and Vista (no DSC there)', manifest: os((s) => s.clientGroups.push({ ...GPO_GROUP, operatingSystems: ['WindowsXP', 'WindowsVista'] })), expected: [] },
+            { it: 'should accept Windows 7 clients, which the guide lists (§3.3.2) and which run DSC', manifest: os((_s, site) => nodeOs(site, 'WS01', 'Windows7')), expected: [] },
             { it: 'should accept Windows 10 clients ("Windows XP or later", §3.3.1)', manifest: os((_s, site) => nodeOs(site, 'WS01', 'Windows10')), expected: [] },
         ],
     },

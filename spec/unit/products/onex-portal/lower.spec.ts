@@ -121,6 +121,22 @@ describe('one-X Portal lowering (compiler/products/onex-portal)', () => {
             expect(file(result, 'ONEX01/RUNBOOK.md')).to.contain('The node\'s `.reg` file holds `Jvm`, `JvmMs` and `JvmMx` only.');
         });
 
+        it('should add custom options to the three of §2.10 step 2g, never replace them', () => {
+            const portal = nodeOf(build(onex((s) => { LARGE(s); (s['jvm'] as Json)['options'] = ['-XX:+PrintGCDetails', '-XX:MaxPermSize=256m']; })), 'ONEX01');
+            const wanted = "$wanted = @('-XX:MaxPermSize=256m', '-XX:+HeapDumpOnOutOfMemoryError', '-XX:-UseGCOverheadLimit', '-XX:+PrintGCDetails')";
+            expect(resource(portal, 'OnexPortal_JvmOptions', 'Script').testScript).to.include(wanted);
+            expect(resource(portal, 'OnexPortal_JvmTuningStopsService', 'Script').testScript).to.include(wanted);
+        });
+
+        it('should tell the engineer how to check the inferred service short name (§2.10 key name)', () => {
+            const install = (m: Json) => nodeOf(build(m), 'ONEX01').manualSteps.find((s) => s.id === 'onex-install')!.instructions.join('\n');
+            expect(install(BASE)).to.contain('xprc assumes the short name `AvayaoneXPortalIPO`, the Procrun key name of §2.10 (an inference)')
+                .and.contain("`Get-Service -DisplayName '*one-X Portal*' | Format-Table -Property Name, DisplayName`")
+                .and.contain('set `serviceName` in `onexPortal` to it');
+            expect(install(onex((s) => (s['serviceName'] = 'AvayaoneXPortalIPO')))).to.contain('an inference');
+            expect(install(onex((s) => (s['serviceName'] = 'OnexPortal2')))).to.contain('The manifest gives the service\'s short name as `OnexPortal2`.').and.not.contain('an inference');
+        });
+
         it('should use the manifest\'s service name for the service and the Procrun key', () => {
             const portal = nodeOf(build(onex((s) => { LARGE(s); s['serviceName'] = 'OnexPortal2'; })), 'ONEX01');
             expect(resource(portal, 'OnexPortal_Service', 'Service').name).to.equal('OnexPortal2');
@@ -294,7 +310,9 @@ describe('one-X Portal lowering (compiler/products/onex-portal)', () => {
             );
             const portal = nodeOf(result, 'ONEX01');
             expect(resource(portal, 'OnexPortal_JvmTuningStopsService', 'Script').setScript).to.include("$backupFolder = 'D:\\O''Brien ‘‘$(Remove-Item -Recurse \\)’’ `x'");
-            expect(resource(portal, 'OnexPortal_JvmOptions', 'Script').testScript).to.include("$wanted = @('-Dx=''a'';Remove-Item', '-XX:+HeapDumpOnOutOfMemoryError')");
+            expect(resource(portal, 'OnexPortal_JvmOptions', 'Script').testScript).to.include(
+                "$wanted = @('-XX:MaxPermSize=256m', '-XX:+HeapDumpOnOutOfMemoryError', '-XX:-UseGCOverheadLimit', '-Dx=''a'';Remove-Item')",
+            );
             for (const name of ['ONEX01', 'EXCH01', 'RDS01']) {
                 await assertParses(file(result, `${name}/${name}.ps1`), name);
             }

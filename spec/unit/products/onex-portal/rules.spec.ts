@@ -229,13 +229,21 @@ const CASES: Readonly<Record<string, RuleCases>> = {
                 expected: [{ code: 'XPR3221', at: { text: '"VMPRO01"', after: '"voicemail"' }, pointer: `${S}/voicemail/node`, message: 'neither node states a "prefixLength".' }],
             },
             {
-                it: 'should warn about a Voicemail Pro node older than Windows Server 2012 R2',
-                manifest: onex((_s, site) => (node(site, 'VMPRO01')['os'] = 'WindowsServer2012')),
-                expected: [{ code: 'XPR3222', at: { text: '"VMPRO01"', after: '"voicemail"' }, pointer: `${S}/voicemail/node`, message: 'Node "VMPRO01" runs WindowsServer2012' }],
+                it: 'should warn about a Voicemail Pro node on Windows Server 2008 R2, which WebAdministrationDsc does not list',
+                manifest: onex((_s, site) => (node(site, 'VMPRO01')['os'] = 'WindowsServer2008R2')),
+                expected: [
+                    {
+                        code: 'XPR3222',
+                        at: { text: '"VMPRO01"', after: '"voicemail"' },
+                        pointer: `${S}/voicemail/node`,
+                        message: 'Node "VMPRO01" runs WindowsServer2008R2, which is not among the systems WebAdministrationDsc supports (Windows Management Framework 5.0 or later on Windows Server 2012, 2012 R2, 2016 and later)',
+                    },
+                ],
             },
         ],
         passing: [
             { it: 'should accept a Voicemail Pro server in the portal\'s /24', manifest: BASE, expected: [] },
+            { it: 'should accept Windows Server 2012, where WMF 5.1 can be installed (the runbook says so)', manifest: onex((_s, site) => (node(site, 'VMPRO01')['os'] = 'WindowsServer2012')), expected: [] },
             {
                 it: 'should use the prefix length of the one node that states it',
                 manifest: onex((_s, site) => (node(site, 'VMPRO01')['addresses'] = [{ address: '10.1.0.30' }])),
@@ -424,9 +432,34 @@ const CASES: Readonly<Record<string, RuleCases>> = {
                 manifest: onex((s) => (s['jvm'] = JVM)),
                 expected: [{ code: 'XPR3262', at: '"jvm"', pointer: `${S}/jvm`, message: '"jvm" is ignored' }],
             },
+            {
+                it: 'should report an initial heap above the maximum heap, at the maximum',
+                manifest: onex((s) => Object.assign(s, { capacity: '750', memoryGB: 16, jvm: { ...JVM, initialHeapMB: 4096, maximumHeapMB: 2048 } })),
+                expected: [{ code: 'XPR3264', at: '2048', pointer: `${S}/jvm/maximumHeapMB`, message: 'The initial heap (JvmMs) is 4096 MB, more than the maximum heap (JvmMx) of 2048 MB' }],
+            },
+            {
+                it: 'should report an initial heap above the default maximum (5604 MB), at the initial heap',
+                manifest: onex((s) => Object.assign(s, { capacity: '750', memoryGB: 16, jvm: { ...JVM, initialHeapMB: 6000 } })),
+                expected: [{ code: 'XPR3264', at: '6000', pointer: `${S}/jvm/initialHeapMB`, message: 'is 6000 MB, more than the maximum heap (JvmMx) of 5604 MB' }],
+            },
+            {
+                it: 'should report a maximum heap equal to the server\'s RAM',
+                manifest: onex((s) => Object.assign(s, { capacity: '750', memoryGB: 12, jvm: { ...JVM, maximumHeapMB: 12288 } })),
+                expected: [{ code: 'XPR3265', at: '12288', pointer: `${S}/jvm/maximumHeapMB`, message: 'The maximum heap (JvmMx) is 12288 MB, but the portal server has 12 GB (12288 MB) of RAM.' }],
+            },
+            {
+                it: 'should report custom options that set a required option otherwise, each at its entry',
+                manifest: onex((s) => Object.assign(s, { capacity: '750', memoryGB: 16, jvm: { ...JVM, options: ['-XX:+PrintGCDetails', '-XX:MaxPermSize=512m', '-XX:+UseGCOverheadLimit'] } })),
+                expected: [
+                    { code: 'XPR3266', at: '"-XX:MaxPermSize=512m"', pointer: `${S}/jvm/options/1`, message: 'Option "-XX:MaxPermSize=512m" sets -XX:MaxPermSize differently from "-XX:MaxPermSize=256m"' },
+                    { code: 'XPR3266', at: '"-XX:+UseGCOverheadLimit"', pointer: `${S}/jvm/options/2`, message: 'sets -XX:UseGCOverheadLimit differently from "-XX:-UseGCOverheadLimit"' },
+                ],
+            },
         ],
         passing: [
             { it: 'should accept the 300 option without tuning', manifest: BASE, expected: [] },
+            { it: 'should accept an initial heap equal to the maximum, below the RAM', manifest: onex((s) => Object.assign(s, { capacity: '750', memoryGB: 12, jvm: { ...JVM, initialHeapMB: 8192, maximumHeapMB: 8192 } })), expected: [] },
+            { it: 'should accept extra options and a repeat of a required one', manifest: onex((s) => Object.assign(s, { capacity: '750', memoryGB: 16, jvm: { ...JVM, options: ['-XX:+PrintGCDetails', '-XX:MaxPermSize=256m'] } })), expected: [] },
             { it: 'should accept the 750 option with the x64 server jvm.dll (any case)', manifest: onex((s) => Object.assign(s, { capacity: '750', memoryGB: 16, jvm: { path: 'D:\\Java\\JRE8\\BIN\\SERVER\\JVM.DLL' } })), expected: [] },
         ],
     },

@@ -3,8 +3,9 @@
 import type { Json } from '../officestatus/harness.js';
 
 /**
- * A clean manifest: one Group Policy group on Windows 7 (nodes run Windows
- * versions the guide does not list, which is a warning of its own).
+ * A clean manifest: one Group Policy group on Windows 7 (the nodes run
+ * Windows 10, which the guide does not list: a warning of its own once a
+ * group targets them).
  */
 export const BASE: Json = {
     name: 'lab',

@@ -85,6 +85,7 @@ describe('OX Updater lowering', () => {
         const text = runbook(result, 'FS01');
         expect(stepIds(text)).to.deep.equal([
             'ox-server-packages',
+            'ox-updater-share',
             'ox-gpo-sales',
             'ox-gpo-office',
             'ox-plugin-password-change',
@@ -105,7 +106,49 @@ describe('OX Updater lowering', () => {
 
     it('should list no plug-in item for a plug-in no group uses', () => {
         const text = runbook(build(ox((s) => (s.clientGroups[0]!['plugins'] = []))), 'FS01');
-        expect(stepIds(text)).to.deep.equal(['ox-server-packages', 'ox-gpo-sales', 'ox-pst-location']);
+        expect(stepIds(text)).to.deep.equal(['ox-server-packages', 'ox-updater-share', 'ox-gpo-sales', 'ox-pst-location']);
+    });
+
+    it('should say how to stage the MSI on a share when the manifest does not ask xprc to (item 20)', () => {
+        const text = runbook(build(BASE), 'FS01');
+        expect(text).to.include('share it with **Read** for `Domain Computers`').and.include("`Test-Path -LiteralPath '\\\\FS01\\Software\\OX\\OXUpdater.msi'`");
+    });
+
+    it('should create the share, grant the computers read and stage the MSI on the file server (item 20)', () => {
+        const result = build(
+            ox((s) => {
+                (s as Json & { updaterPackage: Json })['updaterPackage']['share'] = { node: 'FS01', folder: 'D:\\Software\\', source: 'D:\\Downloads\\OXUpdater.msi' };
+            }),
+        );
+        const fs01 = nodeOf(result, 'FS01');
+        expect(fs01.roles).to.deep.equal(['ox-updater-runbook', 'ox-updater-share']);
+        expect(fs01.resources.map((r) => `${r.kind} ${r.id} <- ${r.dependsOn.join(',')}`)).to.deep.equal([
+            'Directory Folder_D_Software <- ',
+            'Directory Folder_D_Software_OX <- Folder_D_Software',
+            'File File_D_Software_OX_OXUpdater_msi <- Folder_D_Software_OX',
+            'SmbShare Share_Software <- Folder_D_Software',
+        ]);
+        expect(fs01.resources[3]).to.deep.include({ name: 'Software', path: 'D:\\Software', readAccess: ['Domain Computers'], fullAccess: [] });
+        expect(fs01.resources[2]).to.deep.include({ path: 'D:\\Software\\OX\\OXUpdater.msi', sourcePath: 'D:\\Downloads\\OXUpdater.msi' });
+        const text = runbook(result, 'FS01');
+        expect(stepIds(text)).to.include('ox-updater-share');
+        expect(text).to.include('the computer accounts also need NTFS read on `D:\\Software`');
+    });
+
+    it('should warn that a per-user MSI would install into SYSTEM\'s profile, and pass ALLUSERS=1 when the manifest says the MSI supports it (item 20)', () => {
+        const named = (edit: (s: Section) => void) =>
+            build(
+                ox((s) => {
+                    s.clientGroups[0] = { name: 'sales', outlook: '2010', install: 'package', targets: { nodes: ['WS11'] } };
+                    edit(s);
+                }),
+            );
+        const perUser = named(() => undefined);
+        expect(runbook(perUser, 'WS11')).to.include("DSC runs it as SYSTEM: if the MSI installs per user (its `ALLUSERS` property empty), it lands in SYSTEM's profile");
+        expect(nodeOf(perUser, 'WS11').resources[0]).to.not.have.property('arguments');
+        const perMachine = named((s) => ((s as Json & { updaterPackage: Json })['updaterPackage']['allUsers'] = true));
+        expect(nodeOf(perMachine, 'WS11').resources[0]).to.deep.include({ kind: 'MsiPackage', arguments: 'ALLUSERS=1' });
+        expect(runbook(perMachine, 'WS11')).to.include('per machine (`ALLUSERS=1`).').and.not.include('SYSTEM\'s profile');
     });
 
     it('should not claim the PST location for an OXtender before 6.15.1', () => {

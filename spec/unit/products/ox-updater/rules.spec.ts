@@ -137,10 +137,44 @@ const CASES: Readonly<Record<string, RuleCases>> = {
                     },
                 ],
             },
+            {
+                it: 'should report a Group Policy group that declares no systems (not silently Windows 7), at the GPO',
+                manifest: ox((s) => delete s.clientGroups[0]!['operatingSystems']),
+                expected: [{ code: 'XPR3357', at: { text: '{', after: '"gpo"' }, pointer: `${S}/clientGroups/0/targets/gpo`, message: 'OX client group "sales" reaches its computers by Group Policy but does not say which Windows versions they run.' }],
+            },
+            {
+                it: 'should report a Windows XP node that would get the Updater MSI through DSC',
+                manifest: ox((s, site) => {
+                    (site['nodes'] as Json[])[1]!['os'] = 'WindowsXP';
+                    s.clientGroups[0]!['targets'] = { nodes: ['WS11'] };
+                    delete s.clientGroups[0]!['operatingSystems'];
+                }),
+                expected: [
+                    { code: 'XPR3358', at: { text: '"WS11"', after: '"clientGroups"' }, pointer: `${S}/clientGroups/0/targets/nodes/0`, message: 'installs the Updater MSI on node "WS11" through its DSC configuration, but WindowsXP cannot run DSC.' },
+                ],
+            },
         ],
         passing: [
             { it: 'should accept Windows XP, Vista and 7', manifest: ox((s) => (s.clientGroups[0]!['operatingSystems'] = ['WindowsXP', 'WindowsVista', 'Windows7'])), expected: [] },
-            { it: 'should accept a group that declares no systems', manifest: ox((s) => delete s.clientGroups[0]!['operatingSystems']), expected: [] },
+            {
+                it: 'should accept named Windows 7 nodes without "operatingSystems" (each node states its own)',
+                manifest: ox((s, site) => {
+                    for (const n of (site['nodes'] as Json[]).slice(1)) n['os'] = 'Windows7';
+                    s.clientGroups[0]!['targets'] = { nodes: ['WS11', 'WS12'] };
+                    delete s.clientGroups[0]!['operatingSystems'];
+                }),
+                expected: [],
+            },
+            {
+                it: 'should accept a Windows Vista node when the user installs the Updater (no DSC resource)',
+                manifest: ox((s, site) => {
+                    (site['nodes'] as Json[])[1]!['os'] = 'WindowsVista';
+                    s.clientGroups[0]!['targets'] = { nodes: ['WS11'] };
+                    s.clientGroups[0]!['install'] = 'user';
+                    delete s.clientGroups[0]!['operatingSystems'];
+                }),
+                expected: [],
+            },
         ],
     },
 
@@ -175,6 +209,14 @@ const CASES: Readonly<Record<string, RuleCases>> = {
     'ox-updater-package': {
         failing: [
             {
+                it: 'should report an Updater path that is not on the share xprc creates, at the path',
+                manifest: ox((s) => {
+                    (s as Json & { updaterPackage: Json })['updaterPackage']['share'] = { node: 'FS01', folder: 'D:\\Software' };
+                    (s as Json & { updaterPackage: Json })['updaterPackage']['path'] = '\\\\FS02\\Software\\OXUpdater.msi';
+                }),
+                expected: [{ code: 'XPR3359', at: '"\\\\\\\\FS02', pointer: `${S}/updaterPackage/path`, message: 'is not on node "FS01"\'s share' }],
+            },
+            {
                 it: 'should report a package roll-out without updaterPackage, at "install"',
                 manifest: ox((s) => delete s.updaterPackage),
                 expected: [{ code: 'XPR3355', at: '"package"', pointer: `${S}/clientGroups/0/install`, message: 'OX client group "sales" installs the OX Updater as a package, but "updaterPackage" is not declared.' }],
@@ -182,6 +224,14 @@ const CASES: Readonly<Record<string, RuleCases>> = {
         ],
         passing: [
             { it: 'should accept a declared package', manifest: BASE, expected: [] },
+            {
+                it: 'should accept a package on the share xprc creates, named by the file server\'s FQDN',
+                manifest: ox((s) => {
+                    (s as Json & { updaterPackage: Json })['updaterPackage']['share'] = { node: 'FS01', folder: 'D:\\Software' };
+                    (s as Json & { updaterPackage: Json })['updaterPackage']['path'] = '\\\\fs01.contoso.local\\Software\\OXUpdater.msi';
+                }),
+                expected: [],
+            },
             {
                 it: 'should accept user-driven installs (the default) without a package',
                 manifest: ox((s) => {

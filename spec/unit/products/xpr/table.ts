@@ -202,6 +202,12 @@ export const CASES: readonly RuleCase[] = [
     },
     {
         rule: 'xpr-host-platform',
+        it: 'should report Windows 7, now a node os value (issue 11 item 17)',
+        manifest: withKernelNode({ os: 'Windows7' }),
+        expected: [row('XPR3111', 21, 13, '/nodes/0/os', 'Node "XPR01" runs Windows7; an XPR server needs Windows Server.')],
+    },
+    {
+        rule: 'xpr-host-platform',
         it: 'should report a client Windows inherited from the defaults, at the default',
         manifest: site({}, { defaults: { os: 'Windows10' } }),
         expected: [row('XPR3111', 62, 11, '/defaults/os', 'Node "XPR01" runs Windows10; an XPR server needs Windows Server.')],

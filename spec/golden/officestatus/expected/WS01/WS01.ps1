@@ -29,7 +29,25 @@ Configuration WS01_Config
                     'HKLM:\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall\{9D2E4F61-0A3B-4C5D-8E7F-1A2B3C4D5E6F}'
                 )
                 $entry = Get-ItemProperty -Path $keys -ErrorAction SilentlyContinue | Select-Object -First 1
-                $null -ne $entry
+                if ($null -eq $entry)
+                {
+                    return $false
+                }
+                $displayVersion = ''
+                if ($entry.PSObject.Properties['DisplayVersion'])
+                {
+                    $displayVersion = [string]$entry.DisplayVersion
+                }
+                $installed = $null
+                if (-not [System.Version]::TryParse($displayVersion, [ref]$installed))
+                {
+                    Write-Verbose -Message ('OfficeStatus Windows Client is registered without a readable version ({0}).' -f $displayVersion)
+                    return $false
+                }
+                $parts = @($installed.Major, $installed.Minor, [Math]::Max($installed.Build, 0), [Math]::Max($installed.Revision, 0))
+                $wanted = [System.Version]'2.0.0.0'
+                Write-Verbose -Message ('OfficeStatus Windows Client {0} is installed; the group installs {1}.' -f $displayVersion, $wanted)
+                return ((New-Object -TypeName 'System.Version' -ArgumentList $parts) -ge $wanted)
             }
             SetScript  = {
                 $netfx = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727' -ErrorAction SilentlyContinue

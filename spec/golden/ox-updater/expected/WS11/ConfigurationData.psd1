@@ -4,7 +4,7 @@
         @{
             NodeName        = 'WS11'
             Role            = @('oxtender-client')
-            OperatingSystem = 'Windows10'
+            OperatingSystem = 'Windows7'
         }
     )
     NonNodeData = @{

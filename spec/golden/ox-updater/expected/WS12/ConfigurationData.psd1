@@ -4,7 +4,7 @@
         @{
             NodeName        = 'WS12'
             Role            = @('oxtender-client')
-            OperatingSystem = 'Windows10'
+            OperatingSystem = 'Windows7'
         }
     )
     NonNodeData = @{
