@@ -7,7 +7,6 @@
  *   4 build --check: the output folder is out of date.
  */
 
-import { readFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import yargs from 'yargs';
 import { compile, type CompileResult } from '../compile.js';
@@ -26,8 +25,9 @@ import { bundledRootSchema } from '../frontend/schemas.js';
 import { suggest } from '../frontend/validate.js';
 import { printIR } from '../ir/print.js';
 import { VERSION } from '../version.js';
-import { writeOutput } from '../write/write-output.js';
 import { chooseStyle, diagnosticsJson, formatDiagnostics, type Style } from './format.js';
+import { DEFAULT_MAX_MANIFEST_BYTES, readManifestFile } from './read-manifest.js';
+import { writeBuild } from './write-report.js';
 
 export interface Io {
     readonly stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -84,6 +84,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                     .option('format', FORMAT)
                     .option('out', { type: 'string', default: 'out', describe: 'Output folder; the site is written to <out>/<site>/' })
                     .option('emit-ir', { type: 'boolean', default: false, describe: 'Also write ir.txt, the compiler’s intermediate representation' })
+                    .option('force', {
+                        type: 'boolean',
+                        default: false,
+                        describe: 'Replace <out>/<site>/ even when it holds files xprc did not write (they are deleted)',
+                    })
                     .option('check', {
                         type: 'boolean',
                         default: false,
@@ -92,7 +97,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                     .epilogue(EXIT_CODES_HELP),
             (args) => {
                 const format = args.format;
-                const result = runCompile(args.manifest, io, true);
+                const result = runCompile(args.manifest, io, true, args['max-manifest-bytes'] as number);
                 // With --check and JSON, the diagnostics go into the one check document (stdout holds one JSON value).
                 const deferJson = args.check && format === 'json' && result.ir !== undefined;
                 exitCode = deferJson ? EXIT_OK : report(result, format, io);
@@ -106,16 +111,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                     exitCode = checkCommand(args.manifest, args.out, result.ir.name, files, result.diagnostics, format, io);
                     return;
                 }
-                const outDir = resolvePath(io.cwd, args.out);
-                try {
-                    const written = writeOutput(outDir, result.ir.name, files);
-                    if (format === 'text') {
-                        out(`Wrote ${files.length} files for ${result.ir.nodes.length} node(s) to ${written}`);
-                    }
-                } catch (error) {
-                    const reason = error instanceof Error ? error.message : String(error);
-                    const failure = locate([diag('OutputUnwritable', { path: args.out, reason })], args.manifest);
-                    exitCode = report({ diagnostics: failure }, format, io);
+                const write = writeBuild(resolvePath(io.cwd, args.out), args.out, result.ir.name, files, { force: args.force });
+                if (write.diagnostics.length > 0) {
+                    // JSON: one document with the build's warnings and what writing reported.
+                    const all = [...(format === 'json' ? result.diagnostics : []), ...locate(write.diagnostics, args.manifest)];
+                    exitCode = report({ diagnostics: all }, format, io);
+                }
+                if (write.written && format === 'text') {
+                    out(`Wrote ${files.length} files for ${result.ir.nodes.length} node(s) to ${write.written.target}`);
                 }
             },
         )
@@ -124,7 +127,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             'Check the manifest (schema and vendor rules) without writing anything',
             (y) => y.positional('manifest', { type: 'string', demandOption: true, describe: 'Path of the site manifest (JSON)' }).option('format', FORMAT),
             (args) => {
-                const result = runCompile(args.manifest, io, false);
+                const result = runCompile(args.manifest, io, false, args['max-manifest-bytes'] as number);
                 exitCode = report(result, args.format, io);
                 if (exitCode === EXIT_OK && args.format === 'text') {
                     out(`${args.manifest}: no errors.`);
@@ -197,6 +200,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                 );
             },
         )
+        .option('max-manifest-bytes', {
+            type: 'number',
+            global: true,
+            default: DEFAULT_MAX_MANIFEST_BYTES,
+            describe: 'Refuse manifests larger than this many bytes (before reading them)',
+        })
         .demandCommand(1, 'Name a command: build, validate, diff, schema or explain.')
         .epilogue(EXIT_CODES_HELP)
         .strict()
@@ -225,18 +234,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return exitCode;
 }
 
-function readManifest(manifest: string, io: Io): Buffer | Diagnostic[] {
-    try {
-        return readFileSync(resolvePath(io.cwd, manifest));
-    } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-        return locate([diag('FileUnreadable', { reason })], manifest);
-    }
+function readManifest(manifest: string, io: Io, maxBytes = DEFAULT_MAX_MANIFEST_BYTES): Buffer | Diagnostic[] {
+    const read = readManifestFile(manifest, io.cwd, maxBytes);
+    return Buffer.isBuffer(read) ? read : locate([read], manifest);
 }
 
-function runCompile(manifest: string, io: Io, emit: boolean): CompileResult {
-    const bytes = readManifest(manifest, io);
+function runCompile(manifest: string, io: Io, emit: boolean, maxBytes?: number): CompileResult {
+    const bytes = readManifest(manifest, io, maxBytes);
     return Array.isArray(bytes) ? { diagnostics: bytes } : compile({ fileName: manifest, bytes }, { emit });
 }
 
