@@ -436,8 +436,8 @@ export const CATALOG = {
         phase: 'semantic',
         severity: 'error',
         title: 'A value named like a secret',
-        message: '{what} "{name}" is named like a secret ({word}); its data would be written in plain text to the .ps1, the .reg file and the runbook.',
-        fix: 'Do not put the secret in the manifest. If the product reads it from the registry, write "credential": "<Name>" instead of "value" (declared under "credentials"): the value is written at apply time from that credential\'s password, which never reaches the generated files.',
+        message: '{what} "{name}" is named like a secret ({word}); its data would be written in plain text to the .ps1 and the .reg file.',
+        fix: 'Remove the value from the manifest. If the product really reads a secret from the registry, set it on the host by hand (describe it in a manual step without the secret) or from your secret store at deployment time; xprc does not yet write registry values from a credential.',
         explanation:
             'Manifests and generated files are reviewed and committed. A registry value whose name says password, pwd, secret, token, api key or client secret is refused; names that only describe a policy about passwords (PasswordLength, PasswordExpiryWarning, MinimumPasswordAge, …) are allowed. The check reads names, not data: a secret pasted into a free-text field (a description, file contents, installer arguments) is not caught.',
     },
