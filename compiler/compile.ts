@@ -14,7 +14,7 @@ import { isError, locate, type Diagnostic, type PendingDiagnostic } from './diag
 import { emit, type OutputFile } from './emit/emit.js';
 import { decodeManifest, load } from './frontend/load.js';
 import { resolve } from './frontend/resolve.js';
-import type { SourceText } from './frontend/source.js';
+import { SourceText } from './frontend/source.js';
 import { validate } from './frontend/validate.js';
 import type { SiteIR } from './ir/types.js';
 import { lower } from './lower/lower.js';
@@ -48,7 +48,8 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     const file = input.fileName;
     const decoded = decodeManifest(input.bytes);
     if (decoded.text === undefined) {
-        return { diagnostics: locate(decoded.diagnostics, file) };
+        const context = decoded.context === undefined ? undefined : new SourceText(decoded.context, undefined);
+        return { diagnostics: locate(decoded.diagnostics, file, context), ...(context ? { source: context } : {}) };
     }
 
     const loaded = load(decoded.text);

@@ -11,6 +11,8 @@
  * a test fails when it is out of date.
  */
 
+import { quoteExcerpt } from './display.js';
+
 export type Severity = 'error' | 'warning';
 export type Phase = 'load' | 'schema' | 'semantic' | 'emit' | 'cli';
 
@@ -1497,6 +1499,7 @@ export function fillTemplate(template: string, args: Readonly<Record<string, str
         if (value === undefined) {
             throw new Error(`Internal error: diagnostic template placeholder {${name}} has no argument`);
         }
-        return String(value);
+        // Arguments often quote the manifest: escaped and cut short, so no value can forge a line or flood the screen.
+        return quoteExcerpt(String(value));
     });
 }

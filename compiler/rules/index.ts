@@ -13,6 +13,7 @@ import { firewallPorts } from './firewall-ports.js';
 import { manualSteps } from './manual-steps.js';
 import { nodeNames } from './node-names.js';
 import { references } from './references.js';
+import { registryKeyCase } from './registry-key-case.js';
 import { registryKeys } from './registry-keys.js';
 import { registryStrings } from './registry-strings.js';
 import { secretNames } from './secret-names.js';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
     // Data safety (issue #10): what Windows cannot store, and secrets in names or URLs.
     siteName,
     registryStrings,
+    registryKeyCase,
     secretNames,
     urlCredentials,
     ...PRODUCTS.flatMap((product) => product.rules),

@@ -6,6 +6,7 @@
 
 import { diag, at, type PendingDiagnostic } from '../diagnostics/diagnostic.js';
 import { joinPointer } from '../frontend/source.js';
+import { describePointer } from '../frontend/validate.js';
 import type { Rule } from './rule.js';
 
 const URL_WITH_PASSWORD = /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]*)@([^\s/?#]*)/;
@@ -34,7 +35,7 @@ export const urlCredentials: Rule = {
         const out: PendingDiagnostic[] = [];
         for (const { text, pointer } of strings(site.site, '')) {
             const url = findUrlWithPassword(text);
-            if (url !== undefined) out.push(diag('UrlWithCredentials', { what: `"${pointer.slice(1).split('/').join('.')}"`, url }, at(pointer)));
+            if (url !== undefined) out.push(diag('UrlWithCredentials', { what: describePointer(pointer), url }, at(pointer)));
         }
         return out;
     },
