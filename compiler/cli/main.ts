@@ -11,6 +11,7 @@ import { join, resolve as resolvePath } from 'node:path';
 import yargs from 'yargs';
 import { compile, type CompileResult } from '../compile.js';
 import { catalogEntries, findByCode } from '../diagnostics/catalog.js';
+import { escapeJsonText, escapeUnsafe } from '../diagnostics/display.js';
 import { diag, locate, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkOutput, isUpToDate, type OutputCheck } from '../diff/check.js';
 import { diffSites } from '../diff/diff.js';
@@ -356,7 +357,8 @@ function explainResourceCommand(node: string | undefined, resource: string | und
         report({ diagnostics: locate([failure], manifest) }, format, io);
         return EXIT_USAGE;
     }
-    io.stdout.write(format === 'json' ? `${JSON.stringify(found.item, null, 2)}\n` : formatExplained(found.item));
+    // Escaped like diagnostics: layer descriptions and values come from the manifest (JSON.stringify leaves U+2028 and bidi controls raw).
+    io.stdout.write(format === 'json' ? `${escapeJsonText(JSON.stringify(found.item, null, 2))}\n` : formatExplained(found.item));
     return EXIT_OK;
 }
 
@@ -373,14 +375,15 @@ function formatExplained(item: ExplainedItem): string {
     if (item.block) {
         lines.push('', ...item.block.split('\n').map((line) => `    ${line}`));
     }
-    return `${lines.join('\n')}\n`;
+    // The block's own lines end in CR LF like the .ps1 (kept); everything else from the manifest is escaped.
+    return `${lines.map((line) => escapeUnsafe(line.replace(/\r$/, '')) + (line.endsWith('\r') ? '\r' : '')).join('\n')}\n`;
 }
 
 /** Print diagnostics; returns the exit code they imply. */
 function report(result: Pick<CompileResult, 'diagnostics' | 'source'>, format: Format, io: Io): number {
     const hasErrors = result.diagnostics.some((d) => d.severity === 'error');
     if (format === 'json') {
-        io.stdout.write(`${JSON.stringify(diagnosticsJson(result.diagnostics), null, 2)}\n`);
+        io.stdout.write(`${escapeJsonText(JSON.stringify(diagnosticsJson(result.diagnostics), null, 2))}\n`);
     } else if (result.diagnostics.length > 0) {
         io.stderr.write(formatDiagnostics(result.diagnostics, result.source, chooseStyle(io.stderr, io.env)));
     }

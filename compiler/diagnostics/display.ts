@@ -6,9 +6,15 @@
  * terminal and into JSON, so JSON readers see the escapes too.
  */
 
-/** C0 and C1 controls, DEL, line and paragraph separators, bidi marks, embeddings, overrides and isolates, the BOM. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/g;
+/**
+ * C0 and C1 controls, DEL, line and paragraph separators, bidi marks,
+ * embeddings, overrides and isolates, zero-width and other invisible format
+ * characters, the BOM and lone surrogates: the set diff/display.ts escapes
+ * for `diff` and `explain`, so every output escapes the same characters.
+ */
+const UNSAFE =
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export const escapeChar = (ch: string): string => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
@@ -16,10 +22,11 @@ export function escapeUnsafe(text: string): string {
     return text.replace(UNSAFE, escapeChar);
 }
 
-export const isUnsafeChar = (ch: string): boolean => {
-    UNSAFE.lastIndex = 0;
-    return UNSAFE.test(ch);
-};
+// eslint-disable-next-line no-control-regex
+const UNSAFE_ONE = /^[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]$/;
+
+/** One character of decoded text (which holds no lone surrogates) that escapeUnsafe would escape. */
+export const isUnsafeChar = (ch: string): boolean => UNSAFE_ONE.test(ch);
 
 /** Values longer than this are quoted as an excerpt. */
 export const MAX_QUOTED = 200;
@@ -28,4 +35,13 @@ export const MAX_QUOTED = 200;
 export function quoteExcerpt(text: string): string {
     const cut = text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}… (${text.length} characters)` : text;
     return escapeUnsafe(cut);
+}
+
+/**
+ * JSON text from JSON.stringify, with what it leaves raw inside strings
+ * escaped too (C1 controls, DEL, separators, bidi and format characters);
+ * C0 controls it escapes itself, and the newlines between lines are kept.
+ */
+export function escapeJsonText(json: string): string {
+    return json.replace(/[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, escapeChar);
 }
