@@ -56,9 +56,12 @@ export function recoverInterrupted(root: string, siteName: string): Recovery {
     }
     const removed: string[] = [];
     const kept: string[] = [];
+    // An old output is only a leftover when the swap finished: the site folder is xprc's complete
+    // output. Otherwise (someone created the site folder by hand) it may be the only copy: kept.
+    const swapFinished = restoredFrom === undefined && exists(target) && isOwned(foreignContent(target));
     for (const name of retired.filter((n) => n !== restoredFrom)) {
         const path = join(root, name);
-        if (isOwned(foreignContent(path))) {
+        if (swapFinished && isOwned(foreignContent(path))) {
             removeOwnedFolder(path);
             removed.push(name);
         } else {

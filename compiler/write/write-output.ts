@@ -109,6 +109,10 @@ export function writeOutput(outDir: string, siteName: string, files: readonly Ou
     const step = options.afterStep ?? (() => undefined);
     const io = (state: string) => (error: unknown) => new WriteError({ kind: 'io', target, reason: reasonOf(error), state });
     const untouched = 'Existing output was left unchanged.';
+    // Before anything is written (not even the lock file): / and ~ only take a site folder xprc wrote.
+    if (!options.force && isRiskyRoot(root) && !present(target)) {
+        throw new WriteError({ kind: 'risky-root', target, root });
+    }
     try {
         mkdirSync(root, { recursive: true });
     } catch (error) {
@@ -127,15 +131,12 @@ export function writeOutput(outDir: string, siteName: string, files: readonly Ou
         try {
             recovery = recoverInterrupted(root, siteName);
         } catch (error) {
-            throw io(`The previous output may be in a ${retiredPrefix(siteName)}* folder in ${root}; the next build puts it back.`)(error);
+            throw io(`The previous output is in ${target} or, if that is missing, in a ${retiredPrefix(siteName)}* folder in ${root}, which the next build puts back.`)(error);
         }
         step('recovered');
         if (!options.force) {
             const foreign = foreignContent(target);
             if (!isOwned(foreign)) throw new WriteError({ kind: 'not-owned', target, foreign });
-            if (isRiskyRoot(root) && !present(target)) {
-                throw new WriteError({ kind: 'risky-root', target, root });
-            }
         }
         return swap({ root, siteName, target, files, step, io, recovery, force: options.force === true });
     } finally {
@@ -214,7 +215,7 @@ function swap({ root, siteName, target, files, step, io, recovery, force }: Swap
             try {
                 renameSync(retired, target);
             } catch {
-                state = `The previous output is in ${retired}; the next build puts it back.`;
+                state = `The previous output is in ${retired}; move it back to ${target} (the next build does that itself when ${target} is missing).`;
             }
         }
         rmSync(staging, { recursive: true, force: true });
