@@ -3,6 +3,7 @@
  * for machines (--format json).
  */
 
+import type { DiagnosticKind } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { escapeChar, isUnsafeChar } from '../diagnostics/display.js';
 import type { SourceText } from '../frontend/source.js';
@@ -30,7 +31,9 @@ export function formatDiagnostic(d: Diagnostic, source: SourceText | undefined, 
     const location = d.start ? `${d.file}:${d.start.line}:${d.start.column}` : d.file;
     const severity = d.severity === 'error' ? style.red('error') : style.yellow('warning');
     const lines = [`${style.cyan(location)} - ${severity} ${style.grey(d.code)}: ${d.message}`];
-    if (d.start && source) {
+    if (d.start && source && WITHHELD.has(d.kind)) {
+        lines.push('', `${style.grey(String(d.start.line))} (line not shown: it may hold a secret)`);
+    } else if (d.start && source) {
         const excerpt = excerptOf(source.lineText(d.start.line), d.start.column, d.end && d.end.line === d.start.line ? d.end.column : undefined);
         const gutter = String(d.start.line);
         lines.push('');
@@ -47,6 +50,9 @@ export function formatDiagnostic(d: Diagnostic, source: SourceText | undefined, 
     }
     return lines.join('\n');
 }
+
+/** Diagnostics about secrets do not echo the line they point at: CI logs keep what is printed. */
+const WITHHELD: ReadonlySet<DiagnosticKind> = new Set<DiagnosticKind>(['PasswordInManifest', 'SecretName', 'UrlWithCredentials']);
 
 /** Lines up to this long are shown whole; longer ones (a 50 MB one-line manifest) as EXCERPT characters around the position. */
 const WHOLE_LINE = 200;
