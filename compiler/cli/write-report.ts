@@ -10,7 +10,7 @@ import type { OutputFile } from '../emit/emit.js';
 import { WriteError, writeOutput, type WriteOptions, type WriteResult } from '../write/write-output.js';
 
 /** The ownership error lists this many paths, then says how many more there are. */
-const LISTED = 10;
+const LISTED = 5;
 
 const shown = (path: string): string => path.split('\\').join('/');
 

@@ -78,7 +78,11 @@ export function acquireLock(root: string, siteName: string, waitMs: number): Loc
             const holder = readHolder(path);
             if (holder && holder.host === hostname() && !isAlive(holder.pid)) {
                 // The build that held it died. Removing and retrying (rather than
-                // overwriting) keeps the take-over exclusive between two waiters.
+                // overwriting) keeps the take-over exclusive between two waiters, except
+                // in one window: a waiter that read the dead holder just before another
+                // waiter took the lock over may remove the new lock. That needs two
+                // builds waiting on a crashed one at the same millisecond; the cost is
+                // that one of the two builds may fail (XPR5001, with a true message) and has to be run again.
                 rmSync(path, { force: true });
                 continue;
             }

@@ -21,6 +21,15 @@ export interface Recovery {
     readonly kept: readonly string[];
 }
 
+function isRunning(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+}
+
 function exists(path: string): boolean {
     try {
         statSync(path);
@@ -66,6 +75,14 @@ export function recoverInterrupted(root: string, siteName: string): Recovery {
             removed.push(name);
         } else {
             kept.push(name);
+        }
+    }
+    // A build killed while it waited for the lock leaves its private lock file (lock.ts), named by its pid.
+    for (const name of names.filter((n) => n.startsWith(`.xprc-lock-${siteName}.`))) {
+        const pid = Number(name.slice(`.xprc-lock-${siteName}.`.length));
+        if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) {
+            rmSync(join(root, name), { force: true });
+            removed.push(name);
         }
     }
     // Staging folders are only ever written by a build holding the lock: nobody else's files are there.

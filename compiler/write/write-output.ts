@@ -81,6 +81,19 @@ function flush(path: string): void {
     }
 }
 
+/**
+ * After a rename has happened, a failing fsync of the folder only weakens
+ * durability; throwing there would report a failure for a swap that took
+ * place (and stop half-way), so it is ignored.
+ */
+function flushAfterRename(root: string): void {
+    try {
+        flush(root);
+    } catch {
+        // See above.
+    }
+}
+
 function writeDurably(path: string, bytes: Uint8Array): void {
     const fd = openSync(path, 'wx');
     try {
@@ -135,7 +148,12 @@ export function writeOutput(outDir: string, siteName: string, files: readonly Ou
         }
         step('recovered');
         if (!options.force) {
-            const foreign = foreignContent(target);
+            let foreign: Foreign;
+            try {
+                foreign = foreignContent(target);
+            } catch (error) {
+                throw io(untouched)(error);
+            }
             if (!isOwned(foreign)) throw new WriteError({ kind: 'not-owned', target, foreign });
         }
         return swap({ root, siteName, target, files, step, io, recovery, force: options.force === true });
@@ -203,12 +221,11 @@ function swap({ root, siteName, target, files, step, io, recovery, force }: Swap
             rmSync(staging, { recursive: true, force: true });
             throw io(untouched)(error);
         }
-        flush(root);
+        flushAfterRename(root);
         step('retired');
     }
     try {
         renameSync(staging, target);
-        flush(root);
     } catch (error) {
         let state = untouched;
         if (retired) {
@@ -221,6 +238,7 @@ function swap({ root, siteName, target, files, step, io, recovery, force }: Swap
         rmSync(staging, { recursive: true, force: true });
         throw io(state)(error);
     }
+    flushAfterRename(root);
     step('installed');
     let leftBehind: string | undefined;
     if (retired) {

@@ -80,6 +80,11 @@ const crash: CorpusCase[] = [
         argv: BUILD, exit: 0, after: (dir) => expect(readdirSync(join(dir, 'o'))).to.deep.equal(['lab']),
     },
     {
+        class: 'crash windows', name: 'the private lock file of a build killed while waiting is removed', manifest: site([node()]),
+        setup: (dir) => write(dir, `o/.xprc-lock-lab.${2 ** 22 + 9}`, '{}'),
+        argv: BUILD, exit: 0, codes: ['XPR5014'], after: (dir) => expect(readdirSync(join(dir, 'o'))).to.deep.equal(['lab']),
+    },
+    {
         class: 'crash windows', name: 'an old output someone saved a file into is kept, and said', manifest: site([node()]),
         setup: async (dir) => { await built(dir); execFileSync('cp', ['-r', join(dir, 'o/lab'), join(dir, 'o/.xprc-old-lab-abc123')]); write(dir, 'o/.xprc-old-lab-abc123/mine.txt', 'mine'); },
         argv: BUILD, exit: 0, codes: ['XPR5015'], after: unchanged('o/.xprc-old-lab-abc123/mine.txt', 'mine'),
