@@ -99,8 +99,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             (args) => {
                 const format = args.format;
                 const result = runCompile(args.manifest, io, true, args['max-manifest-bytes'] as number);
-                // With --check and JSON, the diagnostics go into the one check document (stdout holds one JSON value).
-                const deferJson = args.check && format === 'json' && result.ir !== undefined;
+                // With JSON, the diagnostics go into one document printed at the end (stdout holds one JSON
+                // value): the check document, or the build's warnings plus what writing reported.
+                const deferJson = format === 'json' && result.ir !== undefined;
                 exitCode = deferJson ? EXIT_OK : report(result, format, io);
                 if (exitCode !== EXIT_OK || !result.ir || !result.files) {
                     return;
@@ -113,8 +114,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                     return;
                 }
                 const write = writeBuild(resolvePath(io.cwd, args.out), args.out, result.ir.name, files, { force: args.force });
-                if (write.diagnostics.length > 0) {
-                    // JSON: one document with the build's warnings and what writing reported.
+                if (format === 'json' || write.diagnostics.length > 0) {
                     const all = [...(format === 'json' ? result.diagnostics : []), ...locate(write.diagnostics, args.manifest)];
                     exitCode = report({ diagnostics: all }, format, io);
                 }

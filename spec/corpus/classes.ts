@@ -75,6 +75,12 @@ const crash: CorpusCase[] = [
         argv: BUILD, exit: 0, codes: ['XPR5014'], after: (dir) => expect(readdirSync(join(dir, 'o'))).to.deep.equal(['lab']),
     },
     {
+        class: 'crash windows', name: 'with --format json the recovery warning is in the one JSON document', manifest: site([node()]),
+        setup: (dir) => write(dir, 'o/.xprc-tmp-lab-a/x', 'partial'),
+        argv: [...BUILD, '--format', 'json'], exit: 0,
+        after: (_dir, out) => expect((JSON.parse(out.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).to.deep.equal(['XPR5014']),
+    },
+    {
         class: 'crash windows', name: 'a lock left by a dead build is taken over', manifest: site([node()]),
         setup: (dir) => write(dir, 'o/.xprc-lock-lab', JSON.stringify({ pid: 2 ** 22 + 7, host: hostname() })),
         argv: BUILD, exit: 0, after: (dir) => expect(readdirSync(join(dir, 'o'))).to.deep.equal(['lab']),
