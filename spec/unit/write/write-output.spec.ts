@@ -194,6 +194,24 @@ describe('write (compiler/write/)', () => {
     });
 
     describe('failures', () => {
+        it('should keep the old output, and say so, when someone saved a file into it during the build', () => {
+            writeOutput(root, 'lab', siteFiles('old'));
+            let retiredName = '';
+            const result = writeOutput(root, 'lab', siteFiles('new'), {
+                afterStep: (step) => {
+                    if (step === 'installed') {
+                        retiredName = readdirSync(root).find((n) => n.startsWith('.xprc-old-lab-')) ?? '';
+                        writeFileSync(join(root, retiredName, 'saved-meanwhile.txt'), 'mine');
+                    }
+                },
+            });
+            expect(result.leftBehind).to.equal(join(root, retiredName));
+            expect(readFileSync(join(root, retiredName, 'saved-meanwhile.txt'), 'utf8')).to.equal('mine');
+            expect(withoutRecord(tree(site()))).to.deep.equal(expectedTree('new'));
+            // The next build keeps it too (it holds a file xprc did not write) and names it.
+            expect(writeOutput(root, 'lab', siteFiles('new')).recovery.kept).to.deep.equal([retiredName]);
+        });
+
         it('should say truthfully where the previous output is when it cannot be put back, and keep it', () => {
             writeOutput(root, 'lab', siteFiles('old'));
             // After the old output is moved aside, someone creates the site folder: both renames fail.
