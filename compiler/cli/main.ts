@@ -327,7 +327,7 @@ function diffCommand(manifest: string, newManifest: string | undefined, base: st
     const diff = diffSites(oldSide.result.ir, newSide.result.ir);
     const labels = { old: oldSide.label, new: newSide.label };
     const style: Style = chooseStyle(io.stdout, io.env);
-    io.stdout.write(format === 'json' ? renderDiffJson(diff, labels) : format === 'md' ? renderDiffMarkdown(diff, labels) : renderDiffText(diff, labels, style));
+    io.stdout.write(format === 'json' ? escapeJsonText(renderDiffJson(diff, labels)) : format === 'md' ? renderDiffMarkdown(diff, labels) : renderDiffText(diff, labels, style));
     return hasChanges(diff) ? EXIT_CHANGES : EXIT_OK;
 }
 

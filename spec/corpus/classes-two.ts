@@ -91,6 +91,8 @@ const people: CorpusCase[] = [
         after: (_dir, out) => expect(out.stderr.split('\n').filter((l) => l.startsWith('site.json:1:1 - error XPR0000'))).to.deep.equal([]),
     })),
     { class: 'what people read', name: 'JSON diagnostics escape bidi and C1 characters too', manifest: site([{ name: 'A\u202e\u0085' }]), argv: [...VALIDATE, '--format', 'json'], exit: 1, after: (_d, out) => expect(out.stdout).to.contain('\\u202e') },
+    { class: 'what people read', name: 'diff --format json escapes bidi and separators (the same string once parsed)', manifest: site([node()]), setup: (dir) => write(dir, 'new.json', json(site([node({ manualSteps: [{ id: 's', title: 'T\u202e\u2028', instructions: ['x'] }] })]))), argv: ['diff', 'site.json', 'new.json', '--format', 'json'], exit: 3,
+        after: (_d, out) => { expect(out.stdout).to.contain('\\u202e'); expect(out.stdout).to.contain('T\u202e\u2028'.replace(/[\u202e\u2028]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)); } },
     { class: 'what people read', name: 'diff output escapes control characters from the manifest', manifest: site([node()]), setup: (dir) => write(dir, 'new.json', json(site([node({}, { description: 'x\u001b[2Jy\u202e' })]))), argv: ['diff', 'site.json', 'new.json'], exit: 3 },
 ];
 
