@@ -11,7 +11,7 @@
  * a test fails when it is out of date.
  */
 
-import { quoteExcerpt } from './display.js';
+import { escapeUnsafe, quoteExcerpt } from './display.js';
 
 export type Severity = 'error' | 'warning';
 export type Phase = 'load' | 'schema' | 'semantic' | 'emit' | 'cli';
@@ -1499,7 +1499,8 @@ export function fillTemplate(template: string, args: Readonly<Record<string, str
         if (value === undefined) {
             throw new Error(`Internal error: diagnostic template placeholder {${name}} has no argument`);
         }
-        // Arguments often quote the manifest: escaped and cut short, so no value can forge a line or flood the screen.
-        return quoteExcerpt(String(value));
+        // Arguments often quote the manifest: escaped and cut short, so no value can forge a line or flood
+        // the screen. {description} is the schema's own text (never the manifest's), so it is shown whole.
+        return name === 'description' ? escapeUnsafe(String(value)) : quoteExcerpt(String(value));
     });
 }
