@@ -99,8 +99,8 @@ export const CATALOG = {
         severity: 'error',
         title: 'Nesting too deep',
         message: 'Objects and arrays are nested more than {limit} levels deep here.',
-        fix: 'A manifest needs fewer than ten levels; look for a generated or corrupted file.',
-        explanation: 'Nesting is counted before the JSON is parsed, so a hostile file cannot exhaust the parser\'s stack; the deepest real manifest uses under ten levels.',
+        fix: 'Manifests need about ten levels at most (the examples use eight); look for a generated or corrupted file.',
+        explanation: 'Nesting is counted before the JSON is parsed, so a hostile file cannot exhaust the parser\'s stack; the deepest example manifest uses eight levels.',
     },
 
     // --- XPR2xxx: schema --------------------------------------------------
