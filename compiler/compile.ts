@@ -14,13 +14,14 @@ import { isError, locate, type Diagnostic, type PendingDiagnostic } from './diag
 import { emit, type OutputFile } from './emit/emit.js';
 import { decodeManifest, load } from './frontend/load.js';
 import { resolve } from './frontend/resolve.js';
-import type { SourceText } from './frontend/source.js';
+import { SourceText } from './frontend/source.js';
 import { validate } from './frontend/validate.js';
 import type { SiteIR } from './ir/types.js';
 import { lower } from './lower/lower.js';
 import type { Site } from './manifest/types.generated.js';
 import { check } from './rules/index.js';
 import { checkCollisions } from './rules/collisions.js';
+import { checkRegistryKeyCase } from './rules/registry-key-case.js';
 
 export interface CompileInput {
     /** The manifest's path as the user gave it; only its base name reaches the output. */
@@ -47,7 +48,8 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     const file = input.fileName;
     const decoded = decodeManifest(input.bytes);
     if (decoded.text === undefined) {
-        return { diagnostics: locate(decoded.diagnostics, file) };
+        const context = decoded.context === undefined ? undefined : new SourceText(decoded.context, undefined);
+        return { diagnostics: locate(decoded.diagnostics, file, context), ...(context ? { source: context } : {}) };
     }
 
     const loaded = load(decoded.text);
@@ -71,7 +73,7 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     }
 
     const ir = lower(resolved, manifestDisplayName(file));
-    const collisions = checkCollisions(ir);
+    const collisions = [...checkCollisions(ir), ...checkRegistryKeyCase(ir)];
     if (collisions.length > 0) {
         return stop([...pending, ...collisions]);
     }
@@ -79,8 +81,14 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     return { ...stop(pending), ir, ...(files ? { files } : {}) };
 }
 
-/** The manifest's base name, made safe to print in any generated comment. */
+/**
+ * The manifest's base name, made safe to print in any generated comment:
+ * controls (C0, C1), line and paragraph separators, and format characters
+ * (\p{Cf}: bidi embeddings, overrides and isolates such as U+202E and U+2066,
+ * marks such as U+200E, the BOM U+FEFF, zero-width joiners) become `_`, so a
+ * file name can neither break a line nor make a line read differently.
+ */
 export function manifestDisplayName(fileName: string): string {
     // eslint-disable-next-line no-control-regex
-    return basename(fileName.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '_') || 'manifest.json';
+    return basename(fileName.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]|\p{Cf}/gu, '_') || 'manifest.json';
 }

@@ -3,7 +3,9 @@
  * for machines (--format json).
  */
 
+import type { DiagnosticKind } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { escapeChar, isUnsafeChar } from '../diagnostics/display.js';
 import type { SourceText } from '../frontend/source.js';
 
 export interface Style {
@@ -29,14 +31,14 @@ export function formatDiagnostic(d: Diagnostic, source: SourceText | undefined, 
     const location = d.start ? `${d.file}:${d.start.line}:${d.start.column}` : d.file;
     const severity = d.severity === 'error' ? style.red('error') : style.yellow('warning');
     const lines = [`${style.cyan(location)} - ${severity} ${style.grey(d.code)}: ${d.message}`];
-    if (d.start && source) {
-        const text = source.lineText(d.start.line).replace(/\t/g, ' ');
+    if (d.start && source && WITHHELD.has(d.kind)) {
+        lines.push('', `${style.grey(String(d.start.line))} (line not shown: it may hold a secret)`);
+    } else if (d.start && source) {
+        const excerpt = excerptOf(source.lineText(d.start.line), d.start.column, d.end && d.end.line === d.start.line ? d.end.column : undefined);
         const gutter = String(d.start.line);
-        const width =
-            d.end && d.end.line === d.start.line ? Math.max(1, d.end.column - d.start.column) : Math.max(1, text.length - d.start.column + 1);
         lines.push('');
-        lines.push(`${style.grey(gutter)} ${text}`);
-        lines.push(`${' '.repeat(gutter.length)} ${' '.repeat(d.start.column - 1)}${style.red('~'.repeat(Math.min(width, 120)))}`);
+        lines.push(`${style.grey(gutter)} ${excerpt.text}`);
+        lines.push(`${' '.repeat(gutter.length)} ${' '.repeat(excerpt.caret)}${style.red('~'.repeat(excerpt.width))}`);
     }
     lines.push(`  ${style.bold('fix:')} ${d.fix}`);
     if (d.guide) {
@@ -47,6 +49,36 @@ export function formatDiagnostic(d: Diagnostic, source: SourceText | undefined, 
         lines.push(`  ${style.cyan(where)} - ${related.message}`);
     }
     return lines.join('\n');
+}
+
+/** Diagnostics about secrets do not echo the line they point at: CI logs keep what is printed. */
+const WITHHELD: ReadonlySet<DiagnosticKind> = new Set<DiagnosticKind>(['PasswordInManifest', 'SecretName', 'UrlWithCredentials']);
+
+/** Lines up to this long are shown whole; longer ones (a 50 MB one-line manifest) as EXCERPT characters around the position. */
+const WHOLE_LINE = 200;
+const EXCERPT = 120;
+
+/**
+ * The source line around 1-based `column`: at most EXCERPT characters, tabs as
+ * spaces, unsafe characters escaped, and where the caret goes in what is shown.
+ */
+export function excerptOf(line: string, column: number, endColumn?: number): { text: string; caret: number; width: number } {
+    const startIndex = Math.max(0, column - 1);
+    const from = line.length <= WHOLE_LINE ? 0 : Math.max(0, Math.min(startIndex - 20, line.length - EXCERPT));
+    const to = line.length <= WHOLE_LINE ? line.length : Math.min(line.length, from + EXCERPT);
+    let text = from > 0 ? '…' : '';
+    let caret = 0;
+    let width = 0;
+    for (let i = from; i < to; i++) {
+        const ch = line[i] as string;
+        const shown = ch === '\t' ? ' ' : isUnsafeChar(ch) ? escapeChar(ch) : ch;
+        if (i === startIndex) caret = text.length;
+        if (i >= startIndex && i < (endColumn ?? line.length + 1) - 1) width += shown.length;
+        text += shown;
+    }
+    if (startIndex >= to) caret = text.length;
+    if (to < line.length) text += '…';
+    return { text, caret, width: Math.max(1, Math.min(width, 120)) };
 }
 
 export function formatDiagnostics(list: readonly Diagnostic[], source: SourceText | undefined, style: Style): string {

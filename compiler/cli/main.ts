@@ -7,11 +7,11 @@
  *   4 build --check: the output folder is out of date.
  */
 
-import { readFileSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import yargs from 'yargs';
 import { compile, type CompileResult } from '../compile.js';
 import { catalogEntries, findByCode } from '../diagnostics/catalog.js';
+import { escapeJsonText, escapeUnsafe } from '../diagnostics/display.js';
 import { diag, locate, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkOutput, isUpToDate, type OutputCheck } from '../diff/check.js';
 import { diffSites } from '../diff/diff.js';
@@ -26,8 +26,9 @@ import { bundledRootSchema } from '../frontend/schemas.js';
 import { suggest } from '../frontend/validate.js';
 import { printIR } from '../ir/print.js';
 import { VERSION } from '../version.js';
-import { writeOutput } from '../write/write-output.js';
 import { chooseStyle, diagnosticsJson, formatDiagnostics, type Style } from './format.js';
+import { DEFAULT_MAX_MANIFEST_BYTES, readManifestFile } from './read-manifest.js';
+import { writeBuild } from './write-report.js';
 
 export interface Io {
     readonly stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -84,6 +85,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                     .option('format', FORMAT)
                     .option('out', { type: 'string', default: 'out', describe: 'Output folder; the site is written to <out>/<site>/' })
                     .option('emit-ir', { type: 'boolean', default: false, describe: 'Also write ir.txt, the compiler’s intermediate representation' })
+                    .option('force', {
+                        type: 'boolean',
+                        default: false,
+                        describe: 'Replace <out>/<site>/ even when it holds files xprc did not write (they are deleted)',
+                    })
                     .option('check', {
                         type: 'boolean',
                         default: false,
@@ -92,9 +98,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                     .epilogue(EXIT_CODES_HELP),
             (args) => {
                 const format = args.format;
-                const result = runCompile(args.manifest, io, true);
-                // With --check and JSON, the diagnostics go into the one check document (stdout holds one JSON value).
-                const deferJson = args.check && format === 'json' && result.ir !== undefined;
+                const result = runCompile(args.manifest, io, true, args['max-manifest-bytes'] as number);
+                // With JSON, the diagnostics go into one document printed at the end (stdout holds one JSON
+                // value): the check document, or the build's warnings plus what writing reported.
+                const deferJson = format === 'json' && result.ir !== undefined;
                 exitCode = deferJson ? EXIT_OK : report(result, format, io);
                 if (exitCode !== EXIT_OK || !result.ir || !result.files) {
                     return;
@@ -106,16 +113,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                     exitCode = checkCommand(args.manifest, args.out, result.ir.name, files, result.diagnostics, format, io);
                     return;
                 }
-                const outDir = resolvePath(io.cwd, args.out);
-                try {
-                    const written = writeOutput(outDir, result.ir.name, files);
-                    if (format === 'text') {
-                        out(`Wrote ${files.length} files for ${result.ir.nodes.length} node(s) to ${written}`);
-                    }
-                } catch (error) {
-                    const reason = error instanceof Error ? error.message : String(error);
-                    const failure = locate([diag('OutputUnwritable', { path: args.out, reason })], args.manifest);
-                    exitCode = report({ diagnostics: failure }, format, io);
+                const write = writeBuild(resolvePath(io.cwd, args.out), args.out, result.ir.name, files, { force: args.force });
+                if (format === 'json' || write.diagnostics.length > 0) {
+                    const all = [...(format === 'json' ? result.diagnostics : []), ...locate(write.diagnostics, args.manifest)];
+                    exitCode = report({ diagnostics: all }, format, io);
+                }
+                if (write.written && format === 'text') {
+                    out(`Wrote ${files.length} files for ${result.ir.nodes.length} node(s) to ${write.written.target}`);
                 }
             },
         )
@@ -124,7 +128,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             'Check the manifest (schema and vendor rules) without writing anything',
             (y) => y.positional('manifest', { type: 'string', demandOption: true, describe: 'Path of the site manifest (JSON)' }).option('format', FORMAT),
             (args) => {
-                const result = runCompile(args.manifest, io, false);
+                const result = runCompile(args.manifest, io, false, args['max-manifest-bytes'] as number);
                 exitCode = report(result, args.format, io);
                 if (exitCode === EXIT_OK && args.format === 'text') {
                     out(`${args.manifest}: no errors.`);
@@ -197,6 +201,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                 );
             },
         )
+        .option('max-manifest-bytes', {
+            type: 'number',
+            global: true,
+            default: DEFAULT_MAX_MANIFEST_BYTES,
+            describe: 'Refuse manifests larger than this many bytes (before reading them)',
+        })
         .demandCommand(1, 'Name a command: build, validate, diff, schema or explain.')
         .epilogue(EXIT_CODES_HELP)
         .strict()
@@ -225,18 +235,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return exitCode;
 }
 
-function readManifest(manifest: string, io: Io): Buffer | Diagnostic[] {
-    try {
-        return readFileSync(resolvePath(io.cwd, manifest));
-    } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-        return locate([diag('FileUnreadable', { reason })], manifest);
-    }
+function readManifest(manifest: string, io: Io, maxBytes = DEFAULT_MAX_MANIFEST_BYTES): Buffer | Diagnostic[] {
+    const read = readManifestFile(manifest, io.cwd, maxBytes);
+    return Buffer.isBuffer(read) ? read : locate([read], manifest);
 }
 
-function runCompile(manifest: string, io: Io, emit: boolean): CompileResult {
-    const bytes = readManifest(manifest, io);
+function runCompile(manifest: string, io: Io, emit: boolean, maxBytes?: number): CompileResult {
+    const bytes = readManifest(manifest, io, maxBytes);
     return Array.isArray(bytes) ? { diagnostics: bytes } : compile({ fileName: manifest, bytes }, { emit });
 }
 
@@ -322,7 +327,7 @@ function diffCommand(manifest: string, newManifest: string | undefined, base: st
     const diff = diffSites(oldSide.result.ir, newSide.result.ir);
     const labels = { old: oldSide.label, new: newSide.label };
     const style: Style = chooseStyle(io.stdout, io.env);
-    io.stdout.write(format === 'json' ? renderDiffJson(diff, labels) : format === 'md' ? renderDiffMarkdown(diff, labels) : renderDiffText(diff, labels, style));
+    io.stdout.write(format === 'json' ? escapeJsonText(renderDiffJson(diff, labels)) : format === 'md' ? renderDiffMarkdown(diff, labels) : renderDiffText(diff, labels, style));
     return hasChanges(diff) ? EXIT_CHANGES : EXIT_OK;
 }
 
@@ -352,7 +357,8 @@ function explainResourceCommand(node: string | undefined, resource: string | und
         report({ diagnostics: locate([failure], manifest) }, format, io);
         return EXIT_USAGE;
     }
-    io.stdout.write(format === 'json' ? `${JSON.stringify(found.item, null, 2)}\n` : formatExplained(found.item));
+    // Escaped like diagnostics: layer descriptions and values come from the manifest (JSON.stringify leaves U+2028 and bidi controls raw).
+    io.stdout.write(format === 'json' ? `${escapeJsonText(JSON.stringify(found.item, null, 2))}\n` : formatExplained(found.item));
     return EXIT_OK;
 }
 
@@ -369,14 +375,15 @@ function formatExplained(item: ExplainedItem): string {
     if (item.block) {
         lines.push('', ...item.block.split('\n').map((line) => `    ${line}`));
     }
-    return `${lines.join('\n')}\n`;
+    // The block's own lines end in CR LF like the .ps1 (kept); everything else from the manifest is escaped.
+    return `${lines.map((line) => escapeUnsafe(line.replace(/\r$/, '')) + (line.endsWith('\r') ? '\r' : '')).join('\n')}\n`;
 }
 
 /** Print diagnostics; returns the exit code they imply. */
 function report(result: Pick<CompileResult, 'diagnostics' | 'source'>, format: Format, io: Io): number {
     const hasErrors = result.diagnostics.some((d) => d.severity === 'error');
     if (format === 'json') {
-        io.stdout.write(`${JSON.stringify(diagnosticsJson(result.diagnostics), null, 2)}\n`);
+        io.stdout.write(`${escapeJsonText(JSON.stringify(diagnosticsJson(result.diagnostics), null, 2))}\n`);
     } else if (result.diagnostics.length > 0) {
         io.stderr.write(formatDiagnostics(result.diagnostics, result.source, chooseStyle(io.stderr, io.env)));
     }

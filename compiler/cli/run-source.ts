@@ -1,4 +1,4 @@
 /** Runs the CLI from TypeScript sources (tests, benchmarks): `tsx compiler/cli/run-source.ts build …`. */
-import { main } from './main.js';
+import { runOnProcess } from './process-io.js';
 
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+await runOnProcess();

@@ -11,6 +11,8 @@
  * a test fails when it is out of date.
  */
 
+import { escapeUnsafe, quoteExcerpt } from './display.js';
+
 export type Severity = 'error' | 'warning';
 export type Phase = 'load' | 'schema' | 'semantic' | 'emit' | 'cli';
 
@@ -69,6 +71,36 @@ export const CATALOG = {
         message: 'The manifest is not valid UTF-8 text ({reason}).',
         fix: 'Save the manifest as UTF-8 (with or without BOM).',
         explanation: 'Manifests are read as UTF-8. UTF-16 files and files with invalid byte sequences are rejected rather than guessed.',
+    },
+    // XPR1005–XPR1029: bounds and encodings (data safety)
+    ManifestTooLarge: {
+        code: 'XPR1005',
+        phase: 'load',
+        severity: 'error',
+        title: 'Manifest too large',
+        message: 'The manifest is {size} bytes, more than the limit of {limit} bytes; it was not read.',
+        fix: 'Check that this is the manifest you meant; a larger site can raise the limit with --max-manifest-bytes <bytes>.',
+        explanation:
+            'A site manifest is a few hundred kilobytes at most. The limit (64 MiB by default) keeps a wrong path (a log file, a disk image) from filling memory; it is checked before reading, from the file size.',
+    },
+    NotARegularFile: {
+        code: 'XPR1006',
+        phase: 'load',
+        severity: 'error',
+        title: 'Manifest is not a regular file',
+        message: 'Cannot read the manifest: it is {what}, not a regular file.',
+        fix: 'Give the path of a manifest file.',
+        explanation:
+            'Devices, FIFOs and sockets can block forever or never end (/dev/zero), so xprc refuses them before reading; the type is checked on the opened file, without waiting for a writer.',
+    },
+    NestingTooDeep: {
+        code: 'XPR1007',
+        phase: 'load',
+        severity: 'error',
+        title: 'Nesting too deep',
+        message: 'Objects and arrays are nested more than {limit} levels deep here.',
+        fix: 'Manifests need about ten levels at most (the examples use eight); look for a generated or corrupted file.',
+        explanation: 'Nesting is counted before the JSON is parsed, so a hostile file cannot exhaust the parser\'s stack; the deepest example manifest uses eight levels.',
     },
 
     // --- XPR2xxx: schema --------------------------------------------------
@@ -370,6 +402,64 @@ export const CATALOG = {
         message: 'Node "{node}" has two different manual steps with id "{id}".',
         fix: 'Give each manual step its own id.',
         explanation: 'Step ids anchor runbook entries and change reviews; they must be unique per node.',
+    },
+    // --- XPR3080–XPR3089: data safety (secrets, registry strings, site name) ------
+    RegistryKeyCase: {
+        code: 'XPR3080',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Registry key or value spelled in two cases',
+        message: 'Node "{node}" writes {what} as "{first}" and as "{second}"; registry names are case-insensitive on Windows, so both are one {noun} spelled two ways.',
+        fix: 'Spell it the same way everywhere, e.g. "{first}".',
+        explanation:
+            'Windows compares registry key and value names without regard to case, so the .reg file and the DSC blocks would each write one of the spellings and the result would depend on their order. xprc asks for one spelling instead of picking one silently.',
+    },
+    RegistryNul: {
+        code: 'XPR3081',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'NUL character in a registry string',
+        message: 'Registry value "{name}" ({type}) holds a NUL character (\\u0000){item}; Windows ends a registry string at NUL, so what follows it would be lost (in a REG_MULTI_SZ it would split the item).',
+        fix: 'Remove the \\u0000; in a REG_MULTI_SZ, write each string as its own list item.',
+        explanation: 'REG_SZ, REG_EXPAND_SZ and REG_MULTI_SZ data are NUL-terminated strings; a NUL inside one is refused for all three alike, so the .reg file and the DSC blocks always write the same data.',
+    },
+    EmptyMultiStringItem: {
+        code: 'XPR3082',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Empty string in a REG_MULTI_SZ',
+        message: 'Item {index} of REG_MULTI_SZ value "{name}" is empty; Windows cannot store an empty string inside a multi-string (an empty string marks the end of the list; regedit drops it).',
+        fix: 'Remove the empty item; to store no strings at all, write "value": [].',
+        explanation:
+            'A REG_MULTI_SZ is a sequence of NUL-terminated strings ended by an empty string, so an empty item in the middle would end the list early and one at the end would vanish; regedit and reg.exe drop such items. The .reg file and the DSC block could never agree with the manifest.',
+    },
+    SecretName: {
+        code: 'XPR3083',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'A value named like a secret',
+        message: '{what} "{name}" is named like a secret ({word}); its data would be written in plain text to the .ps1 and the .reg file.',
+        fix: 'Remove the value from the manifest. If the product really reads a secret from the registry, set it on the host by hand (describe it in a manual step without the secret) or from your secret store at deployment time; xprc does not yet write registry values from a credential.',
+        explanation:
+            'Manifests and generated files are reviewed and committed. A registry value whose name says password, pwd, secret, token, api key or client secret is refused; names that only describe a policy about passwords (PasswordLength, PasswordExpiryWarning, MinimumPasswordAge, …) are allowed. The check reads names, not data: a secret pasted into a free-text field (a description, file contents, installer arguments) is not caught.',
+    },
+    UrlWithCredentials: {
+        code: 'XPR3084',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'URL with a user name and password',
+        message: '{what} holds a URL with a password in it ({url}).',
+        fix: 'Remove the user information (user:password@) from the URL; give the account as a credential reference.',
+        explanation: 'scheme://user:password@host puts a password into every generated file and runbook that quotes the string. Every string of the manifest is checked.',
+    },
+    ReservedSiteName: {
+        code: 'XPR3085',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Site name is a reserved Windows file name',
+        message: 'Site name "{name}" is a reserved device name ({reason}); Windows cannot create the out/{name}/ folder.',
+        fix: 'Choose another site name, e.g. "{name}-site".',
+        explanation: 'CON, PRN, AUX, NUL, COM1–COM9 and LPT1–LPT9 name devices on Windows in any case and with any extension; node names already refuse them for the same reason.',
     },
     // --- XPR3100–XPR3199: OpenScape Xpressions (compiler/products/xpr) ------
     XprUnknownNode: {
@@ -1365,9 +1455,10 @@ export const CATALOG = {
         phase: 'cli',
         severity: 'error',
         title: 'Output folder cannot be written',
-        message: 'Cannot write the output to "{path}": {reason}. Existing output was left unchanged.',
+        message: 'Cannot write the output to "{path}": {reason}. {state}',
         fix: 'Check the --out folder and its permissions.',
-        explanation: 'The output is written to a temporary folder next to the target and swapped in at the end; if that fails nothing is changed.',
+        explanation:
+            'The output is written to a temporary folder next to the target, flushed to disk and swapped in at the end. The message says where the previous output is: unchanged in place, or (when even putting it back failed) in a .xprc-old-* folder that the next build restores.',
     },
     UnknownCode: {
         code: 'XPR5002',
@@ -1415,6 +1506,64 @@ export const CATALOG = {
         fix: 'Use a resource id as the node\'s .ps1 names it (the quoted name after the resource type, e.g. Registry_HKLM_SOFTWARE_Vendor_Port, optionally as [xRegistry]Registry_…) or a manual step id from its RUNBOOK.md.',
         explanation: 'Resource ids are derived from what the resource configures, so they stay the same when the manifest is reordered; `xprc build --emit-ir` lists them all in ir.txt.',
     },
+    // XPR5010–XPR5039: ownership, locking and recovery of the output folder
+    OutputNotOwned: {
+        code: 'XPR5010',
+        phase: 'cli',
+        severity: 'error',
+        title: 'Output folder holds files xprc did not write',
+        message: 'The site folder "{path}" holds {count} file(s) that xprc did not write or that changed since it wrote them: {files}. Nothing was written.',
+        fix: 'Move those files out (a build replaces the site folder as a whole) or build into another --out folder. `--force` replaces the folder anyway and deletes them.',
+        explanation:
+            'xprc records every file it writes, with its SHA-256, in <site>/.xprc-output.json. A build replaces the site folder only when it is absent or holds exactly those files unchanged, so an engineer\'s notes or a hand-fixed script are never deleted silently.',
+    },
+    OutputPathOccupied: {
+        code: 'XPR5011',
+        phase: 'cli',
+        severity: 'error',
+        title: 'Something else is where the site folder goes',
+        message: '"{path}" is a file or link, not a site folder xprc wrote. Nothing was written.',
+        fix: 'Move it away or build into another --out folder; `--force` replaces it.',
+        explanation: 'The site is written to <out>/<site>/; a file or link of that name is not xprc\'s and is not deleted without --force.',
+    },
+    OutputRootRisky: {
+        code: 'XPR5012',
+        phase: 'cli',
+        severity: 'error',
+        title: 'Output folder is a file-system root or the home folder',
+        message: 'The output folder "{root}" is a file-system root or the home folder, and "{path}" is not a site folder xprc wrote there before. Nothing was written.',
+        fix: 'Build into a folder of its own (the default is out/); type --force to write there anyway.',
+        explanation: 'A site written to / or ~ mixes generated output with everything else on the machine, and usually means a mistyped --out.',
+    },
+    OutputLocked: {
+        code: 'XPR5013',
+        phase: 'cli',
+        severity: 'error',
+        title: 'Another build is writing the same site',
+        message: 'Another build is writing "{path}" (lock {lock}, {holder}); waited {seconds} s. Nothing was written.',
+        fix: 'Build again when the other build has finished. If no build is running (one on another host was killed), delete {lock}.',
+        explanation:
+            'Builds of one site take turns: each holds <out>/.xprc-lock-<site> while it writes. A lock left by a dead build on the same host is taken over at once; one from another host cannot be checked, so it has to be deleted by hand.',
+    },
+    OutputRecovered: {
+        code: 'XPR5014',
+        phase: 'cli',
+        severity: 'warning',
+        title: 'An interrupted build was finished',
+        message: 'An earlier build of this site was interrupted: {what}.',
+        fix: 'Nothing to do; this build replaced the output as usual.',
+        explanation:
+            'A build that is killed can leave the previous output in .xprc-old-<site>-* (with the site folder missing) or temporary folders beside it. The next build puts the previous output back before anything else and removes what dead builds left, and says so here.',
+    },
+    OldOutputKept: {
+        code: 'XPR5015',
+        phase: 'cli',
+        severity: 'warning',
+        title: 'Previous output kept',
+        message: 'The previous output was kept in "{path}": {reason}.',
+        fix: 'Move anything you need out of it, then delete the folder.',
+        explanation: 'A build removes the previous output only when it still holds just the files xprc wrote; otherwise it keeps it, because someone may have saved a file there during the build.',
+    },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticKind = keyof typeof CATALOG;
@@ -1450,6 +1599,8 @@ export function fillTemplate(template: string, args: Readonly<Record<string, str
         if (value === undefined) {
             throw new Error(`Internal error: diagnostic template placeholder {${name}} has no argument`);
         }
-        return String(value);
+        // Arguments often quote the manifest: escaped and cut short, so no value can forge a line or flood
+        // the screen. {description} is the schema's own text (never the manifest's), so it is shown whole.
+        return name === 'description' ? escapeUnsafe(String(value)) : quoteExcerpt(String(value));
     });
 }

@@ -9,6 +9,7 @@
 
 import { CATALOG, fillTemplate, type DiagnosticArgs, type DiagnosticKind, type Severity } from './catalog.js';
 import type { SourceText } from '../frontend/source.js';
+import { escapeUnsafe, quoteExcerpt } from './display.js';
 
 /** Where a diagnostic points: a manifest value (or its property name), or raw text. */
 export type Where =
@@ -72,12 +73,13 @@ export function locate(pending: readonly PendingDiagnostic[], file: string, sour
             message: capitalise(fillTemplate(entry.message, p.args)),
             fix: fillTemplate(entry.fix, p.args),
             ...('guide' in entry ? { guide: entry.guide } : {}),
-            file,
-            ...(p.where && 'pointer' in p.where ? { pointer: p.where.pointer } : {}),
+            // The file name and pointers come from the user and the manifest too.
+            file: escapeUnsafe(file),
+            ...(p.where && 'pointer' in p.where ? { pointer: quoteExcerpt(p.where.pointer) } : {}),
             ...(range ? { start: range.start, end: range.end } : {}),
             related: (p.related ?? []).map((r) => {
                 const start = source?.rangeOf({ pointer: r.pointer, part: 'value' })?.start;
-                return { message: r.message, pointer: r.pointer, ...(start ? { start } : {}) };
+                return { message: quoteExcerpt(r.message), pointer: quoteExcerpt(r.pointer), ...(start ? { start } : {}) };
             }),
         };
     });

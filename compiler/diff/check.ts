@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OutputFile } from '../emit/emit.js';
+import { OWNERSHIP_FILE, ownershipFile } from '../write/ownership.js';
 
 export interface OutputCheck {
     /** Files a build would write with other bytes (or where something other than a file is). */
@@ -72,8 +73,16 @@ export function checkOutput(siteDir: string, files: readonly OutputFile[]): Outp
             upToDate++;
         }
     }
-    const expected = new Set(files.map((f) => f.path));
+    const expected = new Set([...files.map((f) => f.path), OWNERSHIP_FILE]);
     const extra = [...existing.keys()].filter((p) => !expected.has(p));
+    // A build also writes its ownership record. It follows from the other files, so it is
+    // listed only when it is missing or wrong while everything else is up to date.
+    const record = existing.get(OWNERSHIP_FILE);
+    if (record === undefined) {
+        missing.push(OWNERSHIP_FILE);
+    } else if (stale.length + missing.length + extra.length === 0 && (record !== 'file' || !readFileSync(join(siteDir, OWNERSHIP_FILE)).equals(ownershipFile(files).bytes))) {
+        stale.push(OWNERSHIP_FILE);
+    }
     const sorted = (list: string[]) => list.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return { stale: sorted(stale), missing: sorted(missing), extra: sorted(extra), upToDate };
 }

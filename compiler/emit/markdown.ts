@@ -1,14 +1,38 @@
 /**
  * Quoting for runbooks (Markdown). Manifest values are shown as text, never
- * interpreted: inline formatting characters and HTML are escaped, and line
- * breaks flattened, so a value cannot start a heading, a list or a link.
+ * interpreted: inline formatting characters and HTML are escaped, line
+ * breaks flattened and the first character made inert, so a value cannot
+ * start a heading, a list, a rule, a quote, a table or a code block, or make
+ * a link. Manual-step text (mdBlock) keeps its Markdown formatting, but no
+ * HTML, headings, images, fences or links other than http, https and mailto.
  */
 
 /** Text with Markdown and HTML special characters escaped, on one line. */
 export function mdText(text: string): string {
-    return text
+    const inline = text
         .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
         .replace(/[\\`*_\[\]<>|~&]/g, (ch) => `\\${ch}`);
+    return neutraliseLineStart(inline);
+}
+
+/**
+ * Templates put some values at the start of a line (a description on its
+ * own line), where `# x`, `- x`, `+ x`, `1. x`, `---`, `===` or four spaces
+ * would open a heading, list, rule or code block. The first character is
+ * made inert: leading white space becomes a character reference (still a
+ * space to the reader), a block marker gets a backslash. (`>`, `|`, `*`,
+ * `_`, `~`, backticks and `<` are escaped everywhere already.)
+ */
+function neutraliseLineStart(text: string): string {
+    const lead = /^[ \t]+/.exec(text)?.[0] ?? '';
+    const rest = text.slice(lead.length);
+    const shownLead = lead.replace(/[ \t]/g, (ch) => (ch === ' ' ? '&#32;' : '&#9;'));
+    // Only what CommonMark reads as a block marker is escaped, so "0.1.0" or "-x" stay as written.
+    const marked = rest
+        .replace(/^(#{1,6}|[+-])(?=[ \t]|$)/, '\\$1')
+        .replace(/^(-[ \t]*-[ \t]*-[- \t]*|=+[ \t]*)$/, '\\$1')
+        .replace(/^(\d{1,9})([.)])(?=[ \t]|$)/, '$1\\$2');
+    return shownLead + marked;
 }
 
 /** An inline code span that holds any text: the fence is longer than any backtick run inside. */
@@ -36,6 +60,24 @@ export function mdBlock(text: string): string {
     }
     // A line of only - or = under text would turn that text into a (setext) heading.
     return out.replace(/^([ \t>]*)([-=])(?=[-=\s]*$)/gm, '$1\\$2').trim();
+}
+
+/** Link targets a runbook may hold: the web and mail. `javascript:`, `file:`, `data:` and the rest are shown as text. */
+const SAFE_LINK = /^<?(https?:\/\/|mailto:)/i;
+
+/**
+ * Links and images in engineer-written text: a link to http, https or mailto
+ * stays a link; any other link, every image (a remote image is fetched when
+ * the runbook is opened) and every reference definition is shown as text.
+ * Fences (``` or ~~~ at a line start) are shown as text too, because an
+ * unclosed one would swallow the rest of the runbook.
+ */
+function neutraliseLinks(text: string): string {
+    return text
+        .replace(/!\[/g, '\\!\\[')
+        .replace(/(?<!\\)\[([^\]\n]*)\]\(\s*([^)\s]*)/g, (match, _label: string, target: string) => (SAFE_LINK.test(target) ? match : `\\${match}`))
+        .replace(/^([ \t>]*)\[([^\]\n]*)\]:/gm, '$1\\[$2]:')
+        .replace(/^([ \t>]*)(`{3,}|~{3,})/gm, (_m, lead: string, fence: string) => `${lead}${fence.replace(/[`~]/g, (ch) => `\\${ch}`)}`);
 }
 
 /**
@@ -85,5 +127,5 @@ function codeSpans(text: string): { text: string; code: boolean }[] {
 
 /** Outside code spans: no raw HTML, and no `#` that could open a heading (also in quotes and lists). */
 function escapeOutsideCode(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/#/g, '\\#');
+    return neutraliseLinks(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/#/g, '\\#'));
 }

@@ -37,20 +37,98 @@ const PROBLEMS: Readonly<Record<string, string>> = {
     InvalidCharacter: 'control character in string (escape it, e.g. \\n)',
 };
 
-/** Decode bytes as UTF-8 (BOM stripped); anything else is a coded error, never a guess. */
-export function decodeManifest(bytes: Uint8Array): { text?: string; diagnostics: PendingDiagnostic[] } {
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-        return { diagnostics: [diag('InvalidEncoding', { reason: 'it starts with a UTF-16 byte order mark' })] };
+/** Deeper nesting is refused before parsing: jsonc-parser and ajv recurse once per level. */
+export const MAX_NESTING = 64;
+
+/**
+ * The encoding a byte sequence that is not UTF-8 most likely has, from its
+ * BOM or its NUL pattern (JSON text starts with ASCII, so UTF-16 and UTF-32
+ * put NUL bytes beside its first characters). One reason, one diagnostic.
+ */
+function otherEncoding(bytes: Uint8Array): string | undefined {
+    const b = (i: number): number | undefined => bytes[i];
+    if (b(0) === 0xff && b(1) === 0xfe && b(2) === 0 && b(3) === 0) return 'it starts with a UTF-32 (little-endian) byte order mark';
+    if (b(0) === 0 && b(1) === 0 && b(2) === 0xfe && b(3) === 0xff) return 'it starts with a UTF-32 (big-endian) byte order mark';
+    if ((b(0) === 0xff && b(1) === 0xfe) || (b(0) === 0xfe && b(1) === 0xff)) return 'it starts with a UTF-16 byte order mark';
+    if (bytes.length >= 4 && b(0) !== 0 && b(1) === 0 && b(2) === 0 && b(3) === 0) return 'it looks like UTF-32 (little-endian) without a byte order mark';
+    if (bytes.length >= 4 && b(0) === 0 && b(1) === 0 && b(2) === 0 && b(3) !== 0) return 'it looks like UTF-32 (big-endian) without a byte order mark';
+    if (bytes.length >= 2 && b(0) !== 0 && b(1) === 0) return 'it looks like UTF-16 (little-endian) without a byte order mark';
+    if (bytes.length >= 2 && b(0) === 0 && b(1) !== 0) return 'it looks like UTF-16 (big-endian) without a byte order mark';
+    return undefined;
+}
+
+/** Length of the valid UTF-8 prefix (the offset of the first bad byte), or bytes.length. */
+function validUtf8Prefix(bytes: Uint8Array): number {
+    let i = 0;
+    while (i < bytes.length) {
+        const c = bytes[i] as number;
+        const need = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+        if (need < 0 || i + need >= bytes.length + (need === 0 ? 1 : 0)) return i;
+        const second = bytes[i + 1] ?? 0;
+        // Overlong forms, surrogates and code points above U+10FFFF are not UTF-8 (RFC 3629).
+        if ((c === 0xe0 && second < 0xa0) || (c === 0xed && second > 0x9f) || (c === 0xf0 && second < 0x90) || (c === 0xf4 && second > 0x8f)) return i;
+        for (let k = 1; k <= need; k++) {
+            if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+        }
+        i += need + 1;
     }
-    try {
-        const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-        return { text, diagnostics: [] };
-    } catch {
-        return { diagnostics: [diag('InvalidEncoding', { reason: 'it contains byte sequences that are not UTF-8' })] };
+    return i;
+}
+
+export interface Decoded {
+    readonly text?: string;
+    /** For an invalid byte: the text around it (the bad bytes shown as U+FFFD), so the diagnostic can point at it. */
+    readonly context?: string;
+    readonly diagnostics: PendingDiagnostic[];
+}
+
+/** Decode bytes as UTF-8 (BOM stripped); anything else is one coded error, never a guess. */
+export function decodeManifest(bytes: Uint8Array): Decoded {
+    const other = otherEncoding(bytes);
+    if (other !== undefined) {
+        return { diagnostics: [diag('InvalidEncoding', { reason: other })] };
     }
+    const valid = validUtf8Prefix(bytes);
+    if (valid < bytes.length) {
+        const before = new TextDecoder('utf-8').decode(bytes.subarray(0, valid));
+        const context = new TextDecoder('utf-8').decode(bytes);
+        const byte = (bytes[valid] as number).toString(16).toUpperCase().padStart(2, '0');
+        return {
+            context,
+            diagnostics: [diag('InvalidEncoding', { reason: `byte 0x${byte} here is not UTF-8` }, { offset: before.replace(/^\uFEFF/, '').length + (before.startsWith('\uFEFF') ? 1 : 0), length: 1 })],
+        };
+    }
+    return { text: new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes), diagnostics: [] };
+}
+
+/**
+ * The first place where objects and arrays nest deeper than MAX_NESTING, in
+ * one pass that skips strings; undefined when the text stays within it.
+ */
+export function tooDeep(text: string): number | undefined {
+    let depth = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const ch = text.charCodeAt(i);
+        if (inString) {
+            if (ch === 0x5c) i++;
+            else if (ch === 0x22) inString = false;
+        } else if (ch === 0x22) {
+            inString = true;
+        } else if (ch === 0x7b || ch === 0x5b) {
+            if (++depth > MAX_NESTING) return i;
+        } else if (ch === 0x7d || ch === 0x5d) {
+            depth--;
+        }
+    }
+    return undefined;
 }
 
 export function load(text: string): Loaded {
+    const deep = tooDeep(text);
+    if (deep !== undefined) {
+        return { source: new SourceText(text, undefined), value: undefined, diagnostics: [diag('NestingTooDeep', { limit: MAX_NESTING }, { offset: deep, length: 1 })] };
+    }
     const errors: ParseError[] = [];
     const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const source = new SourceText(text, tree);

@@ -13,7 +13,12 @@ import { firewallPorts } from './firewall-ports.js';
 import { manualSteps } from './manual-steps.js';
 import { nodeNames } from './node-names.js';
 import { references } from './references.js';
+import { registryKeyCase } from './registry-key-case.js';
 import { registryKeys } from './registry-keys.js';
+import { registryStrings } from './registry-strings.js';
+import { secretNames } from './secret-names.js';
+import { siteName } from './site-name.js';
+import { urlCredentials } from './url-credentials.js';
 import type { Rule } from './rule.js';
 import { PRODUCTS } from '../products/index.js';
 
@@ -27,6 +32,12 @@ export const RULES: readonly Rule[] = [
     dependencies,
     credentialEncryption,
     manualSteps,
+    // Data safety (issue #10): what Windows cannot store, and secrets in names or URLs.
+    siteName,
+    registryStrings,
+    registryKeyCase,
+    secretNames,
+    urlCredentials,
     ...PRODUCTS.flatMap((product) => product.rules),
 ];
 

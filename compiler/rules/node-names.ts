@@ -42,6 +42,9 @@ export const nodeNames: Rule = {
 /** CON, PRN, AUX, NUL, COM1–9, LPT1–9: the node's output folder could not be created on Windows. */
 const DOS_DEVICE_NAMES = /^(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])$/i;
 
+/** Also used for the site name, which names the output folder. */
+export const isDosDeviceName = (name: string): boolean => DOS_DEVICE_NAMES.test(name);
+
 /** Names Microsoft's naming conventions reserve for computers (well-known principals). */
 const RESERVED_WORDS: ReadonlySet<string> = new Set([
     'ANONYMOUS', 'AUTHENTICATED USER', 'BATCH', 'BUILTIN', 'CREATOR GROUP', 'CREATOR GROUP SERVER', 'CREATOR OWNER',

@@ -1,14 +1,25 @@
 /**
  * Phase 7, write: the only code that writes generated files.
  *
- * All or nothing: the site's files are written to a fresh temporary folder
- * beside the target and swapped in with renames at the end. A failure at
- * any point leaves the previous output exactly as it was.
+ * Under the site's lock (lock.ts), a build first finishes whatever a dead
+ * build left (recover.ts), then refuses to replace a site folder that holds
+ * anything xprc did not write (ownership.ts) unless forced, writes the new
+ * output into a fresh temporary folder beside the target, flushes every file
+ * and folder to disk, and swaps it in with renames. A crash at any instant
+ * leaves either the previous or the new complete output, or the previous one
+ * in `.xprc-old-<site>-*`, which the next build puts back.
+ *
+ * Every failure is a WriteFailure whose `state` says truthfully where the
+ * previous output is; the CLI prints it as is.
  */
 
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, parse, resolve, sep } from 'node:path';
 import type { OutputFile } from '../emit/emit.js';
+import { acquireLock, LockBusy } from './lock.js';
+import { foreignContent, isOwned, ownershipFile, removeOwnedFolder, type Foreign } from './ownership.js';
+import { recoverInterrupted, retiredPrefix, stagingPrefix, type Recovery } from './recover.js';
 
 /** A relative path of plain components: nothing can climb out of the output folder. */
 const SAFE_COMPONENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -20,52 +31,226 @@ export function assertSafeRelativePath(path: string): void {
     }
 }
 
+/** The steps of a write, in order; tests stop a build at each to prove the claims above. */
+export const WRITE_STEPS = ['locked', 'recovered', 'staged', 'flushed', 'retired', 'installed', 'cleaned'] as const;
+export type WriteStep = (typeof WRITE_STEPS)[number];
+
+export interface WriteOptions {
+    /** Replace the site folder even when it holds files xprc did not write (--force). */
+    readonly force?: boolean;
+    /** How long to wait for another build of the same site (default 10 s). */
+    readonly lockWaitMs?: number;
+    /** Test seam (not reachable from the command line): called after each step. */
+    readonly afterStep?: (step: WriteStep) => void;
+}
+
+export interface WriteResult {
+    readonly target: string;
+    readonly recovery: Recovery;
+    /** Set when the new output is in place but the previous one could not be removed. */
+    readonly leftBehind?: string;
+}
+
+export type WriteFailure =
+    | { readonly kind: 'not-owned'; readonly target: string; readonly foreign: Foreign }
+    | { readonly kind: 'risky-root'; readonly target: string; readonly root: string }
+    | { readonly kind: 'locked'; readonly lockPath: string; readonly holder: string }
+    | { readonly kind: 'io'; readonly target: string; readonly reason: string; readonly state: string };
+
+export class WriteError extends Error {
+    constructor(readonly failure: WriteFailure) {
+        super(failure.kind);
+    }
+}
+
+/** A file-system root or the home folder: a site folder there is only replaced when xprc owns it. */
+function isRiskyRoot(root: string): boolean {
+    return parse(root).root === root || resolve(root) === resolve(homedir());
+}
+
+/** Flush a file or folder to disk. Folders cannot be opened for fsync on Windows; NTFS journals renames itself. */
+function flush(path: string): void {
+    let fd: number | undefined;
+    try {
+        fd = openSync(path, 'r');
+        fsyncSync(fd);
+    } catch (error) {
+        if (process.platform !== 'win32') throw error;
+    } finally {
+        if (fd !== undefined) closeSync(fd);
+    }
+}
+
 /**
- * Replace `<outDir>/<siteName>/` with exactly `files`. Returns the folder written.
- * Throws (with the previous output untouched) when the file system refuses.
+ * After a rename has happened, a failing fsync of the folder only weakens
+ * durability; throwing there would report a failure for a swap that took
+ * place (and stop half-way), so it is ignored.
  */
-export function writeOutput(outDir: string, siteName: string, files: readonly OutputFile[]): string {
+function flushAfterRename(root: string): void {
+    try {
+        flush(root);
+    } catch {
+        // See above.
+    }
+}
+
+function writeDurably(path: string, bytes: Uint8Array): void {
+    const fd = openSync(path, 'wx');
+    try {
+        let done = 0;
+        while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+        fsyncSync(fd);
+    } finally {
+        closeSync(fd);
+    }
+}
+
+const reasonOf = (error: unknown): string => {
+    const e = error as NodeJS.ErrnoException;
+    return e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.code === 'ENOTDIR' ? 'a file is in the way of a folder' : (e.message ?? String(error));
+};
+
+/**
+ * Replace `<outDir>/<siteName>/` with exactly `files` plus the ownership file.
+ * Throws a WriteError; its state says where the previous output is.
+ */
+export function writeOutput(outDir: string, siteName: string, files: readonly OutputFile[], options: WriteOptions = {}): WriteResult {
     assertSafeRelativePath(siteName);
     files.forEach((f) => assertSafeRelativePath(f.path));
     const root = resolve(outDir);
     const target = join(root, siteName);
-    mkdirSync(root, { recursive: true });
-    const staging = mkdtempSync(join(root, `.xprc-tmp-${siteName}-`));
-    try {
-        const created = new Set<string>();
-        for (const file of files) {
-            const path = join(staging, ...file.path.split('/'));
-            if (!path.startsWith(staging + sep)) {
-                throw new Error(`Internal error: output path "${file.path}" leaves the output folder`);
-            }
-            const folder = dirname(path);
-            if (!created.has(folder)) {
-                mkdirSync(folder, { recursive: true });
-                created.add(folder);
-            }
-            writeFileSync(path, file.bytes, { flag: 'wx' });
-        }
-        swapIn(staging, target, root, siteName);
-    } catch (error) {
-        rmSync(staging, { recursive: true, force: true });
-        throw error;
+    const step = options.afterStep ?? (() => undefined);
+    const io = (state: string) => (error: unknown) => new WriteError({ kind: 'io', target, reason: reasonOf(error), state });
+    const untouched = 'Existing output was left unchanged.';
+    // Before anything is written (not even the lock file): / and ~ only take a site folder xprc wrote.
+    if (!options.force && isRiskyRoot(root) && !present(target)) {
+        throw new WriteError({ kind: 'risky-root', target, root });
     }
-    return target;
+    try {
+        mkdirSync(root, { recursive: true });
+    } catch (error) {
+        throw io(untouched)(error);
+    }
+    let lock;
+    try {
+        lock = acquireLock(root, siteName, options.lockWaitMs ?? 10_000);
+    } catch (error) {
+        if (error instanceof LockBusy) throw new WriteError({ kind: 'locked', lockPath: error.lockPath, holder: error.holder });
+        throw io(untouched)(error);
+    }
+    try {
+        step('locked');
+        let recovery: Recovery;
+        try {
+            recovery = recoverInterrupted(root, siteName);
+        } catch (error) {
+            throw io(`The previous output is in ${target} or, if that is missing, in a ${retiredPrefix(siteName)}* folder in ${root}, which the next build puts back.`)(error);
+        }
+        step('recovered');
+        if (!options.force) {
+            let foreign: Foreign;
+            try {
+                foreign = foreignContent(target);
+            } catch (error) {
+                throw io(untouched)(error);
+            }
+            if (!isOwned(foreign)) throw new WriteError({ kind: 'not-owned', target, foreign });
+        }
+        return swap({ root, siteName, target, files, step, io, recovery, force: options.force === true });
+    } finally {
+        lock.release();
+    }
 }
 
-function swapIn(staging: string, target: string, root: string, siteName: string): void {
-    if (!existsSync(target)) {
-        renameSync(staging, target);
-        return;
+function present(path: string): boolean {
+    try {
+        lstatSync(path);
+        return true;
+    } catch {
+        return false;
     }
-    const retired = mkdtempSync(join(root, `.xprc-old-${siteName}-`));
-    rmSync(retired, { recursive: true, force: true });
-    renameSync(target, retired);
+}
+
+interface SwapJob {
+    readonly root: string;
+    readonly siteName: string;
+    readonly target: string;
+    readonly files: readonly OutputFile[];
+    readonly step: (s: WriteStep) => void;
+    readonly io: (state: string) => (error: unknown) => WriteError;
+    readonly recovery: Recovery;
+    readonly force: boolean;
+}
+
+function swap({ root, siteName, target, files, step, io, recovery, force }: SwapJob): WriteResult {
+    const untouched = 'Existing output was left unchanged.';
+    let staging: string;
+    try {
+        staging = mkdtempSync(join(root, stagingPrefix(siteName)));
+    } catch (error) {
+        throw io(untouched)(error);
+    }
+    try {
+        const folders = new Set<string>([staging]);
+        for (const file of [...files, ownershipFile(files)]) {
+            const path = join(staging, ...file.path.split('/'));
+            if (!path.startsWith(staging + sep)) throw new Error(`Internal error: output path "${file.path}" leaves the output folder`);
+            const folder = dirname(path);
+            if (!folders.has(folder)) {
+                mkdirSync(folder, { recursive: true });
+                folders.add(folder);
+            }
+            writeDurably(path, file.bytes);
+        }
+        step('staged');
+        // Deepest first, so each folder's entry is on disk before its parent's.
+        [...folders].sort((a, b) => b.length - a.length).forEach(flush);
+        step('flushed');
+    } catch (error) {
+        rmSync(staging, { recursive: true, force: true });
+        throw error instanceof WriteError ? error : io(untouched)(error);
+    }
+    const hadPrevious = present(target);
+    let retired: string | undefined;
+    if (hadPrevious) {
+        try {
+            retired = mkdtempSync(join(root, retiredPrefix(siteName)));
+            rmSync(retired, { recursive: true, force: true });
+            renameSync(target, retired);
+        } catch (error) {
+            rmSync(staging, { recursive: true, force: true });
+            throw io(untouched)(error);
+        }
+        flushAfterRename(root);
+        step('retired');
+    }
     try {
         renameSync(staging, target);
     } catch (error) {
-        renameSync(retired, target); // Put the previous output back.
-        throw error;
+        let state = untouched;
+        if (retired) {
+            try {
+                renameSync(retired, target);
+            } catch {
+                state = `The previous output is in ${retired}; move it back to ${target} (the next build does that itself when ${target} is missing).`;
+            }
+        }
+        rmSync(staging, { recursive: true, force: true });
+        throw io(state)(error);
     }
-    rmSync(retired, { recursive: true, force: true });
+    flushAfterRename(root);
+    step('installed');
+    let leftBehind: string | undefined;
+    if (retired) {
+        try {
+            // Checked again: someone may have saved a file into the old folder while this build ran.
+            if (force) rmSync(retired, { recursive: true, force: true });
+            else if (isOwned(foreignContent(retired))) removeOwnedFolder(retired);
+            else leftBehind = retired;
+        } catch {
+            leftBehind = retired;
+        }
+    }
+    step('cleaned');
+    return { target, recovery, ...(leftBehind ? { leftBehind } : {}) };
 }

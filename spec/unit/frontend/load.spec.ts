@@ -146,12 +146,13 @@ describe('load (compiler/frontend/load.ts)', () => {
             {
                 it: 'should reject invalid UTF-8 byte sequences',
                 bytes: Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]),
-                expected: [['XPR1004', undefined, undefined, 'The manifest is not valid UTF-8 text (it contains byte sequences that are not UTF-8).']],
+                // The first bad byte's line and column (issue #11 item 23): 0xC3 needs a continuation byte, "(" is not one.
+                expected: [['XPR1004', 1, 3, 'The manifest is not valid UTF-8 text (byte 0xC3 here is not UTF-8).']],
             },
             {
                 it: 'should reject a lone UTF-8 continuation byte inside a valid manifest',
                 bytes: Buffer.concat([utf8('{\n  "name": "lab", "description": "'), Buffer.from([0x80]), utf8('",\n  "nodes": [{ "name": "SRV01" }]\n}')]),
-                expected: [['XPR1004', undefined, undefined, 'it contains byte sequences that are not UTF-8']],
+                expected: [['XPR1004', 2, 34, 'byte 0x80 here is not UTF-8']],
             },
             {
                 it: 'should accept a UTF-8 file with a byte order mark',

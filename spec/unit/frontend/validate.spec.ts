@@ -156,9 +156,10 @@ const CASES: Readonly<Record<string, readonly Case[]>> = {
             expected: [['XPR2006', 12, 22, '/nodes/0/baseline/registry/0/value', '4294967295']],
         },
         {
-            it: 'should report an empty string in a REG_MULTI_SZ at the item',
+            // The schema allows it so that the registry-strings rule can say why (XPR3082, issue #11 item 22).
+            it: 'should report an empty string in a REG_MULTI_SZ at the item, with the reason',
             manifest: withRegistry({ key: 'HKLM\\SOFTWARE\\V', name: 'N', type: 'REG_MULTI_SZ', value: ['a', ''] }),
-            expected: [['XPR2006', 14, 15, '/nodes/0/baseline/registry/0/value/1', '"nodes[0].baseline.registry[0].value[1]" ']],
+            expected: [['XPR3082', 14, 15, '/nodes/0/baseline/registry/0/value/1', 'Windows cannot store an empty string inside a multi-string']],
         },
         {
             it: 'should report an empty node list',

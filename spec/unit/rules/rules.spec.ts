@@ -819,6 +819,96 @@ const CASES: Readonly<Record<string, RuleCases>> = {
             },
         ],
     },
+    // --- Data safety (issue #10): what Windows cannot store, secrets in names and URLs ---
+    'site-name': {
+        failing: [
+            { it: 'should reject the site name "con"', manifest: { ...site([node()]), name: 'con' }, expected: [row('XPR3085', 2, 11, '/name', 'Site name "con" is a reserved device name')] },
+        ],
+        passing: [{ it: 'should accept "lab" and names that only start like a device ("console")', manifest: { ...site([node()]), name: 'console' }, expected: [] }],
+    },
+    'registry-strings': {
+        failing: [
+            {
+                it: 'should reject NUL inside a REG_SZ',
+                manifest: withBaseline({ registry: [registryValue({ type: 'REG_SZ', value: 'a\u0000b' })] }),
+                expected: [row('XPR3081', 12, 22, '/nodes/0/baseline/registry/0/value', 'holds a NUL character')],
+            },
+            {
+                it: 'should reject NUL inside a REG_MULTI_SZ item, at the item',
+                manifest: withBaseline({ registry: [registryValue({ type: 'REG_MULTI_SZ', value: ['a', 'b\u0000c'] })] }),
+                expected: [row('XPR3081', 14, 15, '/nodes/0/baseline/registry/0/value/1', 'in item 1')],
+            },
+            {
+                it: 'should reject an empty REG_MULTI_SZ item with the reason',
+                manifest: withBaseline({ registry: [registryValue({ type: 'REG_MULTI_SZ', value: ['', 'b'] })] }),
+                expected: [row('XPR3082', 13, 15, '/nodes/0/baseline/registry/0/value/0', 'Windows cannot store an empty string inside a multi-string')],
+            },
+        ],
+        passing: [
+            { it: 'should accept an empty REG_MULTI_SZ list and ordinary strings', manifest: withBaseline({ registry: [registryValue({ type: 'REG_MULTI_SZ', value: [] }), registryValue({ name: 'S', type: 'REG_EXPAND_SZ', value: '%SystemRoot%' })] }), expected: [] },
+        ],
+    },
+    'registry-key-case': {
+        failing: [
+            {
+                it: 'should reject one key spelled HKLM\\SOFTWARE\\Pp and HKLM\\SOFTWARE\\PP, naming both spellings',
+                manifest: withBaseline({ registry: [registryValue({ key: 'HKLM\\SOFTWARE\\Pp', name: 'A' }), registryValue({ key: 'HKLM\\SOFTWARE\\PP', name: 'B' })] }),
+                expected: [row('XPR3080', 14, 11, '/nodes/0/baseline/registry/1', '"HKEY_LOCAL_MACHINE\\SOFTWARE\\Pp" and as "HKEY_LOCAL_MACHINE\\SOFTWARE\\PP"')],
+            },
+        ],
+        passing: [
+            {
+                it: 'should accept one key written as HKLM\\… and HKEY_LOCAL_MACHINE\\… in the same case',
+                manifest: withBaseline({ registry: [registryValue({ key: 'HKLM\\SOFTWARE\\Pp', name: 'A' }), registryValue({ key: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Pp', name: 'B' })] }),
+                expected: [],
+            },
+        ],
+    },
+    'secret-names': {
+        failing: [
+            {
+                it: 'should reject Winlogon DefaultPassword',
+                manifest: withBaseline({ registry: [registryValue({ key: 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon', name: 'DefaultPassword', type: 'REG_SZ', value: 'x' })] }),
+                expected: [row('XPR3083', 10, 21, '/nodes/0/baseline/registry/0/name', 'is named like a secret (password)')],
+            },
+            {
+                it: 'should reject ClientSecret and an api_key',
+                manifest: withBaseline({ registry: [registryValue({ name: 'ClientSecret', type: 'REG_SZ', value: 'x' }), registryValue({ name: 'api_key', type: 'REG_SZ', value: 'x' })] }),
+                expected: [
+                    row('XPR3083', 10, 21, '/nodes/0/baseline/registry/0/name', '(clientsecret)'),
+                    row('XPR3083', 16, 21, '/nodes/0/baseline/registry/1/name', '(apikey)'),
+                ],
+            },
+            {
+                it: 'should reject an installer argument ADMINPASSWORD=…',
+                manifest: withBaseline({ packages: [{ name: 'App', productId: '{6F2B1A7C-3D4E-4F50-8A9B-0C1D2E3F4A5B}', path: '\\\\fs\\m\\app.msi', arguments: 'INSTALLDIR=D:\\App ADMINPASSWORD=x' }] }),
+                expected: [row('XPR3083', 12, 26, '/nodes/0/baseline/packages/0/arguments', 'Installer argument "ADMINPASSWORD"')],
+            },
+        ],
+        passing: [
+            {
+                it: 'should accept policy names about passwords (PasswordLength, PwdExpiry, DisablePasswordChange) and words that only contain one (Passport)',
+                manifest: withBaseline({
+                    registry: ['PasswordLength', 'PwdExpiry', 'DisablePasswordChange', 'MaximumPasswordAge', 'Passport', 'TokenLifetime'].map((name) => registryValue({ name })),
+                }),
+                expected: [],
+            },
+            { it: 'should accept removing a value named Password', manifest: withBaseline({ registry: [{ key: 'HKLM\\SOFTWARE\\Vendor', name: 'Password', ensure: 'Absent' }] }), expected: [] },
+        ],
+    },
+    'url-credentials': {
+        failing: [
+            {
+                it: 'should reject ldap://admin:secret@dc01 in a manual step, without printing the password',
+                manifest: withBaseline({ manualSteps: [{ id: 'ldap', title: 'LDAP', instructions: ['Bind to ldap://admin:hunter2@dc01 and check.'] }] }),
+                expected: [row('XPR3084', 12, 15, '/nodes/0/baseline/manualSteps/0/instructions/0', 'ldap://admin:***@dc01')],
+                also: (result) => expect(JSON.stringify(result.diagnostics)).to.not.contain('hunter2'),
+            },
+        ],
+        passing: [
+            { it: 'should accept URLs with a user name only, or none', manifest: withBaseline({ manualSteps: [{ id: 'ldap', title: 'LDAP', instructions: ['Bind to ldap://admin@dc01 or https://dc01:636/x.'] }] }), expected: [] },
+        ],
+    },
 };
 
 // ---------------------------------------------------------------------------
