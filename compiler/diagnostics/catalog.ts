@@ -1592,6 +1592,9 @@ export function findByCode(code: string): (CatalogEntry & { readonly kind: Diagn
     return catalogEntries().find((entry) => entry.code === wanted);
 }
 
+/** Placeholders whose text comes from the schemas, not from the manifest. */
+const SCHEMA_TEXT: ReadonlySet<string> = new Set(['description', 'allowed', 'expected']);
+
 /** Fill `{name}` placeholders. Unknown placeholders are an internal bug. */
 export function fillTemplate(template: string, args: Readonly<Record<string, string | number>>): string {
     return template.replace(/\{([A-Za-z]+)\}/g, (_match, name: string) => {
@@ -1600,7 +1603,8 @@ export function fillTemplate(template: string, args: Readonly<Record<string, str
             throw new Error(`Internal error: diagnostic template placeholder {${name}} has no argument`);
         }
         // Arguments often quote the manifest: escaped and cut short, so no value can forge a line or flood
-        // the screen. {description} is the schema's own text (never the manifest's), so it is shown whole.
-        return name === 'description' ? escapeUnsafe(String(value)) : quoteExcerpt(String(value));
+        // the screen. {description}, {allowed} and {expected} are the schema's own text (never the
+        // manifest's), so they are shown whole: a cut list of allowed values would hide the fix.
+        return SCHEMA_TEXT.has(name) ? escapeUnsafe(String(value)) : quoteExcerpt(String(value));
     });
 }
