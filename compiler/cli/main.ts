@@ -27,7 +27,8 @@ import { suggest } from '../frontend/validate.js';
 import { printIR } from '../ir/print.js';
 import { VERSION } from '../version.js';
 import { writeOutput } from '../write/write-output.js';
-import { chooseStyle, diagnosticsJson, formatDiagnostics, type Style } from './format.js';
+import { CHECK_SCHEMA, chooseStyle, diagnosticsJson, formatDiagnostics, type Style } from './format.js';
+import { renderSarif } from './sarif.js';
 
 export interface Io {
     readonly stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -46,6 +47,8 @@ export const EXIT_STALE = 4;
 
 type Format = 'text' | 'json';
 type DiffFormat = Format | 'md';
+/** build and validate also speak SARIF 2.1.0, for code scanning (cli/sarif.ts). */
+type BuildFormat = Format | 'sarif';
 
 /**
  * `--format` is declared per command rather than globally: Markdown only
@@ -53,10 +56,11 @@ type DiffFormat = Format | 'md';
  * `choices` before running a command, whereas a global `.check()` would
  * only run after the handler (which for build has already written files).
  */
-function formatOption<T extends DiffFormat>(choices: readonly T[], describe: string) {
+function formatOption<T extends DiffFormat | BuildFormat>(choices: readonly T[], describe: string) {
     return { choices, default: 'text' as T, describe } as const;
 }
 const FORMAT = formatOption<Format>(['text', 'json'], 'Diagnostics as text (tsc style) or JSON');
+const BUILD_FORMAT = formatOption<BuildFormat>(['text', 'json', 'sarif'], 'Diagnostics as text (tsc style), JSON, or SARIF 2.1.0 (code scanning)');
 
 const EXIT_CODES_HELP = [
     'Exit codes:',
@@ -81,7 +85,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             (y) =>
                 y
                     .positional('manifest', { type: 'string', demandOption: true, describe: 'Path of the site manifest (JSON)' })
-                    .option('format', FORMAT)
+                    .option('format', BUILD_FORMAT)
                     .option('out', { type: 'string', default: 'out', describe: 'Output folder; the site is written to <out>/<site>/' })
                     .option('emit-ir', { type: 'boolean', default: false, describe: 'Also write ir.txt, the compiler’s intermediate representation' })
                     .option('check', {
@@ -93,9 +97,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             (args) => {
                 const format = args.format;
                 const result = runCompile(args.manifest, io, true);
-                // With --check and JSON, the diagnostics go into the one check document (stdout holds one JSON value).
-                const deferJson = args.check && format === 'json' && result.ir !== undefined;
-                exitCode = deferJson ? EXIT_OK : report(result, format, io);
+                // With --check and JSON or SARIF, the diagnostics go into the one check document (stdout holds one JSON value).
+                const deferJson = args.check && format !== 'text' && result.ir !== undefined;
+                exitCode = deferJson ? EXIT_OK : report(result, format, io, args.manifest);
                 if (exitCode !== EXIT_OK || !result.ir || !result.files) {
                     return;
                 }
@@ -115,17 +119,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                 } catch (error) {
                     const reason = error instanceof Error ? error.message : String(error);
                     const failure = locate([diag('OutputUnwritable', { path: args.out, reason })], args.manifest);
-                    exitCode = report({ diagnostics: failure }, format, io);
+                    exitCode = report({ diagnostics: failure }, format, io, args.manifest);
                 }
             },
         )
         .command(
             'validate <manifest>',
             'Check the manifest (schema and vendor rules) without writing anything',
-            (y) => y.positional('manifest', { type: 'string', demandOption: true, describe: 'Path of the site manifest (JSON)' }).option('format', FORMAT),
+            (y) => y.positional('manifest', { type: 'string', demandOption: true, describe: 'Path of the site manifest (JSON)' }).option('format', BUILD_FORMAT),
             (args) => {
                 const result = runCompile(args.manifest, io, false);
-                exitCode = report(result, args.format, io);
+                exitCode = report(result, args.format, io, args.manifest);
                 if (exitCode === EXIT_OK && args.format === 'text') {
                     out(`${args.manifest}: no errors.`);
                 }
@@ -247,7 +251,7 @@ function checkCommand(
     siteName: string,
     files: readonly OutputFile[],
     diagnostics: readonly Diagnostic[],
-    format: Format,
+    format: BuildFormat,
     io: Io,
 ): number {
     const shown = join(out, siteName).split('\\').join('/');
@@ -256,13 +260,23 @@ function checkCommand(
         result = checkOutput(resolvePath(io.cwd, out, siteName), files);
     } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
-        return report({ diagnostics: [...diagnostics, ...locate([diag('OutputUnreadable', { path: shown, reason })], manifest)] }, format, io);
+        return report({ diagnostics: [...diagnostics, ...locate([diag('OutputUnreadable', { path: shown, reason })], manifest)] }, format, io, manifest);
     }
     const upToDate = isUpToDate(result);
+    if (format === 'sarif') {
+        // Each differing file is one XPR5040 result at the manifest, next to the build's warnings.
+        const files = [
+            ...result.stale.map((path) => ({ path, state: 'stale' as const })),
+            ...result.missing.map((path) => ({ path, state: 'missing' as const })),
+            ...result.extra.map((path) => ({ path, state: 'extra' as const })),
+        ];
+        io.stdout.write(renderSarif(diagnostics, manifest, files));
+        return upToDate ? EXIT_OK : EXIT_STALE;
+    }
     if (format === 'json') {
         const { stale, missing, extra } = result;
         // The build's diagnostics document (warnings only, here) plus the comparison.
-        io.stdout.write(`${JSON.stringify({ ...diagnosticsJson(diagnostics), folder: shown, upToDate, stale, missing, extra }, null, 2)}\n`);
+        io.stdout.write(`${JSON.stringify({ ...diagnosticsJson(diagnostics), schema: CHECK_SCHEMA, folder: shown, upToDate, stale, missing, extra }, null, 2)}\n`);
         return upToDate ? EXIT_OK : EXIT_STALE;
     }
     if (upToDate) {
@@ -372,10 +386,12 @@ function formatExplained(item: ExplainedItem): string {
     return `${lines.join('\n')}\n`;
 }
 
-/** Print diagnostics; returns the exit code they imply. */
-function report(result: Pick<CompileResult, 'diagnostics' | 'source'>, format: Format, io: Io): number {
+/** Print diagnostics; returns the exit code they imply. SARIF names the manifest even when nothing is reported. */
+function report(result: Pick<CompileResult, 'diagnostics' | 'source'>, format: BuildFormat, io: Io, manifest = ''): number {
     const hasErrors = result.diagnostics.some((d) => d.severity === 'error');
-    if (format === 'json') {
+    if (format === 'sarif') {
+        io.stdout.write(renderSarif(result.diagnostics, manifest));
+    } else if (format === 'json') {
         io.stdout.write(`${JSON.stringify(diagnosticsJson(result.diagnostics), null, 2)}\n`);
     } else if (result.diagnostics.length > 0) {
         io.stderr.write(formatDiagnostics(result.diagnostics, result.source, chooseStyle(io.stderr, io.env)));

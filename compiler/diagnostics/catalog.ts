@@ -1349,6 +1349,16 @@ export const CATALOG = {
         fix: 'Use a resource id as the node\'s .ps1 names it (the quoted name after the resource type, e.g. Registry_HKLM_SOFTWARE_Vendor_Port, optionally as [xRegistry]Registry_…) or a manual step id from its RUNBOOK.md.',
         explanation: 'Resource ids are derived from what the resource configures, so they stay the same when the manifest is reordered; `xprc build --emit-ir` lists them all in ir.txt.',
     },
+    OutputStale: {
+        code: 'XPR5040',
+        phase: 'cli',
+        severity: 'error',
+        title: 'Generated output out of date',
+        message: 'Generated file "{path}" is {state}: the output folder differs from what the manifest gives.',
+        fix: 'Run `xprc build` on the manifest and commit the regenerated output.',
+        explanation:
+            '`xprc build --check --format sarif` reports each stale, missing or extra file of the output folder as one result of this rule, at the manifest, so that code scanning shows an out-of-date output folder next to the manifest\'s own diagnostics. The text and JSON formats list the files instead.',
+    },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type DiagnosticKind = keyof typeof CATALOG;

@@ -209,6 +209,8 @@ describe('xprc diff, build --check and explain', () => {
             const result = await run(['build', 'old.json', '--check', '--format', 'json'], dir);
             expect(result.code).to.equal(4);
             expect(JSON.parse(result.stdout)).to.deep.include({
+                schema: 'xprc-check',
+                version: 1,
                 folder: 'out/contoso-lab',
                 upToDate: false,
                 stale: ['FS01/FS01.ps1', 'FS01/FS01.reg'],
