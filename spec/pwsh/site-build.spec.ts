@@ -17,7 +17,7 @@ import { modulesOf } from '../../compiler/emit/ps/configuration.js';
 import { metaConfigurationName } from '../../compiler/emit/ps/pull-meta-configuration.js';
 import { compiledNodes, PULL_META_SCRIPT, siteConfigurations, siteModules } from '../../compiler/emit/ps/site-build.js';
 import type { SiteIR } from '../../compiler/ir/types.js';
-import { requirePwsh } from '../helpers/pwsh-site.js';
+import { requirePwsh } from '../helpers/pwsh.js';
 
 const EXAMPLES = new URL('../../examples/', import.meta.url).pathname;
 const TESTS = new URL('./site-build.Tests.ps1', import.meta.url).pathname;
@@ -51,7 +51,7 @@ describe('site build.ps1 on a fake Windows build host (pwsh + Pester 5.7.1)', fu
     const sites: object[] = [];
 
     before(function () {
-        pwsh = requirePwsh(this);
+        pwsh = requirePwsh(this, { pester: true });
         root = mkdtempSync(join(tmpdir(), 'xprc-site-build-'));
         for (const example of readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()) {
             const result = compile({ fileName: example, bytes: readFileSync(join(EXAMPLES, example)) });
