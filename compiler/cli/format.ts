@@ -96,8 +96,16 @@ export function formatDiagnostics(list: readonly Diagnostic[], source: SourceTex
     return `${list.map((d) => formatDiagnostic(d, source, style)).join('\n\n')}\n\nFound ${summary}.\n`;
 }
 
+/** `--format json` documents are versioned like the diff's (docs/diagnostics-json.md): fields are only added within a version. */
+export const DIAGNOSTICS_SCHEMA = 'xprc-diagnostics';
+export const DIAGNOSTICS_SCHEMA_VERSION = 1;
+/** `build --check --format json`: the diagnostics document plus the comparison, under its own schema name. */
+export const CHECK_SCHEMA = 'xprc-check';
+
 export function diagnosticsJson(list: readonly Diagnostic[]): object {
     return {
+        schema: DIAGNOSTICS_SCHEMA,
+        version: DIAGNOSTICS_SCHEMA_VERSION,
         diagnostics: list.map((d) => ({
             file: d.file,
             line: d.start?.line,

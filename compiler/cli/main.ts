@@ -26,8 +26,9 @@ import { bundledRootSchema } from '../frontend/schemas.js';
 import { suggest } from '../frontend/validate.js';
 import { printIR } from '../ir/print.js';
 import { VERSION } from '../version.js';
-import { chooseStyle, diagnosticsJson, formatDiagnostics, type Style } from './format.js';
+import { CHECK_SCHEMA, chooseStyle, diagnosticsJson, formatDiagnostics, type Style } from './format.js';
 import { DEFAULT_MAX_MANIFEST_BYTES, readManifestFile } from './read-manifest.js';
+import { renderSarif } from './sarif.js';
 import { writeBuild } from './write-report.js';
 
 export interface Io {
@@ -47,6 +48,8 @@ export const EXIT_STALE = 4;
 
 type Format = 'text' | 'json';
 type DiffFormat = Format | 'md';
+/** build and validate also speak SARIF 2.1.0, for code scanning (cli/sarif.ts). */
+type BuildFormat = Format | 'sarif';
 
 /**
  * `--format` is declared per command rather than globally: Markdown only
@@ -54,10 +57,11 @@ type DiffFormat = Format | 'md';
  * `choices` before running a command, whereas a global `.check()` would
  * only run after the handler (which for build has already written files).
  */
-function formatOption<T extends DiffFormat>(choices: readonly T[], describe: string) {
+function formatOption<T extends DiffFormat | BuildFormat>(choices: readonly T[], describe: string) {
     return { choices, default: 'text' as T, describe } as const;
 }
 const FORMAT = formatOption<Format>(['text', 'json'], 'Diagnostics as text (tsc style) or JSON');
+const BUILD_FORMAT = formatOption<BuildFormat>(['text', 'json', 'sarif'], 'Diagnostics as text (tsc style), JSON, or SARIF 2.1.0 (code scanning)');
 
 const EXIT_CODES_HELP = [
     'Exit codes:',
@@ -82,7 +86,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             (y) =>
                 y
                     .positional('manifest', { type: 'string', demandOption: true, describe: 'Path of the site manifest (JSON)' })
-                    .option('format', FORMAT)
+                    .option('format', BUILD_FORMAT)
                     .option('out', { type: 'string', default: 'out', describe: 'Output folder; the site is written to <out>/<site>/' })
                     .option('emit-ir', { type: 'boolean', default: false, describe: 'Also write ir.txt, the compiler’s intermediate representation' })
                     .option('force', {
@@ -99,10 +103,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             (args) => {
                 const format = args.format;
                 const result = runCompile(args.manifest, io, true, args['max-manifest-bytes'] as number);
-                // With JSON, the diagnostics go into one document printed at the end (stdout holds one JSON
+                // With JSON or SARIF, the diagnostics go into one document printed at the end (stdout holds one
                 // value): the check document, or the build's warnings plus what writing reported.
-                const deferJson = format === 'json' && result.ir !== undefined;
-                exitCode = deferJson ? EXIT_OK : report(result, format, io);
+                const deferJson = format !== 'text' && result.ir !== undefined;
+                exitCode = deferJson ? EXIT_OK : report(result, format, io, args.manifest);
                 if (exitCode !== EXIT_OK || !result.ir || !result.files) {
                     return;
                 }
@@ -114,9 +118,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                     return;
                 }
                 const write = writeBuild(resolvePath(io.cwd, args.out), args.out, result.ir.name, files, { force: args.force });
-                if (format === 'json' || write.diagnostics.length > 0) {
-                    const all = [...(format === 'json' ? result.diagnostics : []), ...locate(write.diagnostics, args.manifest)];
-                    exitCode = report({ diagnostics: all }, format, io);
+                if (format !== 'text' || write.diagnostics.length > 0) {
+                    const all = [...(format !== 'text' ? result.diagnostics : []), ...locate(write.diagnostics, args.manifest)];
+                    exitCode = report({ diagnostics: all }, format, io, args.manifest);
                 }
                 if (write.written && format === 'text') {
                     out(`Wrote ${files.length} files for ${result.ir.nodes.length} node(s) to ${write.written.target}`);
@@ -126,10 +130,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         .command(
             'validate <manifest>',
             'Check the manifest (schema and vendor rules) without writing anything',
-            (y) => y.positional('manifest', { type: 'string', demandOption: true, describe: 'Path of the site manifest (JSON)' }).option('format', FORMAT),
+            (y) => y.positional('manifest', { type: 'string', demandOption: true, describe: 'Path of the site manifest (JSON)' }).option('format', BUILD_FORMAT),
             (args) => {
                 const result = runCompile(args.manifest, io, false, args['max-manifest-bytes'] as number);
-                exitCode = report(result, args.format, io);
+                exitCode = report(result, args.format, io, args.manifest);
                 if (exitCode === EXIT_OK && args.format === 'text') {
                     out(`${args.manifest}: no errors.`);
                 }
@@ -252,7 +256,7 @@ function checkCommand(
     siteName: string,
     files: readonly OutputFile[],
     diagnostics: readonly Diagnostic[],
-    format: Format,
+    format: BuildFormat,
     io: Io,
 ): number {
     const shown = join(out, siteName).split('\\').join('/');
@@ -261,13 +265,23 @@ function checkCommand(
         result = checkOutput(resolvePath(io.cwd, out, siteName), files);
     } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
-        return report({ diagnostics: [...diagnostics, ...locate([diag('OutputUnreadable', { path: shown, reason })], manifest)] }, format, io);
+        return report({ diagnostics: [...diagnostics, ...locate([diag('OutputUnreadable', { path: shown, reason })], manifest)] }, format, io, manifest);
     }
     const upToDate = isUpToDate(result);
+    if (format === 'sarif') {
+        // Each differing file is one XPR5040 result at the manifest, next to the build's warnings.
+        const files = [
+            ...result.stale.map((path) => ({ path, state: 'stale' as const })),
+            ...result.missing.map((path) => ({ path, state: 'missing' as const })),
+            ...result.extra.map((path) => ({ path, state: 'extra' as const })),
+        ];
+        io.stdout.write(escapeJsonText(renderSarif(diagnostics, manifest, files)));
+        return upToDate ? EXIT_OK : EXIT_STALE;
+    }
     if (format === 'json') {
         const { stale, missing, extra } = result;
         // The build's diagnostics document (warnings only, here) plus the comparison.
-        io.stdout.write(`${JSON.stringify({ ...diagnosticsJson(diagnostics), folder: shown, upToDate, stale, missing, extra }, null, 2)}\n`);
+        io.stdout.write(`${escapeJsonText(JSON.stringify({ ...diagnosticsJson(diagnostics), schema: CHECK_SCHEMA, folder: shown, upToDate, stale, missing, extra }, null, 2))}\n`);
         return upToDate ? EXIT_OK : EXIT_STALE;
     }
     if (upToDate) {
@@ -379,10 +393,12 @@ function formatExplained(item: ExplainedItem): string {
     return `${lines.map((line) => escapeUnsafe(line.replace(/\r$/, '')) + (line.endsWith('\r') ? '\r' : '')).join('\n')}\n`;
 }
 
-/** Print diagnostics; returns the exit code they imply. */
-function report(result: Pick<CompileResult, 'diagnostics' | 'source'>, format: Format, io: Io): number {
+/** Print diagnostics; returns the exit code they imply. SARIF names the manifest even when nothing is reported. */
+function report(result: Pick<CompileResult, 'diagnostics' | 'source'>, format: BuildFormat, io: Io, manifest = ''): number {
     const hasErrors = result.diagnostics.some((d) => d.severity === 'error');
-    if (format === 'json') {
+    if (format === 'sarif') {
+        io.stdout.write(escapeJsonText(renderSarif(result.diagnostics, manifest)));
+    } else if (format === 'json') {
         io.stdout.write(`${escapeJsonText(JSON.stringify(diagnosticsJson(result.diagnostics), null, 2))}\n`);
     } else if (result.diagnostics.length > 0) {
         io.stderr.write(formatDiagnostics(result.diagnostics, result.source, chooseStyle(io.stderr, io.env)));

@@ -1449,6 +1449,40 @@ export const CATALOG = {
             'With "share", the configuration of the file server creates the share named in "path" over "folder" and copies the MSI there, so the machines that install it must read it from that very share; a path on another host or without a share name would install from somewhere nothing prepares.',
         guide: 'OX Updater for Administrators §1.1',
     },
+    // --- XPR343x: delivery settings (push, pull server) ---------------------
+    PullWithoutServer: {
+        code: 'XPR3430',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Pull delivery without a pull server',
+        message: 'Delivery mode is "pull" but "delivery.pullServer" is not set, so the nodes would not know where to fetch their configuration.',
+        fix: 'Add "delivery.pullServer" with the server\'s "url" and the reference name of its "registrationKey", or set "delivery.mode" to "push".',
+        explanation:
+            'A pull-mode meta-configuration needs the pull server\'s URL (ConfigurationRepositoryWeb ServerURL) and a registration key; the site build writes one per node from these settings. See docs/delivery.md.',
+        guide: 'docs/delivery.md (pull server)',
+    },
+    PullServerUnencrypted: {
+        code: 'XPR3431',
+        phase: 'semantic',
+        severity: 'warning',
+        title: 'Pull server over plain HTTP',
+        message: 'Pull server "{url}" is reached over http: the registration key and every configuration (credentials included, when not encrypted with a certificate) cross the network unencrypted.',
+        fix: 'Serve the pull server over https with a certificate the nodes trust, and use the https URL; keep http for an isolated lab only.',
+        explanation:
+            'The Local Configuration Manager refuses an http ServerURL unless the meta-configuration sets AllowUnsecureConnection, which xprc then does. The registration key authenticates every node that registers, so on an open network it must not travel in clear text.',
+        guide: 'docs/delivery.md (pull server)',
+    },
+    RegistrationKeyValue: {
+        code: 'XPR3432',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Registration key value in the manifest',
+        message: '"registrationKey" holds what looks like a registration key (a GUID), not the reference name of one.',
+        fix: 'Store the key in a SecretManagement vault (Set-Secret -Name <name> -Secret <key>) and put that name here; the site build reads it with -Vault or takes -RegistrationKey. Consider the key disclosed and create a new one on the pull server.',
+        explanation:
+            'A pull server\'s registration key lets any machine register and download configurations, so it is a secret: manifests are committed and reviewed, and never hold one. The manifest names the key; the site build fetches it when it compiles the meta-MOFs.',
+        guide: 'docs/delivery.md (registration key)',
+    },
     // --- XPR5xxx: command line ----------------------------------------------
     OutputUnwritable: {
         code: 'XPR5001',
@@ -1563,6 +1597,16 @@ export const CATALOG = {
         message: 'The previous output was kept in "{path}": {reason}.',
         fix: 'Move anything you need out of it, then delete the folder.',
         explanation: 'A build removes the previous output only when it still holds just the files xprc wrote; otherwise it keeps it, because someone may have saved a file there during the build.',
+    },
+    OutputStale: {
+        code: 'XPR5040',
+        phase: 'cli',
+        severity: 'error',
+        title: 'Generated output out of date',
+        message: 'Generated file "{path}" is {state}: the output folder differs from what the manifest gives.',
+        fix: 'Run `xprc build` on the manifest and commit the regenerated output.',
+        explanation:
+            '`xprc build --check --format sarif` reports each stale, missing or extra file of the output folder as one result of this rule, at the manifest, so that code scanning shows an out-of-date output folder next to the manifest\'s own diagnostics. The text and JSON formats list the files instead.',
     },
 } as const satisfies Record<string, CatalogEntry>;
 

@@ -95,6 +95,14 @@ function siteSettings(site: SiteIR): [string, string | null][] {
         ['description', site.description === undefined ? null : psString(site.description)],
         ['domain', site.domain === undefined ? null : psString(site.domain)],
         ['allowPlainTextCredentials', site.allowPlainTextCredentials ? '$true' : '$false'],
+        // Delivery changes what the site build produces (pull package, meta-configurations), so a review shows it.
+        ['delivery', psString(site.delivery.mode)],
+        ['moduleRepository', psString(site.delivery.moduleRepository)],
+        ['pullServer', site.delivery.pullServer ? psString(site.delivery.pullServer.url) : null],
+        ['registrationKey', site.delivery.pullServer ? psString(site.delivery.pullServer.registrationKeyReference) : null],
+        ['pullServerKind', site.delivery.pullServer ? psString(site.delivery.pullServer.kind) : null],
+        ['configurationMode', site.delivery.pullServer ? psString(site.delivery.pullServer.configurationMode) : null],
+        ['refreshFrequencyMins', site.delivery.pullServer ? String(site.delivery.pullServer.refreshFrequencyMins) : null],
     ];
 }
 

@@ -5,7 +5,11 @@
  * Per node, in `<NODE>/`: the configuration (<NODE>.ps1), ConfigurationData.psd1,
  * RequiredModules.psd1, build.ps1, the registry values as <NODE>.reg and
  * RUNBOOK.md. All from the one IR, so the .reg file and the xRegistry blocks
- * cannot disagree.
+ * cannot disagree. Pull delivery adds the node's PullMetaConfiguration.ps1.
+ *
+ * Per site, at its root: build.ps1 (compiles every node, resolves the modules,
+ * lays out the pull-server package), RequiredModules.psd1 (PSDepend format)
+ * and PACKAGE.md (how to publish the package).
  */
 
 import { dscBlocks } from '../dsc/resources/index.js';
@@ -14,6 +18,9 @@ import { VERSION } from '../version.js';
 import { emitBuildScript, emitRequiredModules } from './ps/build-script.js';
 import { emitConfigurationData } from './ps/configuration-data.js';
 import { emitConfiguration, modulesOf } from './ps/configuration.js';
+import { emitPackageReadme } from './package-readme.js';
+import { emitPullMetaConfiguration, pullConfigurationName } from './ps/pull-meta-configuration.js';
+import { compiledNodes, emitSiteBuildScript, emitSiteRequiredModules, PULL_META_SCRIPT, siteConfigurations, siteModules, type SiteConfiguration } from './ps/site-build.js';
 import { regComment, writeRegFile } from './reg/write-reg.js';
 import { emitRunbook } from './runbook.js';
 
@@ -24,7 +31,26 @@ export interface OutputFile {
 }
 
 export function emit(site: SiteIR): OutputFile[] {
-    return site.nodes.flatMap((node) => emitNode(site, node));
+    return [...site.nodes.flatMap((node) => emitNode(site, node)), ...emitSite(site)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The site-level files; none when no node has a configuration to compile. */
+function emitSite(site: SiteIR): OutputFile[] {
+    const configurations = siteConfigurations(site);
+    if (configurations.length === 0) {
+        return [];
+    }
+    const modules = siteModules(compiledNodes(site).map((node) => modulesOf(dscBlocks(node))));
+    const byName = new Map(compiledNodes(site).map((node) => [node.name, node]));
+    const pullNameOf = (c: SiteConfiguration) => {
+        const node = byName.get(c.node);
+        return node ? pullConfigurationName(site, node) : c.name;
+    };
+    return [
+        { path: 'build.ps1', bytes: powerShellFile(emitSiteBuildScript(site, configurations)) },
+        { path: 'RequiredModules.psd1', bytes: powerShellFile(emitSiteRequiredModules(site, modules)) },
+        { path: 'PACKAGE.md', bytes: Buffer.from(emitPackageReadme(site, configurations, modules, pullNameOf), 'utf8') },
+    ];
 }
 
 function emitNode(site: SiteIR, node: NodeIR): OutputFile[] {
@@ -63,6 +89,7 @@ function emitNode(site: SiteIR, node: NodeIR): OutputFile[] {
             ),
         },
         { path: runbookPath, bytes: Buffer.from(emitRunbook(site, node, modules, node.description ?? ''), 'utf8') },
+        ...(site.delivery.mode === 'pull' ? [{ path: `${dir}/${PULL_META_SCRIPT}`, bytes: powerShellFile(emitPullMetaConfiguration(site, node)) }] : []),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

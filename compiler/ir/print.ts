@@ -12,6 +12,18 @@ export function printIR(site: SiteIR): string {
     if (site.allowPlainTextCredentials) {
         lines.push('  allowPlainTextCredentials');
     }
+    // Push from PSGallery is the default and prints nothing, so sites without a delivery section keep their dump.
+    const delivery = site.delivery;
+    if (delivery.mode !== 'push' || delivery.moduleRepository !== 'PSGallery' || delivery.pullServer) {
+        const server = delivery.pullServer;
+        lines.push(
+            `  delivery ${delivery.mode} modules=${q(delivery.moduleRepository)}` +
+                (server
+                    ? ` server=${q(server.url)} kind=${server.kind} key=${q(server.registrationKeyReference)} mode=${server.configurationMode} refresh=${server.refreshFrequencyMins}`
+                    : '') +
+                ` @${delivery.source.pointer}`,
+        );
+    }
     for (const node of site.nodes) {
         printNode(node, lines);
     }

@@ -373,5 +373,29 @@ export interface SiteIR {
     readonly manifestName: string;
     /** Lab only: credentials may sit in clear text in MOFs of nodes without a certificate. */
     readonly allowPlainTextCredentials: boolean;
+    /** How the MOFs reach the nodes (manifest `delivery`; push when the manifest has none). */
+    readonly delivery: DeliveryIR;
     readonly nodes: readonly NodeIR[];
+}
+
+/**
+ * Delivery settings. The registration key is a reference name only: the site
+ * build.ps1 resolves it (vault or parameter) on the build host.
+ */
+export interface DeliveryIR {
+    readonly mode: 'push' | 'pull';
+    /** Repository the site build's -ResolveDependency installs the pinned modules from. */
+    readonly moduleRepository: string;
+    readonly pullServer?: PullServerIR;
+    readonly source: Source;
+}
+
+export interface PullServerIR {
+    readonly url: string;
+    readonly registrationKeyReference: string;
+    readonly kind: 'webPullServer' | 'azureAutomation';
+    readonly configurationMode: 'ApplyAndMonitor' | 'ApplyAndAutoCorrect';
+    readonly refreshFrequencyMins: number;
+    /** http:// URL: the LCM needs AllowUnsecureConnection (warned by XPR3431). */
+    readonly allowUnsecureConnection: boolean;
 }

@@ -12,8 +12,9 @@
 import { createHash } from 'node:crypto';
 import { dependencyGraph } from '../frontend/dependencies.js';
 import type { ResolvedItem, ResolvedNode, ResolvedSite } from '../frontend/resolve.js';
+import type { Delivery } from '../manifest/types.generated.js';
 import { psIdentifier } from '../emit/ps/quote.js';
-import type { CredentialParameter, ManualStep, NodeIR, Resource, ResourceKind, SiteIR } from '../ir/types.js';
+import type { CredentialParameter, DeliveryIR, ManualStep, NodeIR, Resource, ResourceKind, SiteIR } from '../ir/types.js';
 import { lowerItem, type Unplaced } from './baseline.js';
 import { PRODUCTS } from '../products/index.js';
 import { credentialParameter } from '../products/product.js';
@@ -46,7 +47,30 @@ export function lower(resolved: ResolvedSite, manifestName: string): SiteIR {
         ...(resolved.site.description ? { description: resolved.site.description } : {}),
         manifestName,
         allowPlainTextCredentials: resolved.site.defaults?.allowPlainTextCredentials === true,
+        delivery: lowerDelivery(resolved.site.delivery),
         nodes: resolved.nodes.map((node) => lowerNode(resolved, node)),
+    };
+}
+
+/** Defaults as the schema documents them: push, modules from PSGallery, ApplyAndMonitor every 30 minutes. */
+function lowerDelivery(delivery: Delivery | undefined): DeliveryIR {
+    const server = delivery?.pullServer;
+    return {
+        mode: delivery?.mode ?? 'push',
+        moduleRepository: delivery?.moduleRepository ?? 'PSGallery',
+        ...(server
+            ? {
+                  pullServer: {
+                      url: server.url,
+                      registrationKeyReference: server.registrationKey,
+                      kind: server.kind ?? 'webPullServer',
+                      configurationMode: server.configurationMode ?? 'ApplyAndMonitor',
+                      refreshFrequencyMins: server.refreshFrequencyMins ?? 30,
+                      allowUnsecureConnection: /^http:/i.test(server.url),
+                  },
+              }
+            : {}),
+        source: { pointer: '/delivery' },
     };
 }
 

@@ -80,6 +80,54 @@ export interface Defaults {
     readonly allowPlainTextCredentials?: boolean;
 }
 
+/**
+ * How the compiled configurations reach the nodes. `push`: an engineer (or a pipeline) runs Start-DscConfiguration against each node. `pull`: the site build (`out/<site>/build.ps1 -Package`) lays out a DSC pull-server package (MOFs and module zips with checksums) and one pull-mode meta-configuration per node; the nodes then fetch their configuration from a DSC pull server or from Azure Automation State Configuration. Without this section the site is delivered by push. See docs/delivery.md.
+ * @default {"mode":"push"}
+ */
+export interface Delivery {
+    /**
+     * `push` (Start-DscConfiguration per node) or `pull` (the nodes fetch their configuration from `pullServer`).
+     * @default "push"
+     */
+    readonly mode: 'push' | 'pull';
+    /**
+     * The pull server the nodes register with (required for `pull`). A DSC web pull server (xDscWebService) and Azure Automation State Configuration speak the same protocol.
+     * @default {"url":"https://dscpull.contoso.local:8080/PSDSCPullServer.svc","registrationKey":"DscRegistrationKey"}
+     */
+    readonly pullServer?: {
+        /**
+         * ServerURL of the pull server, e.g. `https://<host>:8080/PSDSCPullServer.svc`, or the registration URL of the Azure Automation account (Keys page of the account).
+         * @default "https://dscpull.contoso.local:8080/PSDSCPullServer.svc"
+         */
+        readonly url: string;
+        /**
+         * Reference name of the pull server's registration key, never the key itself: the site build reads the key from the SecretManagement vault given with `-Vault` (a secret of this name) or from its `-RegistrationKey` parameter, and writes it only into the meta-MOFs it compiles.
+         * @default "DscRegistrationKey"
+         */
+        readonly registrationKey: string;
+        /**
+         * `webPullServer` (default): the nodes ask for the configuration by its name (`<NODE>_Config`), as published by the package. `azureAutomation`: Azure Automation names a compiled MOF imported with Import-AzAutomationDscNodeConfiguration `<ConfigurationName>.<NODE>`, and the meta-configuration asks for that name.
+         * @default "webPullServer"
+         */
+        readonly kind?: 'webPullServer' | 'azureAutomation';
+        /**
+         * What the Local Configuration Manager does with its configuration between refreshes: `ApplyAndMonitor` (default: apply once, then report drift) or `ApplyAndAutoCorrect` (repair drift).
+         * @default "ApplyAndMonitor"
+         */
+        readonly configurationMode?: 'ApplyAndMonitor' | 'ApplyAndAutoCorrect';
+        /**
+         * How often (minutes) the node asks the pull server for a new configuration. The LCM accepts 30 to 44640.
+         * @default 30
+         */
+        readonly refreshFrequencyMins?: number;
+    };
+    /**
+     * PowerShell repository the site build installs the pinned DSC modules from with `-ResolveDependency` (PSResourceGet or PowerShellGet name, e.g. an internal feed registered on the build host).
+     * @default "PSGallery"
+     */
+    readonly moduleRepository?: string;
+}
+
 /** Items of the same node to apply first, as `<kind>:<identity>`: `feature:<name>`, `registry:<key>\<value name>`, `service:<name>`, `firewall:<rule name>`, `folder:<path>`, `file:<path>`, `package:<name>`. */
 export type DependsOn = readonly string[];
 
@@ -969,6 +1017,11 @@ export interface Site {
     readonly credentials?: Readonly<Record<string, Credential>>;
     /** Site-wide defaults that nodes and baseline items inherit unless they set their own. */
     readonly defaults?: Defaults;
+    /**
+     * How the compiled configurations reach the nodes. `push`: an engineer (or a pipeline) runs Start-DscConfiguration against each node. `pull`: the site build (`out/<site>/build.ps1 -Package`) lays out a DSC pull-server package (MOFs and module zips with checksums) and one pull-mode meta-configuration per node; the nodes then fetch their configuration from a DSC pull server or from Azure Automation State Configuration. Without this section the site is delivered by push. See docs/delivery.md.
+     * @default {"mode":"push"}
+     */
+    readonly delivery?: Delivery;
     /** The Windows machines of the site. Each node gets its own configuration and output folder. */
     readonly nodes: readonly Node[];
     /** Named generic Windows baselines (features, registry values, services, firewall rules, folders, files, MSI packages). Nodes apply them by name through `nodes[].baselines`; a node may add its own through `nodes[].baseline`. */

@@ -8,6 +8,7 @@ import type { ResolvedSite } from '../frontend/resolve.js';
 import { addresses } from './addresses.js';
 import { conflicts } from './conflicts.js';
 import { credentialEncryption } from './credential-encryption.js';
+import { delivery } from './delivery.js';
 import { dependencies } from './dependencies.js';
 import { firewallPorts } from './firewall-ports.js';
 import { manualSteps } from './manual-steps.js';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
     registryKeyCase,
     secretNames,
     urlCredentials,
+    delivery,
     ...PRODUCTS.flatMap((product) => product.rules),
 ];
 

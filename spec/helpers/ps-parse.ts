@@ -44,7 +44,10 @@
  *     there -- is lexed as the start of a comment: `"`v##>"`, `"`n #x"`,
  *     `"$([char]0x1B)#x"` give ERROR. PowerShell reads a plain `#`.
  *     (A `#` right after the opening quote or after ordinary text is fine,
- *     thanks to the grammar's `"(\s*\#*)*` trick.) psString writes `` `# ``.
+ *     thanks to the grammar's `"(\s*\#*)*` trick.) psString writes `` `# ``. *  9. An attribute on a configuration, `[DscLocalConfigurationManager()]`
+ *     before `Configuration M` (every meta-configuration has it), gives
+ *     ERROR. PowerShell requires it there. blankDscAttributes() replaces
+ *     that one attribute by spaces (line and column stay) before parsing.
  */
 
 import { createRequire } from 'node:module';
@@ -390,4 +393,9 @@ export async function decodeStringArrayLiteral(expr: string): Promise<string[]> 
         throw new Error(`grammar and PowerShell rules disagree on the literals: ${JSON.stringify(nodes)} vs ${JSON.stringify(spans)}`);
     }
     return values;
+}
+
+/** Misreading 9: blank the `[DscLocalConfigurationManager()]` attribute of a meta-configuration, keeping positions. */
+export function blankDscAttributes(text: string): string {
+    return text.replace(/^\[DscLocalConfigurationManager\(\)\](?=\r?\nConfiguration )/gm, (attribute) => ' '.repeat(attribute.length));
 }

@@ -66,6 +66,8 @@ foreach ($item in $inputData.items)
         {
             $start = $keyword.Extent.StartOffset
             $text = $text.Substring(0, $start) + 'function'.PadRight($keyword.Extent.Text.Length) + $text.Substring($keyword.Extent.EndOffset)
+            # A meta-configuration's [DscLocalConfigurationManager()] is not an attribute a function takes: blank it, keeping offsets.
+            $text = [System.Text.RegularExpressions.Regex]::Replace($text, '(?m)^\[DscLocalConfigurationManager\(\)\](?=\r?\nfunction)', { param ($m) ' ' * $m.Value.Length })
         }
         $result.rewritten = $null -ne $keyword
     }

@@ -90,7 +90,8 @@ function goldenItems(): Item[] {
     for (const name of goldenCases().filter((n) => !n.startsWith('invalid-'))) {
         const dir = join(GOLDEN, name, 'expected');
         for (const file of listFiles(dir).filter((f) => /\.(ps1|psd1)$/.test(f))) {
-            const kind = file.endsWith('.psd1') ? 'data' : file.endsWith('/build.ps1') ? 'script' : 'configuration';
+            // build.ps1 (a node's, or the site's at the root) is a plain script; every other .ps1 holds a configuration.
+            const kind = file.endsWith('.psd1') ? 'data' : file === 'build.ps1' || file.endsWith('/build.ps1') ? 'script' : 'configuration';
             items.push({ id: `${name}/${file}`, kind, path: join(dir, file) });
         }
         for (const node of compileCase(name).ir?.nodes ?? []) {
@@ -167,6 +168,17 @@ describe('emitted PowerShell: the real parser, Windows PowerShell 5.1 compatibil
                     // Every module the blocks import, at its pinned version, except the one Windows ships.
                     const modules = Object.fromEntries(modulesOf(dscBlocks(node)).filter((m) => !INBOX_MODULES.has(m.name)).map((m) => [m.name, m.version]));
                     expect(parsed[`${name}/${node.fileStem}/RequiredModules.psd1`]?.data).to.deep.equal(modules);
+                });
+            }
+            if (ir.nodes.some((n) => n.resources.length > 0)) {
+                it(`${name}: the site's RequiredModules.psd1 (PSDepend format) pins every node's modules`, () => {
+                    const modules = Object.fromEntries(
+                        ir.nodes.flatMap((n) => modulesOf(dscBlocks(n))).filter((m) => !INBOX_MODULES.has(m.name)).map((m) => [m.name, m.version]),
+                    );
+                    expect(parsed[`${name}/RequiredModules.psd1`]?.data).to.deep.equal({
+                        PSDependOptions: { AddToPath: true, Target: 'modules', Parameters: { Repository: ir.delivery.moduleRepository } },
+                        ...modules,
+                    });
                 });
             }
         }

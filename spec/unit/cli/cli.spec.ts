@@ -183,7 +183,10 @@ describe('xprc command line', () => {
             writeFileSync(join(dir, 'site.json'), manifest);
             const result = await run(['validate', 'site.json', '--format', 'json'], dir);
             expect(result.code).to.equal(1);
-            const parsed = JSON.parse(result.stdout) as { diagnostics: { code: string; line: number; column: number }[]; errors: number };
+            const parsed = JSON.parse(result.stdout) as { schema: string; version: number; diagnostics: { code: string; line: number; column: number }[]; errors: number };
+            // Versioned like the diff's JSON (docs/diagnostics-json.md); the first two keys.
+            expect(Object.keys(parsed).slice(0, 2)).to.deep.equal(['schema', 'version']);
+            expect([parsed.schema, parsed.version]).to.deep.equal(['xprc-diagnostics', 1]);
             expect(parsed.errors).to.equal(1);
             expect(parsed.diagnostics[0]).to.include({ code: 'XPR2004', line: 1, column: manifest.indexOf('"Win95"') + 1 });
         });

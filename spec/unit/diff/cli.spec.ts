@@ -179,7 +179,8 @@ describe('xprc diff, build --check and explain', () => {
         });
 
         const cases: readonly [string, () => void, number, readonly string[]][] = [
-            ['fresh output', () => undefined, 0, ['out/contoso-lab is up to date (12 files).']],
+            // 6 files per node, and the site's build.ps1, RequiredModules.psd1 and PACKAGE.md
+            ['fresh output', () => undefined, 0, ['out/contoso-lab is up to date (15 files).']],
             ['a hand-edited file', () => writeFileSync(join(siteDir(), 'FS01', 'FS01.ps1'), `${readFileSync(join(siteDir(), 'FS01', 'FS01.ps1'), 'utf8')}# edited\r\n`), 4, ['stale    FS01/FS01.ps1']],
             ['a deleted file', () => unlinkSync(join(siteDir(), 'WEB01', 'WEB01.reg')), 4, ['missing  WEB01/WEB01.reg']],
             ['an extra file', () => writeFileSync(join(siteDir(), 'FS01', 'notes.txt'), 'mine'), 4, ['extra    FS01/notes.txt']],
@@ -208,6 +209,8 @@ describe('xprc diff, build --check and explain', () => {
             const result = await run(['build', 'old.json', '--check', '--format', 'json'], dir);
             expect(result.code).to.equal(4);
             expect(JSON.parse(result.stdout)).to.deep.include({
+                schema: 'xprc-check',
+                version: 1,
                 folder: 'out/contoso-lab',
                 upToDate: false,
                 stale: ['FS01/FS01.ps1', 'FS01/FS01.reg'],

@@ -113,7 +113,7 @@ describe('DSC resource builders', () => {
     }
 
     it('should render all kinds together as a configuration that parses, with DependsOn by resource type', async () => {
-        const site: SiteIR = { name: 'lab', manifestName: 'site.json', allowPlainTextCredentials: false, nodes: [node] };
+        const site: SiteIR = { name: 'lab', manifestName: 'site.json', allowPlainTextCredentials: false, delivery: { mode: 'push', moduleRepository: 'PSGallery', source: { pointer: '/delivery' } }, nodes: [node] };
         const text = emitConfiguration(site, node, dscBlocks(node));
         expect(text).to.contain("DependsOn = @('[xRegistry]Reg')");
         expect(text).to.contain("        xScript 'Repair'\r\n        {\r\n            GetScript  = {\r\n                @{ Result");
@@ -143,7 +143,7 @@ describe('DSC resource builders', () => {
                 const one = { ...node, resources: [resource] };
                 const blocks = dscBlocks(one);
                 expect(blocks.map((b) => [b.resourceType, checkBlock(b)])).to.deep.equal([['xScript', []]]);
-                const text = emitConfiguration({ name: 'lab', manifestName: 'site.json', allowPlainTextCredentials: false, nodes: [one] }, one, blocks);
+                const text = emitConfiguration({ name: 'lab', manifestName: 'site.json', allowPlainTextCredentials: false, delivery: { mode: 'push', moduleRepository: 'PSGallery', source: { pointer: '/delivery' } }, nodes: [one] }, one, blocks);
                 expect(text).to.contain('$global:DSCMachineStatus = 1');
                 expect((await parsePowerShell(text)).errors).to.deep.equal([]);
             });

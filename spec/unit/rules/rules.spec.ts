@@ -783,6 +783,43 @@ const CASES: Readonly<Record<string, RuleCases>> = {
         ],
     },
 
+    delivery: {
+        failing: [
+            {
+                it: 'should reject pull delivery without a pull server, at the mode',
+                manifest: site([node()], { delivery: { mode: 'pull' } }),
+                expected: [row('XPR3430', 4, 13, '/delivery/mode', 'Delivery mode is "pull" but "delivery.pullServer" is not set')],
+            },
+            {
+                it: 'should warn about an http pull server and reject a registration key value (a GUID) instead of its reference name',
+                manifest: site([node()], {
+                    delivery: { mode: 'pull', pullServer: { url: 'http://pull.lab.local:8080/PSDSCPullServer.svc', registrationKey: '0f8fad5b-d9cb-469f-a165-70867728950e' } },
+                }),
+                expected: [
+                    row('XPR3431', 6, 14, '/delivery/pullServer/url', 'Pull server "http://pull.lab.local:8080/PSDSCPullServer.svc" is reached over http'),
+                    row('XPR3432', 7, 26, '/delivery/pullServer/registrationKey', '"registrationKey" holds what looks like a registration key (a GUID)'),
+                ],
+            },
+            {
+                it: 'should reject a GUID written without dashes as the registration key',
+                manifest: site([node()], {
+                    delivery: { mode: 'pull', pullServer: { url: 'https://pull.lab.local/PSDSCPullServer.svc', registrationKey: '0F8FAD5BD9CB469FA16570867728950E' } },
+                }),
+                expected: [row('XPR3432', 7, 26, '/delivery/pullServer/registrationKey', 'looks like a registration key')],
+            },
+        ],
+        passing: [
+            {
+                it: 'should accept pull delivery over https with a registration key reference name',
+                manifest: site([node()], {
+                    delivery: { mode: 'pull', pullServer: { url: 'https://pull.lab.local:8080/PSDSCPullServer.svc', registrationKey: 'LabDscRegistrationKey' } },
+                }),
+                expected: [],
+            },
+            { it: 'should accept push delivery without a pull server', manifest: site([node()], { delivery: { mode: 'push' } }), expected: [] },
+            { it: 'should accept a site without a delivery section', manifest: site([node()]), expected: [] },
+        ],
+    },
     'manual-steps': {
         failing: [
             {

@@ -11,6 +11,7 @@ import type { Node } from 'web-tree-sitter';
 
 import { psString } from '../../../../compiler/emit/ps/quote.js';
 import {
+    blankDscAttributes,
     assertParses,
     decodeSingleStringLiteral,
     decodeStringArrayLiteral,
@@ -215,6 +216,12 @@ describe('parse oracle (spec/helpers/ps-parse.ts)', () => {
             for (const good of ['$x = "`v`#`#>"\n', '$x = "`n `#x"\n', '$x = "$([char]0x1B)`#x"\n', '$x = "#a"\n', '$x = "a#"\n']) {
                 expect(await errorsOf(good), good).to.deep.equal([]);
             }
+        });
+        it('9. an attribute before Configuration ([DscLocalConfigurationManager()]) gives ERROR; the parse oracle blanks it', async () => {
+            const meta = "[DscLocalConfigurationManager()]\nConfiguration M\n{\n    Node 'n'\n    {\n        Settings\n        {\n            RefreshMode = 'Pull'\n        }\n    }\n}\n";
+            expect(await errorsOf(meta)).to.have.length(1);
+            expect(await errorsOf(blankDscAttributes(meta))).to.deep.equal([]);
+            expect(blankDscAttributes(meta).split('\n')[1]).to.equal('Configuration M');
         });
     });
 
