@@ -17,7 +17,9 @@
 import { DEFAULT_FIREWALL_PROFILES } from '../../frontend/defaults.js';
 import type { ResolvedNode, ResolvedSite } from '../../frontend/resolve.js';
 import { psIdentifier } from '../../emit/ps/quote.js';
-import type { FirewallProfile, FirewallProtocol, FirewallRuleResource, Resource, ServiceResource } from '../../ir/types.js';
+import type { FirewallProfile, FirewallProtocol, FirewallRuleResource, ManualStep, Resource, ServiceResource } from '../../ir/types.js';
+import { gateFor, gateSetScript } from '../gate.js';
+import { withXprPhases } from './plan.js';
 import type { Site, Xpr } from '../../manifest/types.generated.js';
 import type { ProductNodeOutput } from '../product.js';
 import {
@@ -210,11 +212,20 @@ export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): Produc
         resources.add(rule);
     }
 
+    const manualSteps = xprRunbook(site, xpr, host);
     return {
-        resources: resources.list(),
-        manualSteps: xprRunbook(site, xpr, host),
+        resources: withXprPhases(xpr, withSetupGate(resources.list(), manualSteps, host)),
+        manualSteps,
         roles: [host.role === 'kernel' ? 'xpr-kernel' : 'xpr-satellite'],
     };
+}
+
+/** The installation check waits for the runbook's setup step: it names it in its error (products/gate.ts). */
+function withSetupGate(resources: readonly Resource[], steps: readonly ManualStep[], host: XprHost): Resource[] {
+    const step = steps.find((s) => s.id === (host.role === 'kernel' ? 'xpr-setup-start' : 'xpr-satellite-setup'));
+    return resources.map((r) =>
+        r.kind === 'Script' && r.id === 'Xpr_Installed' && step ? { ...r, gate: gateFor(step), setScript: gateSetScript(gateFor(step), `${r.name.replace(' installed in ', ' is not installed in ')}`) } : r,
+    );
 }
 
 /** Resources of one node; ids are unique (a second resource with an id is an internal error). */
