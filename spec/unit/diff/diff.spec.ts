@@ -92,7 +92,7 @@ describe('compiler/diff: diffSites', () => {
         for (const [title, mutate] of cases) {
             it(`should report no change for ${title}`, () => {
                 const diff = diffSites(baseIr, compileJson(edited(mutate)));
-                expect(diff).to.deep.equal({ settings: [], nodes: [] });
+                expect(diff).to.deep.equal({ settings: [], nodes: [], plan: [] });
                 expect(hasChanges(diff)).to.equal(false);
             });
         }
