@@ -164,7 +164,7 @@ describe('compiler/diff: diffSites', () => {
                 ]);
             }],
             ['a site setting', (m) => (m.domain = 'lab.test'), (d) => {
-                expect(d).to.deep.equal({ settings: [{ name: 'domain', old: "'lab.local'", new: "'lab.test'" }], nodes: [] });
+                expect(d).to.deep.equal({ settings: [{ name: 'domain', old: "'lab.local'", new: "'lab.test'" }], nodes: [], plan: [] });
             }],
             ['a credential added to a node', (m) => (m.nodes[1].baseline.services = [{ name: 'X', account: { credential: 'AppService' } }]), (d) => {
                 expect(node(d, 'WEB01').credentials).to.deep.equal([
