@@ -17,8 +17,9 @@
 import { DEFAULT_FIREWALL_PROFILES } from '../../frontend/defaults.js';
 import type { ResolvedNode, ResolvedSite } from '../../frontend/resolve.js';
 import { psIdentifier } from '../../emit/ps/quote.js';
-import type { FirewallProfile, FirewallProtocol, FirewallRuleResource, ManualStep, Resource, ServiceResource } from '../../ir/types.js';
-import { gateFor, gateSetScript } from '../gate.js';
+import { InternalError } from '../../diagnostics/internal-error.js';
+import type { FirewallProfile, FirewallProtocol, FirewallRuleResource, Resource, ScriptGate, ServiceResource } from '../../ir/types.js';
+import { gateFor } from '../gate.js';
 import { withXprPhases } from './plan.js';
 import type { Site, Xpr } from '../../manifest/types.generated.js';
 import type { ProductNodeOutput } from '../product.js';
@@ -54,6 +55,12 @@ export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): Produc
         return undefined;
     }
     const resources = new NodeResources();
+    const manualSteps = xprRunbook(site, xpr, host);
+    const gate = (stepId: string): ScriptGate => {
+        const step = manualSteps.find((s) => s.id === stepId);
+        if (!step) throw new InternalError(`XPR runbook of ${node.name} has no step ${stepId} for its gate`);
+        return gateFor(step);
+    };
     const userName = site.credentials?.[xpr.serviceAccount.credential]?.userName ?? '';
     const credential = { credential: xpr.serviceAccount.credential };
 
@@ -125,7 +132,9 @@ export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): Produc
             installDrive,
             drives: [...new Set(folders.flatMap((folder) => (folder === undefined ? [] : [driveOf(folder)].filter((d): d is string => d !== undefined))))].sort(),
             ...(staging === undefined ? {} : { setupExe: mediaPath(xpr, 'Setup.exe') }),
+            gate: gate('xpr-loopback-adapter'),
         }),
+        gate: gate('xpr-loopback-adapter'),
         dependsOn: media ? [media] : [],
         source: { pointer: host.pointer },
         guide: upgrade('§2.3.1.1'),
@@ -136,7 +145,8 @@ export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): Produc
         kind: 'Script',
         id: 'Xpr_Installed',
         name: `OpenScape Xpressions ${versionLabel(xpr)} installed in ${host.installPath}`,
-        ...installedScript({ role: host.role, installPath: host.installPath, versionLabel: versionLabel(xpr), ...(xpr.build ? { build: xpr.build } : {}) }),
+        ...installedScript({ role: host.role, installPath: host.installPath, versionLabel: versionLabel(xpr), ...(xpr.build ? { build: xpr.build } : {}), gate: gate('xpr-setup-start') }),
+        gate: gate('xpr-setup-start'),
         dependsOn: [reboot, requirements, administrators, logOnAsService, ...(media ? [media] : [])],
         source: { pointer: host.pointer },
         guide: host.role === 'kernel' ? install('§4.3–§4.4') : upgrade('§2.12.2'),
@@ -212,20 +222,11 @@ export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): Produc
         resources.add(rule);
     }
 
-    const manualSteps = xprRunbook(site, xpr, host);
     return {
-        resources: withXprPhases(xpr, withSetupGate(resources.list(), manualSteps, host)),
+        resources: withXprPhases(xpr, resources.list()),
         manualSteps,
         roles: [host.role === 'kernel' ? 'xpr-kernel' : 'xpr-satellite'],
     };
-}
-
-/** The installation check waits for the runbook's setup step: it names it in its error (products/gate.ts). */
-function withSetupGate(resources: readonly Resource[], steps: readonly ManualStep[], host: XprHost): Resource[] {
-    const step = steps.find((s) => s.id === (host.role === 'kernel' ? 'xpr-setup-start' : 'xpr-satellite-setup'));
-    return resources.map((r) =>
-        r.kind === 'Script' && r.id === 'Xpr_Installed' && step ? { ...r, gate: gateFor(step), setScript: gateSetScript(gateFor(step), `${r.name.replace(' installed in ', ' is not installed in ')}`) } : r,
-    );
 }
 
 /** Resources of one node; ids are unique (a second resource with an id is an internal error). */

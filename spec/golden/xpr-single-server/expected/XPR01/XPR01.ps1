@@ -142,7 +142,7 @@ Configuration XPR01_Prepare
                 if (-not (Test-Path -LiteralPath 'C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe')) {
                     $problems.Add('the setup medium is missing (C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe)')
                 }
-                throw ('XPR host requirements are not met: ' + ($problems -join '; ') + '. See RUNBOOK.md.')
+                throw ('xprc gate: XPR host requirements are not met: ' + ($problems -join '; ') + '. Waiting for the runbook step "Install the Microsoft Loopback Adapter" (RUNBOOK.md): do that step, then apply this configuration again.')
             }
             DependsOn  = @('[File]Xpr_SetupMedium')
         }
@@ -461,7 +461,7 @@ Configuration XPR01_Operate
                 $installed -ge [version]'8.11.0.16072'
             }
             SetScript  = {
-                throw 'xprc gate: OpenScape Xpressions V7 R1 is not installed in D:\OpenScape\XPR. Waiting for the runbook step "Start the XPR setup" (RUNBOOK.md): do that step, then apply this configuration again.'
+                throw 'xprc gate: OpenScape Xpressions V7 R1 is not installed in D:\OpenScape\XPR (or an older build than 8.11.0.16072). Waiting for the runbook step "Start the XPR setup" (RUNBOOK.md): do that step, then apply this configuration again.'
             }
             DependsOn  = @('[xGroup]Xpr_Administrators', '[UserRightsAssignment]Xpr_LogOnAsService')
         }

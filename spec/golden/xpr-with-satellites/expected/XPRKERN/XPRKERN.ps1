@@ -152,7 +152,7 @@ Configuration XPRKERN_Prepare
                 if (-not (Test-Path -LiteralPath 'C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe')) {
                     $problems.Add('the setup medium is missing (C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe)')
                 }
-                throw ('XPR host requirements are not met: ' + ($problems -join '; ') + '. See RUNBOOK.md.')
+                throw ('xprc gate: XPR host requirements are not met: ' + ($problems -join '; ') + '. Waiting for the runbook step "Install the Microsoft Loopback Adapter" (RUNBOOK.md): do that step, then apply this configuration again.')
             }
             DependsOn  = @('[File]Xpr_SetupMedium')
         }
