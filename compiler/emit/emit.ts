@@ -7,20 +7,22 @@
  * RUNBOOK.md. All from the one IR, so the .reg file and the xRegistry blocks
  * cannot disagree. Pull delivery adds the node's PullMetaConfiguration.ps1.
  *
- * Per site, at its root: build.ps1 (compiles every node, resolves the modules,
- * lays out the pull-server package), RequiredModules.psd1 (PSDepend format)
- * and PACKAGE.md (how to publish the package).
+ * Per site, at its root: PLAN.md (the roll-out across nodes), build.ps1
+ * (compiles every node, resolves the modules, lays out the pull-server
+ * package), RequiredModules.psd1 (PSDepend format) and PACKAGE.md (how to
+ * publish the package).
  */
 
-import { dscBlocks } from '../dsc/resources/index.js';
 import type { NodeIR, RegistryValue, SiteIR } from '../ir/types.js';
 import { VERSION } from '../version.js';
 import { emitBuildScript, emitRequiredModules } from './ps/build-script.js';
 import { emitConfigurationData } from './ps/configuration-data.js';
-import { emitConfiguration, modulesOf } from './ps/configuration.js';
 import { emitPackageReadme } from './package-readme.js';
 import { emitPullMetaConfiguration, pullConfigurationName } from './ps/pull-meta-configuration.js';
 import { compiledNodes, emitSiteBuildScript, emitSiteRequiredModules, PULL_META_SCRIPT, siteConfigurations, siteModules, type SiteConfiguration } from './ps/site-build.js';
+import { emitConfigurations, modulesOf } from './ps/configuration.js';
+import { configurationViews } from './ps/configurations.js';
+import { emitPlan, hasPlan } from './plan/plan-md.js';
 import { regComment, writeRegFile } from './reg/write-reg.js';
 import { emitRunbook } from './runbook.js';
 
@@ -31,7 +33,10 @@ export interface OutputFile {
 }
 
 export function emit(site: SiteIR): OutputFile[] {
-    return [...site.nodes.flatMap((node) => emitNode(site, node)), ...emitSite(site)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const plan = site.plan && hasPlan(site) ? [{ path: 'PLAN.md', bytes: Buffer.from(emitPlan(site, site.plan), 'utf8') }] : [];
+    return [...plan, ...site.nodes.flatMap((node) => emitNode(site, node, plan.length > 0)), ...emitSite(site)].sort((a, b) =>
+        a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+    );
 }
 
 /** The site-level files; none when no node has a configuration to compile. */
@@ -40,7 +45,7 @@ function emitSite(site: SiteIR): OutputFile[] {
     if (configurations.length === 0) {
         return [];
     }
-    const modules = siteModules(compiledNodes(site).map((node) => modulesOf(dscBlocks(node))));
+    const modules = siteModules(compiledNodes(site).map((node) => modulesOf(configurationViews(node).flatMap((view) => view.blocks))));
     const byName = new Map(compiledNodes(site).map((node) => [node.name, node]));
     const pullNameOf = (c: SiteConfiguration) => {
         const node = byName.get(c.node);
@@ -53,22 +58,22 @@ function emitSite(site: SiteIR): OutputFile[] {
     ];
 }
 
-function emitNode(site: SiteIR, node: NodeIR): OutputFile[] {
+function emitNode(site: SiteIR, node: NodeIR, withPlan: boolean): OutputFile[] {
     const runbookPath = `${node.fileStem}/RUNBOOK.md`;
     if (node.resources.length === 0) {
         // Nothing to automate: a configuration without resources compiles to
         // no MOF at all, so the node gets its runbook only.
-        return [{ path: runbookPath, bytes: Buffer.from(emitRunbook(site, node, [], node.description ?? ''), 'utf8') }];
+        return [{ path: runbookPath, bytes: Buffer.from(emitRunbook(site, node, [], node.description ?? '', [], withPlan), 'utf8') }];
     }
-    const blocks = dscBlocks(node);
-    const modules = modulesOf(blocks);
+    const views = configurationViews(node);
+    const modules = modulesOf(views.flatMap((view) => view.blocks));
     const dir = node.fileStem;
     const registryResources = node.resources.flatMap((r) => (r.kind === 'Registry' ? [r] : []));
     return [
-        { path: `${dir}/${node.fileStem}.ps1`, bytes: powerShellFile(emitConfiguration(site, node, blocks)) },
+        { path: `${dir}/${node.fileStem}.ps1`, bytes: powerShellFile(emitConfigurations(site, node.name, views)) },
         { path: `${dir}/ConfigurationData.psd1`, bytes: powerShellFile(emitConfigurationData(site, node, site.allowPlainTextCredentials)) },
         { path: `${dir}/RequiredModules.psd1`, bytes: powerShellFile(emitRequiredModules(node, modules)) },
-        { path: `${dir}/build.ps1`, bytes: powerShellFile(emitBuildScript(site, node)) },
+        { path: `${dir}/build.ps1`, bytes: powerShellFile(emitBuildScript(site, node, views)) },
         {
             path: `${dir}/${node.fileStem}.reg`,
             bytes: writeRegFile(
@@ -88,7 +93,7 @@ function emitNode(site: SiteIR, node: NodeIR): OutputFile[] {
                 },
             ),
         },
-        { path: runbookPath, bytes: Buffer.from(emitRunbook(site, node, modules, node.description ?? ''), 'utf8') },
+        { path: runbookPath, bytes: Buffer.from(emitRunbook(site, node, modules, node.description ?? '', views, withPlan), 'utf8') },
         ...(site.delivery.mode === 'pull' ? [{ path: `${dir}/${PULL_META_SCRIPT}`, bytes: powerShellFile(emitPullMetaConfiguration(site, node)) }] : []),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -7,6 +7,8 @@
  * late diagnostics can still point at a line and column.
  */
 
+import type { NodePhase, SitePlan } from './plan.js';
+
 /** An RFC 6901 JSON pointer into the manifest, e.g. `/nodes/0/name`. */
 export type Pointer = string;
 
@@ -79,6 +81,13 @@ interface ResourceBase {
     readonly source: Source;
     /** Vendor guide section that prescribes the resource, e.g. 'XPR Installation Guide §4.3.5'. */
     readonly guide?: string;
+    /**
+     * The node's configurations the resource belongs to (ir/plan.ts):
+     * absent means `Operate` only. A product marks what its vendor's
+     * interactive installer needs `Prepare` (one-off preparation) or both
+     * (what must also stay enforced afterwards).
+     */
+    readonly phases?: readonly NodePhase[];
 }
 
 export interface WindowsFeatureResource extends ResourceBase {
@@ -297,7 +306,25 @@ export interface IisSslSettingsResource extends ResourceBase {
     readonly flags: readonly ('Ssl' | 'SslNegotiateCert' | 'SslRequireCert' | 'Ssl128')[];
 }
 
+/**
+ * Waits until a resource of another node's configuration is in the desired
+ * state (the in-box PSDesiredStateConfiguration WaitForAll). Made from a
+ * plan's wait step (plan/build-plan.ts), never by a product directly.
+ */
+export interface WaitForAllResource extends ResourceBase {
+    readonly kind: 'WaitForAll';
+    /** The other node's resource as the LCM names it, `[Type]Id`. */
+    readonly resourceName: string;
+    /** The node (manifest name) whose LCM is asked. */
+    readonly nodeName: string;
+    /** The other node's resource id, for the plan check. */
+    readonly waitsFor: string;
+    readonly retryIntervalSec: number;
+    readonly retryCount: number;
+}
+
 export type Resource =
+    | WaitForAllResource
     | ScriptResource
     | UserAccountControlResource
     | WebVirtualDirectoryResource
@@ -362,6 +389,13 @@ export interface NodeIR {
     /** Resources in emission order (stable: by kind order, then id). */
     readonly resources: readonly Resource[];
     readonly manualSteps: readonly ManualStep[];
+    /**
+     * The configurations the node gets, in the order they are applied:
+     * `['Operate']` (one configuration, `<NODE>_Config`) or
+     * `['Prepare', 'Operate']` when a product marks resources for the time
+     * before its vendor's installer.
+     */
+    readonly configurations?: readonly NodePhase[];
     readonly source: Source;
 }
 
@@ -376,6 +410,8 @@ export interface SiteIR {
     /** How the MOFs reach the nodes (manifest `delivery`; push when the manifest has none). */
     readonly delivery: DeliveryIR;
     readonly nodes: readonly NodeIR[];
+    /** The roll-out across nodes (PLAN.md); built after lowering (plan/build-plan.ts). */
+    readonly plan?: SitePlan;
 }
 
 /**

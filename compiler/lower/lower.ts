@@ -14,6 +14,7 @@ import { dependencyGraph } from '../frontend/dependencies.js';
 import type { ResolvedItem, ResolvedNode, ResolvedSite } from '../frontend/resolve.js';
 import type { Delivery } from '../manifest/types.generated.js';
 import { psIdentifier } from '../emit/ps/quote.js';
+import { NODE_PHASES, configurationsOf, phasesOf } from '../ir/plan.js';
 import type { CredentialParameter, DeliveryIR, ManualStep, NodeIR, Resource, ResourceKind, SiteIR } from '../ir/types.js';
 import { lowerItem, type Unplaced } from './baseline.js';
 import { PRODUCTS } from '../products/index.js';
@@ -38,6 +39,8 @@ export const KIND_ORDER: readonly ResourceKind[] = [
     'Service',
     'FirewallRule',
     'PendingReboot',
+    // Waits for other nodes last: the node prepares what it can first; what needs the other node depends on the wait.
+    'WaitForAll',
 ];
 
 export function lower(resolved: ResolvedSite, manifestName: string): SiteIR {
@@ -111,6 +114,7 @@ function lowerNode(resolved: ResolvedSite, node: ResolvedNode): NodeIR {
                 if (resource.kind === 'Registry' && resource.rebootAfterChange && same.kind === 'Registry' && !same.rebootAfterChange) {
                     resources[index] = { ...same, rebootAfterChange: true };
                 }
+                resources[index] = withPhases(resources[index] ?? same, resource);
             } else {
                 added.push(resource);
             }
@@ -123,7 +127,7 @@ function lowerNode(resolved: ResolvedSite, node: ResolvedNode): NodeIR {
         manualSteps.push(...output.manualSteps);
         productRoles.push(...(output.roles ?? []));
     }
-    resources.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.id, b.id));
+    resources.sort(compareResources);
 
     const credentials: CredentialParameter[] = node.credentials.map((name) => {
         if (!resolved.site.credentials?.[name]) {
@@ -148,8 +152,15 @@ function lowerNode(resolved: ResolvedSite, node: ResolvedNode): NodeIR {
         credentials,
         resources,
         manualSteps,
+        configurations: configurationsOf(resources),
         source: { pointer: node.pointer },
     };
+}
+
+/** The resource kept when `merged` is identical to it belongs to the configurations of both. */
+function withPhases(kept: Resource, merged: Resource): Resource {
+    const phases = NODE_PHASES.filter((p) => phasesOf(kept).includes(p) || phasesOf(merged).includes(p));
+    return phases.length === 1 && phases[0] === 'Operate' ? kept : { ...kept, phases };
 }
 
 const PREFIX: Readonly<Record<ResolvedItem['kind'], string>> = {
@@ -206,6 +217,11 @@ function idOf(ids: ReadonlyMap<ResolvedItem, string>, item: ResolvedItem): strin
         throw new Error(`Internal error: no id for ${item.label}`);
     }
     return id;
+}
+
+/** Emission order: by kind, then by id. */
+export function compareResources(a: Resource, b: Resource): number {
+    return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.id, b.id);
 }
 
 function compare(a: string, b: string): number {

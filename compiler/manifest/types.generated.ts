@@ -457,6 +457,11 @@ export interface OfficeStatusServer {
     readonly node: string;
     /** Service version of the OfficeStatus Server being installed; every client group's major.minor must not be higher (§6.1). */
     readonly version: OfficeStatusVersion;
+    /**
+     * `true` when the OfficeStatus Server is already installed on this node (an existing server brought under DSC): the node gets only its steady-state configuration (`Operate`), without the reboot before the installer (§4.1), and PLAN.md leaves out the installer's steps. Default `false`: `Prepare`, then the installer wizard, then `Operate`.
+     * @default false
+     */
+    readonly installed?: boolean;
     /** Path of the OfficeStatus Server installation package (the guide gives no file name, §4.2.1). The engineer runs it interactively on the server; the guide documents no unattended server install. */
     readonly installer: WindowsPath;
     /** Installation path to enter in the wizard (§4.2.1); `install.log` is written there (§4.3). Omit to keep the installer's default below Program Files. */
@@ -1066,6 +1071,11 @@ export interface Xpr {
     readonly version?: 'V7R1' | 'V7R1FR1';
     /** Build of the setup medium, as `Version=` in `XpressionsInstall\HiSPA.txt` (Upgrade guide §2.3.4), e.g. `8.11.0.16072`. With it, the configuration's installation check also compares the file version of the installed XPR binaries (at least this build); without it, it only checks that XPR is installed. */
     readonly build?: string;
+    /**
+     * `true` when XPR is already installed on every XPR host of the manifest (an existing system brought under DSC): each host gets only its steady-state configuration (`Operate`), without the one-off preparation before setup (medium copy, host checks, reboot), and PLAN.md leaves out the setup steps. Default `false`: a fresh installation, where each host first gets `Prepare`, then the engineer runs setup, then `Operate`.
+     * @default false
+     */
+    readonly installed?: boolean;
     /** Name of the XPR ("Name of the XPR" in setup, Cluster Installation guide §4.3.5). It cannot be changed later; no blanks, special characters or umlauts; not a logical line name (ERGO, PhoneMail, VMS, COM, CON, FAXG3, FAXG4, MWI, FOD, PlayWave, SMTP); at most 11 characters with Remote System Link. */
     readonly serverName: string;
     /** Remote System Link to other XPR servers (Cluster Installation guide §4.1, §4.3.5). */

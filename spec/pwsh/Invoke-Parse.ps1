@@ -61,15 +61,17 @@ foreach ($item in $inputData.items)
     {
         $asWritten = Get-ParseResult $text
         $result.asWritten = [ordered]@{ errors = $asWritten.Errors.Count; first = $(if ($asWritten.Errors.Count) { $asWritten.Errors[0].message } else { '' }) }
-        $keyword = @($asWritten.Tokens | Where-Object { $_.Kind -eq 'Configuration' }) | Select-Object -First 1
-        if ($null -ne $keyword)
+        # Every Configuration keyword: a node with an interactive installer has two (<NODE>_Prepare, <NODE>_Operate).
+        # 'function' padded to the keyword's length keeps every offset, so the order of the rewrites does not matter.
+        $keywords = @($asWritten.Tokens | Where-Object { $_.Kind -eq 'Configuration' })
+        foreach ($keyword in $keywords)
         {
             $start = $keyword.Extent.StartOffset
             $text = $text.Substring(0, $start) + 'function'.PadRight($keyword.Extent.Text.Length) + $text.Substring($keyword.Extent.EndOffset)
             # A meta-configuration's [DscLocalConfigurationManager()] is not an attribute a function takes: blank it, keeping offsets.
             $text = [System.Text.RegularExpressions.Regex]::Replace($text, '(?m)^\[DscLocalConfigurationManager\(\)\](?=\r?\nfunction)', { param ($m) ' ' * $m.Value.Length })
         }
-        $result.rewritten = $null -ne $keyword
+        $result.rewritten = $keywords.Count -gt 0
     }
     $parsed = Get-ParseResult $text
     $result.errors = @($parsed.Errors)

@@ -26,6 +26,7 @@ import { webSiteBlock } from './web-site.js';
 import { userAccountControlBlock } from './user-account-control.js';
 import { webVirtualDirectoryBlock } from './web-virtual-directory.js';
 import { iisSslSettingsBlock } from './iis-ssl-settings.js';
+import { waitForAllBlock } from './wait-for-all.js';
 
 function blockOf(resource: Resource, ctx: BlockContext): DscBlock {
     switch (resource.kind) {
@@ -61,7 +62,17 @@ function blockOf(resource: Resource, ctx: BlockContext): DscBlock {
             return webVirtualDirectoryBlock(resource, ctx);
         case 'IisSslSettings':
             return iisSslSettingsBlock(resource, ctx);
+        case 'WaitForAll':
+            return waitForAllBlock(resource, ctx);
     }
+}
+
+/**
+ * The DSC resource type a resource becomes (e.g. a Registry value that needs
+ * a reboot becomes a Script), for naming it from another node: `[Type]Id`.
+ */
+export function dscResourceName(resource: Resource): string {
+    return `[${blockOf(resource, { dependsOn: () => undefined }).resourceType}]${resource.id}`;
 }
 
 /** The node's resources as DSC blocks, in IR order, each checked against the catalog. */

@@ -18,6 +18,7 @@ import type { NodeIR, PullServerIR, SiteIR } from '../../ir/types.js';
 import { VERSION } from '../../version.js';
 import { render, toCrlf } from '../templates.js';
 import { configurationName } from './configuration.js';
+import { configurationViews } from './configurations.js';
 import { psIdentifier } from './quote.js';
 
 export interface PullMetaBlock {
@@ -41,7 +42,11 @@ export function metaConfigurationName(node: NodeIR): string {
  * imported compiled MOF `<ConfigurationName>.<MOF base name>`, i.e. `<Name>.<NODE>`.
  */
 export function pullConfigurationName(site: SiteIR, node: NodeIR): string {
-    const name = configurationName(node);
+    // A node with an interactive installer pulls its steady state (Operate, the last view); its
+    // Prepare configuration is pushed before the installer runs (PLAN.md), since a pull server
+    // serves one configuration per name and Prepare is applied only once.
+    const views = configurationViews(node);
+    const name = views[views.length - 1]?.name ?? configurationName(node);
     return site.delivery.pullServer?.kind === 'azureAutomation' ? `${name}.${node.name}` : name;
 }
 

@@ -11,7 +11,7 @@ import type { NodeIR, SiteIR } from '../../ir/types.js';
 import { VERSION } from '../../version.js';
 import { render, toCrlf } from '../templates.js';
 import { installableModules } from './build-script.js';
-import { configurationName } from './configuration.js';
+import { configurationViews } from './configurations.js';
 import { metaConfigurationName } from './pull-meta-configuration.js';
 
 /**
@@ -32,14 +32,18 @@ export interface SiteConfiguration {
 
 /** The site's configurations, from the IR. Nodes without resources compile to no MOF and are left out. */
 export function siteConfigurations(site: SiteIR): SiteConfiguration[] {
-    return compiledNodes(site).map((node) => ({
-        node: node.name,
-        name: configurationName(node),
-        folder: node.fileStem,
-        script: `${node.fileStem}.ps1`,
-        configurationData: 'ConfigurationData.psd1',
-        credentials: node.credentials.map((c) => c.name),
-    }));
+    // One entry per configuration view (Prepare before Operate for a node with an interactive
+    // installer), each with only the credentials that configuration takes.
+    return compiledNodes(site).flatMap((node) =>
+        configurationViews(node).map((view) => ({
+            node: node.name,
+            name: view.name,
+            folder: node.fileStem,
+            script: `${node.fileStem}.ps1`,
+            configurationData: 'ConfigurationData.psd1',
+            credentials: view.node.credentials.map((c) => c.name),
+        })),
+    );
 }
 
 /**

@@ -11,6 +11,7 @@
 import type { Product } from '../product.js';
 import { lowerXprNode } from './lower.js';
 import { xprHosts } from './model.js';
+import { planXpr } from './plan.js';
 import { xprAuthentication } from './rules/xpr-authentication.js';
 import { xprHostPlatform } from './rules/xpr-host-platform.js';
 import { xprHostsRule } from './rules/xpr-hosts.js';
@@ -58,4 +59,5 @@ export const xprProduct: Product = {
         ]);
     },
     lowerNode: lowerXprNode,
+    planSite: planXpr,
 };

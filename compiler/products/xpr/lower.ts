@@ -20,6 +20,7 @@ import { psIdentifier } from '../../emit/ps/quote.js';
 import { InternalError } from '../../diagnostics/internal-error.js';
 import type { FirewallProfile, FirewallProtocol, FirewallRuleResource, Resource, ScriptGate, ServiceResource } from '../../ir/types.js';
 import { gateFor } from '../gate.js';
+import { withXprPhases } from './plan.js';
 import type { Site, Xpr } from '../../manifest/types.generated.js';
 import type { ProductNodeOutput } from '../product.js';
 import {
@@ -222,7 +223,7 @@ export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): Produc
     }
 
     return {
-        resources: resources.list(),
+        resources: withXprPhases(xpr, resources.list()),
         manualSteps,
         roles: [host.role === 'kernel' ? 'xpr-kernel' : 'xpr-satellite'],
     };

@@ -85,6 +85,7 @@ const EVERY_KIND: readonly Resource[] = [
         profiles: ['Domain'],
     },
     { ...base, kind: 'PendingReboot', id: 'Reboot', name: 'AfterTcpipChange', dependsOn: ['Reg'] },
+    { ...base, kind: 'WaitForAll', id: 'WaitFor_SRV02_Svc', resourceName: '[xService]Svc', nodeName: 'SRV02', waitsFor: 'Svc', retryIntervalSec: 30, retryCount: 20 },
 ];
 
 const node: NodeIR = {

@@ -98,7 +98,15 @@ $siteConfigurations = @(
     }
     @{
         Node              = 'OS01'
-        Name              = 'OS01_Config'
+        Name              = 'OS01_Prepare'
+        Folder            = 'OS01'
+        Script            = 'OS01.ps1'
+        ConfigurationData = 'ConfigurationData.psd1'
+        Credentials       = @()
+    }
+    @{
+        Node              = 'OS01'
+        Name              = 'OS01_Operate'
         Folder            = 'OS01'
         Script            = 'OS01.ps1'
         ConfigurationData = 'ConfigurationData.psd1'

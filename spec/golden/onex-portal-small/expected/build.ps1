@@ -89,7 +89,15 @@ $ErrorActionPreference = 'Stop'
 $siteConfigurations = @(
     @{
         Node              = 'ONEX01'
-        Name              = 'ONEX01_Config'
+        Name              = 'ONEX01_Prepare'
+        Folder            = 'ONEX01'
+        Script            = 'ONEX01.ps1'
+        ConfigurationData = 'ConfigurationData.psd1'
+        Credentials       = @()
+    }
+    @{
+        Node              = 'ONEX01'
+        Name              = 'ONEX01_Operate'
         Folder            = 'ONEX01'
         Script            = 'ONEX01.ps1'
         ConfigurationData = 'ConfigurationData.psd1'

@@ -89,7 +89,15 @@ $ErrorActionPreference = 'Stop'
 $siteConfigurations = @(
     @{
         Node              = 'XPR01'
-        Name              = 'XPR01_Config'
+        Name              = 'XPR01_Prepare'
+        Folder            = 'XPR01'
+        Script            = 'XPR01.ps1'
+        ConfigurationData = 'ConfigurationData.psd1'
+        Credentials       = @()
+    }
+    @{
+        Node              = 'XPR01'
+        Name              = 'XPR01_Operate'
         Folder            = 'XPR01'
         Script            = 'XPR01.ps1'
         ConfigurationData = 'ConfigurationData.psd1'

@@ -90,27 +90,51 @@ $ErrorActionPreference = 'Stop'
 $siteConfigurations = @(
     @{
         Node              = 'XPRKERN'
-        Name              = 'XPRKERN_Config'
+        Name              = 'XPRKERN_Prepare'
         Folder            = 'XPRKERN'
         Script            = 'XPRKERN.ps1'
         ConfigurationData = 'ConfigurationData.psd1'
-        Credentials       = @('MediaShare', 'XprService')
+        Credentials       = @('MediaShare')
+    }
+    @{
+        Node              = 'XPRKERN'
+        Name              = 'XPRKERN_Operate'
+        Folder            = 'XPRKERN'
+        Script            = 'XPRKERN.ps1'
+        ConfigurationData = 'ConfigurationData.psd1'
+        Credentials       = @('XprService')
     }
     @{
         Node              = 'XPRSAT01'
-        Name              = 'XPRSAT01_Config'
+        Name              = 'XPRSAT01_Prepare'
         Folder            = 'XPRSAT01'
         Script            = 'XPRSAT01.ps1'
         ConfigurationData = 'ConfigurationData.psd1'
-        Credentials       = @('MediaShare', 'XprService')
+        Credentials       = @('MediaShare')
+    }
+    @{
+        Node              = 'XPRSAT01'
+        Name              = 'XPRSAT01_Operate'
+        Folder            = 'XPRSAT01'
+        Script            = 'XPRSAT01.ps1'
+        ConfigurationData = 'ConfigurationData.psd1'
+        Credentials       = @('XprService')
     }
     @{
         Node              = 'XPRSAT02'
-        Name              = 'XPRSAT02_Config'
+        Name              = 'XPRSAT02_Prepare'
         Folder            = 'XPRSAT02'
         Script            = 'XPRSAT02.ps1'
         ConfigurationData = 'ConfigurationData.psd1'
-        Credentials       = @('MediaShare', 'XprService')
+        Credentials       = @('MediaShare')
+    }
+    @{
+        Node              = 'XPRSAT02'
+        Name              = 'XPRSAT02_Operate'
+        Folder            = 'XPRSAT02'
+        Script            = 'XPRSAT02.ps1'
+        ConfigurationData = 'ConfigurationData.psd1'
+        Credentials       = @('XprService')
     }
 )
 
