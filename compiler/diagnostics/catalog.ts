@@ -1647,8 +1647,12 @@ export function findByCode(code: string): (CatalogEntry & { readonly kind: Diagn
     return catalogEntries().find((entry) => entry.code === wanted);
 }
 
-/** Placeholders whose text comes from the schemas, not from the manifest. */
-const SCHEMA_TEXT: ReadonlySet<string> = new Set(['description', 'allowed', 'expected']);
+/**
+ * Placeholders shown whole (still escaped): the schemas' own text, and a
+ * cycle's path, which the issue requires in full and which is built from
+ * validated node names and step titles, not from one free-text value.
+ */
+const WHOLE_TEXT: ReadonlySet<string> = new Set(['description', 'allowed', 'expected', 'cycle']);
 
 /** Fill `{name}` placeholders. Unknown placeholders are an internal bug. */
 export function fillTemplate(template: string, args: Readonly<Record<string, string | number>>): string {
@@ -1658,8 +1662,8 @@ export function fillTemplate(template: string, args: Readonly<Record<string, str
             throw new Error(`Internal error: diagnostic template placeholder {${name}} has no argument`);
         }
         // Arguments often quote the manifest: escaped and cut short, so no value can forge a line or flood
-        // the screen. {description}, {allowed} and {expected} are the schema's own text (never the
-        // manifest's), so they are shown whole: a cut list of allowed values would hide the fix.
-        return SCHEMA_TEXT.has(name) ? escapeUnsafe(String(value)) : quoteExcerpt(String(value));
+        // the screen. WHOLE_TEXT placeholders are shown whole: a cut list of allowed values or a cut
+        // cycle would hide the fix.
+        return WHOLE_TEXT.has(name) ? escapeUnsafe(String(value)) : quoteExcerpt(String(value));
     });
 }

@@ -85,25 +85,13 @@ export interface Defaults {
  * @default {"mode":"push"}
  */
 export interface Delivery {
-    /**
-     * `push` (Start-DscConfiguration per node) or `pull` (the nodes fetch their configuration from `pullServer`).
-     * @default "push"
-     */
+    /** `push` (Start-DscConfiguration per node) or `pull` (the nodes fetch their configuration from `pullServer`). */
     readonly mode: 'push' | 'pull';
-    /**
-     * The pull server the nodes register with (required for `pull`). A DSC web pull server (xDscWebService) and Azure Automation State Configuration speak the same protocol.
-     * @default {"url":"https://dscpull.contoso.local:8080/PSDSCPullServer.svc","registrationKey":"DscRegistrationKey"}
-     */
+    /** The pull server the nodes register with (required for `pull`). A DSC web pull server (xDscWebService) and Azure Automation State Configuration speak the same protocol. */
     readonly pullServer?: {
-        /**
-         * ServerURL of the pull server, e.g. `https://<host>:8080/PSDSCPullServer.svc`, or the registration URL of the Azure Automation account (Keys page of the account).
-         * @default "https://dscpull.contoso.local:8080/PSDSCPullServer.svc"
-         */
+        /** ServerURL of the pull server, e.g. `https://<host>:8080/PSDSCPullServer.svc`, or the registration URL of the Azure Automation account (Keys page of the account). */
         readonly url: string;
-        /**
-         * Reference name of the pull server's registration key, never the key itself: the site build reads the key from the SecretManagement vault given with `-Vault` (a secret of this name) or from its `-RegistrationKey` parameter, and writes it only into the meta-MOFs it compiles.
-         * @default "DscRegistrationKey"
-         */
+        /** Reference name of the pull server's registration key, never the key itself: the site build reads the key from the SecretManagement vault given with `-Vault` (a secret of this name) or from its `-RegistrationKey` parameter, and writes it only into the meta-MOFs it compiles. */
         readonly registrationKey: string;
         /**
          * `webPullServer` (default): the nodes ask for the configuration by its name (`<NODE>_Config`), as published by the package. `azureAutomation`: Azure Automation names a compiled MOF imported with Import-AzAutomationDscNodeConfiguration `<ConfigurationName>.<NODE>`, and the meta-configuration asks for that name.

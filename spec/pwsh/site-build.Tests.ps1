@@ -50,6 +50,8 @@ BeforeAll {
         return New-Object -TypeName System.Management.Automation.PSCredential -ArgumentList $UserName, $password
     }
 
+    $script:StubTexts = @{}
+
     # Replace a configuration script by a stub with the same parameters.
     function Set-ConfigurationStub
     {
@@ -63,7 +65,10 @@ BeforeAll {
         }
 
         $text = Get-Content -Raw -Path $original
-        $match = [System.Text.RegularExpressions.Regex]::Match($text, '(?s)\r?\n\{\r?\n    param\r?\n    \((.*?)\r?\n    \)\r?\n')
+        # The parameters of this very configuration: a node with phases has two in one file, each with
+        # only its own credentials.
+        $pattern = '(?s)Configuration ' + [System.Text.RegularExpressions.Regex]::Escape($FunctionName) + '\r?\n\{\r?\n    param\r?\n    \((.*?)\r?\n    \)\r?\n'
+        $match = [System.Text.RegularExpressions.Regex]::Match($text, $pattern)
         $parameters = if ($match.Success) { $match.Groups[1].Value.Trim() + ',' } else { '' }
         $stub = @"
 function $FunctionName
@@ -81,7 +86,13 @@ function $FunctionName
     Set-Content -Path (Join-Path -Path `$OutputPath -ChildPath '$NodeName$MofSuffix') -Value 'instance of OMI_ConfigurationDocument { Name = "$FunctionName"; };'
 }
 "@
-        Set-Content -Path $ScriptPath -Value $stub
+        # Several configurations of one script (Prepare and Operate) each add their stub.
+        if (-not $script:StubTexts.ContainsKey($ScriptPath))
+        {
+            $script:StubTexts[$ScriptPath] = [ordered] @{}
+        }
+        $script:StubTexts[$ScriptPath][$FunctionName] = $stub
+        Set-Content -Path $ScriptPath -Value (@($script:StubTexts[$ScriptPath].Values) -join [System.Environment]::NewLine)
     }
 
     function Invoke-SiteBuild
@@ -316,7 +327,8 @@ Describe 'site build.ps1 of <_.name>: credentials, -Node, PowerShellGet, missing
         $first = $site.configurations[0]
         Invoke-SiteBuild -Site $site -Arguments @{ ResolveDependency = $true; NonInteractive = $true; Vault = 'BuildSecrets'; Node = @($first.node); OutputPath = $outputPath }
 
-        @($global:XprcCalls | Where-Object -FilterScript { $_.Name -notlike '*_PullMeta' } | ForEach-Object -Process { $_.Name }) | Should -Be @($first.name)
+        @($global:XprcCalls | Where-Object -FilterScript { $_.Name -notlike '*_PullMeta' } | ForEach-Object -Process { $_.Name }) |
+            Should -Be @($site.configurations | Where-Object -FilterScript { $_.node -eq $first.node } | ForEach-Object -Process { $_.name })
         @($global:XprcCalls | Where-Object -FilterScript { $_.Name -like '*_PullMeta' }).Count | Should -Be ([System.Int32] $site.pull)
         { Invoke-SiteBuild -Site $site -Arguments @{ NonInteractive = $true; Node = @('NOSUCHNODE'); OutputPath = $outputPath } } | Should -Throw -ExpectedMessage 'Unknown node(s) NOSUCHNODE.*'
     }
