@@ -2,7 +2,7 @@
  * THE pipeline. Each phase is a pure function of the previous phase's
  * result; only the CLI reads and writes files.
  *
- *   load → validate → resolve → check → lower (→ collisions) → emit
+ *   load → validate → resolve → check → lower (→ collisions, LCM restarts) → emit
  *
  * Diagnostics from every phase are collected; the pipeline stops after the
  * first phase that reported an error (later phases rely on earlier ones
@@ -21,6 +21,7 @@ import { lower } from './lower/lower.js';
 import type { Site } from './manifest/types.generated.js';
 import { check } from './rules/index.js';
 import { checkCollisions } from './rules/collisions.js';
+import { checkLcmRestarts } from './rules/lcm-restarts.js';
 
 export interface CompileInput {
     /** The manifest's path as the user gave it; only its base name reaches the output. */
@@ -76,7 +77,7 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
         return stop([...pending, ...collisions]);
     }
     const files = options.emit === false ? undefined : emit(ir);
-    return { ...stop(pending), ir, ...(files ? { files } : {}) };
+    return { ...stop([...pending, ...checkLcmRestarts(ir)]), ir, ...(files ? { files } : {}) };
 }
 
 /** The manifest's base name, made safe to print in any generated comment. */

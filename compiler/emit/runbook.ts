@@ -4,6 +4,8 @@ import type { DscModuleRef } from '../dsc/block.js';
 import type { NodeIR, SiteIR } from '../ir/types.js';
 import { VERSION } from '../version.js';
 import { installableModules } from './ps/build-script.js';
+import { metaConfigurationFile } from './ps/meta-configuration.js';
+import { applyNotes, lcmLines } from './runbook-lcm.js';
 import { render } from './templates.js';
 
 export function emitRunbook(site: SiteIR, node: NodeIR, modules: readonly DscModuleRef[], description: string): string {
@@ -27,6 +29,11 @@ export function emitRunbook(site: SiteIR, node: NodeIR, modules: readonly DscMod
             installCommand: `Install-Module -Name ${m.name} -RequiredVersion ${m.version}`,
         })),
         credentials: node.credentials,
+        lcmCommand: `Set-DscLocalConfigurationManager -Path .\\MOF -ComputerName ${node.name} -Verbose`,
+        lcmVerifyCommand: `Get-DscLocalConfigurationManager -CimSession ${node.name}`,
+        metaFile: metaConfigurationFile(node),
+        lcmLines: lcmLines(node),
+        applyNotes: applyNotes(node),
         applyCommand: `Start-DscConfiguration -Path .\\MOF -ComputerName ${node.name} -Wait -Verbose`,
         verifyCommand: `Test-DscConfiguration -ComputerName ${node.name} -Detailed`,
         steps: node.manualSteps.map((s) => ({

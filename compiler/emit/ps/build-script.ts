@@ -6,6 +6,7 @@ import type { NodeIR, SiteIR } from '../../ir/types.js';
 import { VERSION } from '../../version.js';
 import { render, toCrlf } from '../templates.js';
 import { configurationName } from './configuration.js';
+import { metaConfigurationFile, metaConfigurationName } from './meta-configuration.js';
 
 /** Modules to install from the gallery (the in-box module ships with Windows). */
 export function installableModules(modules: readonly DscModuleRef[]): DscModuleRef[] {
@@ -37,6 +38,8 @@ export function emitBuildScript(site: SiteIR, node: NodeIR): string {
             manifest: site.manifestName,
             configurationName: configurationName(node),
             scriptName: `${node.fileStem}.ps1`,
+            metaConfigurationName: metaConfigurationName(node),
+            metaScriptName: metaConfigurationFile(node),
             credentials,
             buildWidth: Math.max('ConfigurationData'.length, ...node.credentials.map((c) => c.parameter.length)),
         }),

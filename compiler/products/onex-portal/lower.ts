@@ -30,7 +30,8 @@ import {
 } from './data.js';
 import { SECTION, at, findNode, sameName, settings, type Settings } from './model.js';
 import { clientArguments, clientCommandLine } from './command-line.js';
-import { clientSteps, exchangeSteps, portalSteps, voicemailSteps } from './runbook.js';
+import { CLIENT_CHECK_STEP, clientSteps, exchangeSteps, portalSteps, voicemailSteps } from './runbook.js';
+import { gateFor } from '../gate.js';
 import { clientInstallScript, clientPrerequisitesScript, ewsAuthenticationScript, jvmOptionsScript, jvmServiceStopScript, type JvmTuning } from './scripts.js';
 
 const PROFILE_ORDER: readonly FirewallProfile[] = ['Domain', 'Private', 'Public'];
@@ -96,8 +97,9 @@ function portal(site: Site, s: Settings): ProductNodeOutput {
         suppressRestart: false,
     });
     if (!installed) {
-        // Also restarts for what Windows itself still has pending (e.g. the updates
-        // §2.6 asks for after Error 1330), so the installer starts on a clean machine.
+        // The restart UAC needs (§2.6) and those of this configuration's features; a restart
+        // Windows Update has pending (e.g. after the updates §2.6 asks for on Error 1330) is
+        // the engineer's, never this configuration's (dsc/resources/pending-reboot.ts).
         resources.push({
             kind: 'PendingReboot',
             id: 'OnexPortal_RebootBeforeInstall',
@@ -452,7 +454,16 @@ function desktopClients(site: Site, s: Settings, index: number): ProductNodeOutp
     const credential = c.installCredential ? { credential: { credential: c.installCredential.credential } } : {};
     const resources: Resource[] = [
         // Read as LocalSystem: registry and the global assembly cache need no other account.
-        { kind: 'Script', id: prerequisites, dependsOn: [], source, guide: guide('§4'), name: 'Desktop client prerequisites are present', ...clientPrerequisitesScript() },
+        {
+            kind: 'Script',
+            id: prerequisites,
+            dependsOn: [],
+            source,
+            guide: guide('§4'),
+            name: 'Desktop client prerequisites are present',
+            ...clientPrerequisitesScript(gateFor(CLIENT_CHECK_STEP)),
+            gate: gateFor(CLIENT_CHECK_STEP),
+        },
         {
             kind: 'Script',
             id: 'OnexPortal_DesktopClients_Install',

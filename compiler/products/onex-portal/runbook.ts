@@ -329,7 +329,7 @@ function installStep(s: Settings, installed: boolean): ManualStep {
             `On **Application Information**: **HTTP Port** ${code(s.httpPort)}, **JMX Port** ${code(s.jmxPort)}, **Backup location on the server** ${code(section.backupFolder)}.`,
             'On the last page tick **Start Avaya one-X Portal for IP Office service** and click **Finish**.',
         ]),
-        `If the installer reports *Error 1330 - Invalid Digital Signature*, install the Microsoft updates for the server and run it again.`,
+        `If the installer reports *Error 1330 - Invalid Digital Signature*, install the Microsoft updates for the server, restart it if Windows Update asks (the configuration does not restart for Windows Update), and run the installer again.`,
         ...(!installed
             ? [
                   `Then record the installation in the manifest: ${code(`"installed": { "httpPort": ${s.httpPort}, "jmxPort": ${s.jmxPort} }`)} in ${code('onexPortal')}${s.reinstall ? `, remove ${code('"reinstall"')}` : ''}, run ${code('xprc build')} and apply the configuration again: it then keeps the service ${code(s.serviceName)} running${s.jvm ? ' and applies the JVM tuning for more than 300 users' : ''}.`,
@@ -591,17 +591,20 @@ export function exchangeSteps(site: Site, s: Settings, target: 'exchange' | 'por
 // Managed desktop-client machines
 // ---------------------------------------------------------------------------
 
+/** The step the desktop clients' prerequisites gate (`[xScript]OnexPortal_DesktopClients_Prerequisites`) names. */
+export const CLIENT_CHECK_STEP = { id: 'onex-clients-check', title: 'Check the desktop clients' } as const;
+
 export function clientSteps(site: Site, s: Settings): ManualStep[] {
     const c = s.clients!;
     const portal = c.portalServer ?? hostName(site, s.section.node);
     return [
         step(
-            'onex-clients-check',
-            'Check the desktop clients',
+            CLIENT_CHECK_STEP.id,
+            CLIENT_CHECK_STEP.title,
             '§4, §4.7',
             at('desktopClients', 'managedNodes'),
             [
-                `The configuration checks the prerequisites (${[CLIENT_PREREQUISITES.dotNet.label, CLIENT_PREREQUISITES.officePia.label, CLIENT_PREREQUISITES.vsto.label].map(mdText).join(', ')}) and stops with the list of missing ones; install those first, the guide does not name their installers.`,
+                `The configuration checks the prerequisites (${[CLIENT_PREREQUISITES.dotNet.label, CLIENT_PREREQUISITES.officePia.label, CLIENT_PREREQUISITES.vsto.label].map(mdText).join(', ')}) and waits until they are present (its warning in the LCM's log lists the missing ones); install those first, the guide does not name their installers.`,
                 `It then runs ${code(clientCommandLine(s))} from ${code(c.installer ?? '')}${c.installCredential ? ` as ${account(site, c.installCredential.credential)}` : ' as LocalSystem (the computer account needs read access to it)'}.`,
             ],
             `A user who logs on finds ${c.clientList.map((k) => mdText(CLIENT_LABEL[k])).join(' and ')} connecting to ${code(portal)}.`,

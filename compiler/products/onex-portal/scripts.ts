@@ -5,6 +5,8 @@
  * TestScript blocks read the real state and end in exactly one boolean.
  */
 
+import type { ScriptGate } from '../../ir/types.js';
+import { gateSetScript } from '../gate.js';
 import { psArray, psString } from '../../emit/ps/quote.js';
 import {
     CLIENT_PREREQUISITES,
@@ -213,20 +215,19 @@ function missingPrerequisites(): string[] {
 }
 
 /**
- * A check, not an installation: the guide names the prerequisites but not
- * their installers. Set fails with the list of what is missing, which keeps
- * the client installation (it depends on this) from running without them.
+ * A gate, not an installation: the guide names the prerequisites but not
+ * their installers, so only the engineer can install them. Set logs what is
+ * missing and fails naming the runbook step, which keeps the client
+ * installation (it depends on this) from running without them.
  */
-export function clientPrerequisitesScript(): ScriptBlocks {
+export function clientPrerequisitesScript(gate: ScriptGate): ScriptBlocks {
     return {
         getScript: [...missingPrerequisites(), "@{ Result = if ($missing.Count -eq 0) { 'Present' } else { 'Missing: ' + ($missing -join ', ') } }"],
         testScript: [...missingPrerequisites(), 'return ($missing.Count -eq 0)'],
         setScript: [
             ...missingPrerequisites(),
-            'if ($missing.Count -gt 0)',
-            '{',
-            "    throw ('Install the prerequisites of the one-X Portal desktop clients first: {0}.' -f ($missing -join ', '))",
-            '}',
+            "Write-Warning -Message ('Missing prerequisites of the one-X Portal desktop clients: {0}' -f ($missing -join ', '))",
+            ...gateSetScript(gate, 'The prerequisites of the one-X Portal desktop clients are not installed'),
         ],
     };
 }

@@ -12,6 +12,7 @@ import type { Product } from '../product.js';
 import { lowerXprNode } from './lower.js';
 import { xprHosts } from './model.js';
 import { xprAuthentication } from './rules/xpr-authentication.js';
+import { xprHardware } from './rules/xpr-hardware.js';
 import { xprHostPlatform } from './rules/xpr-host-platform.js';
 import { xprHostsRule } from './rules/xpr-hosts.js';
 import { xprIpApl } from './rules/xpr-ip-apl.js';
@@ -33,6 +34,7 @@ export const xprProduct: Product = {
         xprPaths,
         xprServerName,
         xprHostPlatform,
+        xprHardware,
         xprWindowsFeatures,
         xprLanguages,
         xprIpApl,

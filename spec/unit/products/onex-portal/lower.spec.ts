@@ -254,7 +254,10 @@ describe('one-X Portal lowering (compiler/products/onex-portal)', () => {
             );
             const check = resource(rds, 'OnexPortal_DesktopClients_Prerequisites', 'Script');
             expect(check.testScript.join('\n')).to.contain('NDP\\v4\\Client').and.contain('PublicKeyToken=71e9bce111e9429c').and.contain("[version] '10.0.40303'");
-            expect(check.setScript.at(-2)).to.contain('throw');
+            // A gate (issue 11 item 4): it logs what is missing and names its runbook step.
+            expect(check.setScript.at(-2)).to.contain('Write-Warning');
+            expect(check.setScript.at(-1)).to.match(/^throw 'xprc gate: .*Waiting for the runbook step "Check the desktop clients"/);
+            expect((check as ScriptResource).gate).to.deep.equal({ step: 'onex-clients-check', title: 'Check the desktop clients' });
             expect(rds.roles).to.deep.equal(['onex-desktop-clients']);
         });
 
