@@ -591,20 +591,17 @@ export function exchangeSteps(site: Site, s: Settings, target: 'exchange' | 'por
 // Managed desktop-client machines
 // ---------------------------------------------------------------------------
 
-/** The step the desktop clients' prerequisites gate (`[xScript]OnexPortal_DesktopClients_Prerequisites`) names. */
-export const CLIENT_CHECK_STEP = { id: 'onex-clients-check', title: 'Check the desktop clients' } as const;
-
 export function clientSteps(site: Site, s: Settings): ManualStep[] {
     const c = s.clients!;
     const portal = c.portalServer ?? hostName(site, s.section.node);
     return [
         step(
-            CLIENT_CHECK_STEP.id,
-            CLIENT_CHECK_STEP.title,
+            'onex-clients-check',
+            'Check the desktop clients',
             '§4, §4.7',
             at('desktopClients', 'managedNodes'),
             [
-                `The configuration checks the prerequisites (${[CLIENT_PREREQUISITES.dotNet.label, CLIENT_PREREQUISITES.officePia.label, CLIENT_PREREQUISITES.vsto.label].map(mdText).join(', ')}) and waits until they are present (its warning in the LCM's log lists the missing ones); install those first, the guide does not name their installers.`,
+                `The configuration checks the prerequisites (${[CLIENT_PREREQUISITES.dotNet.label, CLIENT_PREREQUISITES.officePia.label, CLIENT_PREREQUISITES.vsto.label].map(mdText).join(', ')}) and waits until they are present (its error lists the missing ones); install those first, the guide does not name their installers.`,
                 `It then runs ${code(clientCommandLine(s))} from ${code(c.installer ?? '')}${c.installCredential ? ` as ${account(site, c.installCredential.credential)}` : ' as LocalSystem (the computer account needs read access to it)'}.`,
             ],
             `A user who logs on finds ${c.clientList.map((k) => mdText(CLIENT_LABEL[k])).join(' and ')} connecting to ${code(portal)}.`,

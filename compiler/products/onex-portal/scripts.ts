@@ -5,9 +5,9 @@
  * TestScript blocks read the real state and end in exactly one boolean.
  */
 
-import type { ScriptGate } from '../../ir/types.js';
-import { gateSetScript } from '../gate.js';
 import { psArray, psString } from '../../emit/ps/quote.js';
+import type { ScriptGate } from '../../ir/types.js';
+import { gateSetScriptFor } from '../gate.js';
 import {
     CLIENT_PREREQUISITES,
     CLIENT_SETUP,
@@ -96,6 +96,12 @@ export function jvmServiceStopScript(t: JvmTuning): ScriptBlocks {
             'return ($jvmInDesiredState -and $optionsInDesiredState)',
         ],
         setScript: [
+            `$service = Get-Service -Name ${service} -ErrorAction SilentlyContinue`,
+            "if ($null -eq $service -or $service.Status -eq 'Stopped')",
+            '{',
+            '    # Nothing to stop: the last backup already holds the values before the change.',
+            '    return',
+            '}',
             `$backupFolder = ${psString(t.backupFolder)}`,
             '$null = New-Item -Path $backupFolder -ItemType Directory -Force',
             "$backupFile = Join-Path -Path $backupFolder -ChildPath ('Procrun-Java-{0:yyyyMMdd-HHmmss}.reg' -f (Get-Date))",
@@ -215,20 +221,16 @@ function missingPrerequisites(): string[] {
 }
 
 /**
- * A gate, not an installation: the guide names the prerequisites but not
- * their installers, so only the engineer can install them. Set logs what is
- * missing and fails naming the runbook step, which keeps the client
- * installation (it depends on this) from running without them.
+ * A check, not an installation: the guide names the prerequisites but not
+ * their installers. A gate: Set fails with the list of what is missing,
+ * naming the runbook step, which keeps the client installation (it depends
+ * on this) from running without them.
  */
 export function clientPrerequisitesScript(gate: ScriptGate): ScriptBlocks {
     return {
         getScript: [...missingPrerequisites(), "@{ Result = if ($missing.Count -eq 0) { 'Present' } else { 'Missing: ' + ($missing -join ', ') } }"],
         testScript: [...missingPrerequisites(), 'return ($missing.Count -eq 0)'],
-        setScript: [
-            ...missingPrerequisites(),
-            "Write-Warning -Message ('Missing prerequisites of the one-X Portal desktop clients: {0}' -f ($missing -join ', '))",
-            ...gateSetScript(gate, 'The prerequisites of the one-X Portal desktop clients are not installed'),
-        ],
+        setScript: [...missingPrerequisites(), ...gateSetScriptFor(gate, 'the prerequisites of the one-X Portal desktop clients are missing: ', "($missing -join ', ')")],
     };
 }
 

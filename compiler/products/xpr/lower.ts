@@ -17,7 +17,8 @@
 import { DEFAULT_FIREWALL_PROFILES } from '../../frontend/defaults.js';
 import type { ResolvedNode, ResolvedSite } from '../../frontend/resolve.js';
 import { psIdentifier } from '../../emit/ps/quote.js';
-import type { FirewallProfile, FirewallProtocol, FirewallRuleResource, Resource, ServiceResource } from '../../ir/types.js';
+import { InternalError } from '../../diagnostics/internal-error.js';
+import type { FirewallProfile, FirewallProtocol, FirewallRuleResource, Resource, ScriptGate, ServiceResource } from '../../ir/types.js';
 import type { Site, Xpr } from '../../manifest/types.generated.js';
 import type { ProductNodeOutput } from '../product.js';
 import { gateFor } from '../gate.js';
@@ -57,6 +58,12 @@ export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): Produc
         return undefined;
     }
     const resources = new NodeResources();
+    const manualSteps = xprRunbook(site, xpr, host);
+    const gate = (stepId: string): ScriptGate => {
+        const step = manualSteps.find((s) => s.id === stepId);
+        if (!step) throw new InternalError(`XPR runbook of ${node.name} has no step ${stepId} for its gate`);
+        return gateFor(step);
+    };
     const userName = site.credentials?.[xpr.serviceAccount.credential]?.userName ?? '';
     const credential = { credential: xpr.serviceAccount.credential };
 
@@ -150,7 +157,7 @@ export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): Produc
     const installDrive = driveOf(host.installPath) ?? 'C:';
     // Hardware the manifest states is checked by the xpr-hardware rule; what it does not state, the host checks.
     const hardware = siteNode(site, host.nodeName)?.node.hardware;
-    const requirementsGate = gateFor(HOST_REQUIREMENTS_STEP);
+    const requirementsGate = gate(HOST_REQUIREMENTS_STEP.id);
     const requirements = resources.add({
         kind: 'Script',
         id: 'Xpr_HostRequirements',
@@ -170,7 +177,7 @@ export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): Produc
     });
 
     // --- The installation check ---------------------------------------------------
-    const installedGate = gateFor(SETUP_DONE_STEP[host.role]);
+    const installedGate = gate(SETUP_DONE_STEP[host.role].id);
     const installed = resources.add({
         kind: 'Script',
         id: 'Xpr_Installed',
@@ -248,7 +255,7 @@ export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): Produc
 
     return {
         resources: resources.list(),
-        manualSteps: xprRunbook(site, xpr, host),
+        manualSteps,
         roles: [host.role === 'kernel' ? 'xpr-kernel' : 'xpr-satellite'],
     };
 }

@@ -8,7 +8,7 @@
 
 import { psArray, psString } from '../../emit/ps/quote.js';
 import type { ScriptGate } from '../../ir/types.js';
-import { gateSetScript } from '../gate.js';
+import { gateSetScript, gateSetScriptFor } from '../gate.js';
 import { INSTALL_MARKER, MIN_DISK_GB, MIN_DISKS, MIN_INSTALL_PARTITION_GB } from './data.js';
 import type { HostRole } from './model.js';
 
@@ -38,7 +38,8 @@ export interface RequirementsInput {
  * tell (Upgrade guide §2.3.1.1): XPR folders on real local volumes (a
  * substituted drive is not one), an installation partition of at least
  * 10 GB, not a domain controller, a Microsoft Loopback Adapter installed;
- * and the setup medium where the runbook runs it from.
+ * and the setup medium where the runbook runs it from. A gate: Set cannot
+ * change any of it, so it fails naming the runbook step.
  */
 export function hostRequirementsScript(input: RequirementsInput): ScriptLines {
     const problems = [
@@ -83,9 +84,7 @@ export function hostRequirementsScript(input: RequirementsInput): ScriptLines {
     return {
         getScript: [...problems, "@{ Result = $problems -join '; ' }"],
         testScript: [...problems, '$problems.Count -eq 0'],
-        // A gate: only the engineer can meet these (hardware, a loopback adapter), so Set names the runbook step
-        // and the details go to the LCM's log.
-        setScript: [...problems, "Write-Warning -Message ('XPR host requirements not met: ' + ($problems -join '; '))", ...gateSetScript(input.gate, 'The XPR host requirements are not met')],
+        setScript: [...problems, ...gateSetScriptFor(input.gate, 'XPR host requirements are not met: ', "($problems -join '; ')")],
     };
 }
 
@@ -103,17 +102,27 @@ export interface MediumInput {
  * succeeded; Test reads that one file instead of comparing the medium's
  * thousands of files at every consistency check. A new source in the
  * manifest makes the marker stale, so the medium is copied again.
+ *
+ * Set starts from an empty staging folder: without a valid marker what is
+ * there is an interrupted copy (or another medium), and Copy-Item copies a
+ * folder *into* a destination that already exists. The staging folder is
+ * the configuration's own (xpr.media.stagingPath), so nothing else lives there.
  */
 export function mediumCopyScript(input: MediumInput): ScriptLines {
-    const marker = `${input.stagingPath.replace(/\\+$/, '')}\\${MEDIUM_MARKER}`;
-    const read = [`$marker = ${psString(marker)}`, '$copied = if (Test-Path -LiteralPath $marker) { (Get-Content -LiteralPath $marker -TotalCount 1) }'];
+    const staging = input.stagingPath.replace(/\\+$/, '');
+    const marker = `${staging}\\${MEDIUM_MARKER}`;
+    const parent = staging.includes('\\') ? staging.slice(0, staging.lastIndexOf('\\')) : staging;
+    const read = [`$marker = ${psString(marker)}`, '$copied = if (Test-Path -LiteralPath $marker) { Get-Content -LiteralPath $marker -TotalCount 1 }'];
     return {
         getScript: [...read, '@{ Result = [string]$copied }'],
         testScript: [...read, `$copied -eq ${psString(input.source)}`],
         setScript: [
-            `$null = New-Item -Path ${psString(input.stagingPath)} -ItemType Directory -Force`,
+            `if (Test-Path -LiteralPath ${psString(staging)}) {`,
+            `    Remove-Item -LiteralPath ${psString(staging)} -Recurse -Force`,
+            '}',
+            `$null = New-Item -Path ${psString(/^[A-Za-z]:$/.test(parent) ? `${parent}\\` : parent)} -ItemType Directory -Force`,
             // -LiteralPath: brackets in a share name are not wildcards.
-            `Get-ChildItem -LiteralPath ${psString(input.source)} | Copy-Item -Destination ${psString(input.stagingPath)} -Recurse -Force -ErrorAction Stop`,
+            `Copy-Item -LiteralPath ${psString(input.source)} -Destination ${psString(staging)} -Recurse -Force -ErrorAction Stop`,
             `Set-Content -LiteralPath ${psString(marker)} -Value ${psString(input.source)} -Encoding ASCII`,
         ],
     };

@@ -249,7 +249,7 @@ describe('XPR lowering (compiler/products/xpr)', () => {
             // Copied once (item 12): Test reads one marker file, never the medium's tree.
             expect(medium.kind === 'Script' && medium.testScript).to.deep.equal([
                 "$marker = 'C:\\Install\\XPR\\xprc-medium-source.txt'",
-                '$copied = if (Test-Path -LiteralPath $marker) { (Get-Content -LiteralPath $marker -TotalCount 1) }',
+                '$copied = if (Test-Path -LiteralPath $marker) { Get-Content -LiteralPath $marker -TotalCount 1 }',
                 "$copied -eq '\\\\fs01\\media'",
             ]);
         });

@@ -151,8 +151,7 @@ Configuration RDS01_Config
                 {
                     $missing.Add('Microsoft VSTO 2010 Runtime 4.0 (10.0.40303 or later)')
                 }
-                Write-Warning -Message ('Missing prerequisites of the one-X Portal desktop clients: {0}' -f ($missing -join ', '))
-                throw 'xprc gate: The prerequisites of the one-X Portal desktop clients are not installed. Waiting for the runbook step "Check the desktop clients" (RUNBOOK.md): do that step, then apply this configuration again.'
+                throw ('xprc gate: the prerequisites of the one-X Portal desktop clients are missing: ' + ($missing -join ', ') + '. Waiting for the runbook step "Check the desktop clients" (RUNBOOK.md): do that step, then apply this configuration again.')
             }
         }
     }

@@ -235,8 +235,7 @@ Configuration XPRKERN_Config
                 if ($disks.Count -lt 2) {
                     $problems.Add('fewer than 2 hard disks of at least 100 GB')
                 }
-                Write-Warning -Message ('XPR host requirements not met: ' + ($problems -join '; '))
-                throw 'xprc gate: The XPR host requirements are not met. Waiting for the runbook step "Check the XPR host requirements" (RUNBOOK.md): do that step, then apply this configuration again.'
+                throw ('xprc gate: XPR host requirements are not met: ' + ($problems -join '; ') + '. Waiting for the runbook step "Check the XPR host requirements" (RUNBOOK.md): do that step, then apply this configuration again.')
             }
             DependsOn  = @('[xScript]Xpr_SetupMedium')
         }
@@ -267,17 +266,20 @@ Configuration XPRKERN_Config
         {
             GetScript  = {
                 $marker = 'C:\Install\XPR-V7R1\xprc-medium-source.txt'
-                $copied = if (Test-Path -LiteralPath $marker) { (Get-Content -LiteralPath $marker -TotalCount 1) }
+                $copied = if (Test-Path -LiteralPath $marker) { Get-Content -LiteralPath $marker -TotalCount 1 }
                 @{ Result = [string]$copied }
             }
             TestScript = {
                 $marker = 'C:\Install\XPR-V7R1\xprc-medium-source.txt'
-                $copied = if (Test-Path -LiteralPath $marker) { (Get-Content -LiteralPath $marker -TotalCount 1) }
+                $copied = if (Test-Path -LiteralPath $marker) { Get-Content -LiteralPath $marker -TotalCount 1 }
                 $copied -eq '\\fs01\software\XPR-V7R1'
             }
             SetScript  = {
-                $null = New-Item -Path 'C:\Install\XPR-V7R1' -ItemType Directory -Force
-                Get-ChildItem -LiteralPath '\\fs01\software\XPR-V7R1' | Copy-Item -Destination 'C:\Install\XPR-V7R1' -Recurse -Force -ErrorAction Stop
+                if (Test-Path -LiteralPath 'C:\Install\XPR-V7R1') {
+                    Remove-Item -LiteralPath 'C:\Install\XPR-V7R1' -Recurse -Force
+                }
+                $null = New-Item -Path 'C:\Install' -ItemType Directory -Force
+                Copy-Item -LiteralPath '\\fs01\software\XPR-V7R1' -Destination 'C:\Install\XPR-V7R1' -Recurse -Force -ErrorAction Stop
                 Set-Content -LiteralPath 'C:\Install\XPR-V7R1\xprc-medium-source.txt' -Value '\\fs01\software\XPR-V7R1' -Encoding ASCII
             }
             Credential = $MediaShareCredential
