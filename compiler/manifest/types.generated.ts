@@ -2114,7 +2114,7 @@ export interface XprMedia {
      */
     readonly stagingPath?: WindowsPath;
     /**
-     * Account that may read `source` when the computer account may not; becomes a credential parameter of the configurations.
+     * Account that may read `source` when the computer account may not; becomes a credential parameter of the configurations. The copy runs as this account, so it must also be allowed to create `stagingPath` on the XPR hosts.
      * @default {"credential":"MediaShare"}
      */
     readonly credential?: CredentialRef;

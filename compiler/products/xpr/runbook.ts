@@ -160,6 +160,11 @@ function prerequisites({ site, xpr, host, serviceUser }: Context): Step {
                       `The DHCP Client also registered this computer's addresses in DNS (section 1 warns before applying): create ${c(host.nodeName)}'s A (and PTR) records in DNS by hand, or, where the network needs dynamic registration, set ${c('xpr.disableDhcpClient')} to ${c('false')} in the manifest (xprc then leaves the DHCP Client alone: set it back to Automatic and start it yourself).`,
                   ]
                 : []),
+            ...(xpr.media?.credential && xpr.media.stagingPath
+                ? [
+                      `The medium is copied as the account of credential ${c(xpr.media.credential.credential)} (the whole copy runs under it): that account must be allowed to create ${c(xpr.media.stagingPath)} on this computer.`,
+                  ]
+                : []),
             'Until XPR is installed, `[xScript]Xpr_Installed` fails with "xprc gate: … Waiting for the runbook step" (and `[xScript]Xpr_HostRequirements` until the next steps are done): they are gates, and the LCM skips the XPR services, registry values and shares that depend on them. That is expected; apply the configuration again after setup.',
             'The LCM restarts the computer itself when a prerequisite asks for it (meta-configuration, section 1) and then continues: TCP/IP reads these values only at start-up, and setup must not start with a restart pending. A restart Windows Update has pending is not the configuration\'s: finish it before setup.',
         ],
