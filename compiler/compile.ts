@@ -2,7 +2,7 @@
  * THE pipeline. Each phase is a pure function of the previous phase's
  * result; only the CLI reads and writes files.
  *
- *   load → validate → resolve → check → lower (→ collisions) → plan → emit
+ *   load → validate → resolve → check → lower (→ collisions) → plan → emit (→ LCM restarts)
  *
  * Diagnostics from every phase are collected; the pipeline stops after the
  * first phase that reported an error (later phases rely on earlier ones
@@ -24,6 +24,7 @@ import { productCredentialUses } from './products/index.js';
 import { check } from './rules/index.js';
 import { checkCollisions } from './rules/collisions.js';
 import { checkRegistryKeyCase } from './rules/registry-key-case.js';
+import { checkLcmRestarts } from './rules/lcm-restarts.js';
 
 export interface CompileInput {
     /** The manifest's path as the user gave it; only its base name reaches the output. */
@@ -86,7 +87,7 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     }
     const ir = planned.ir;
     const files = options.emit === false ? undefined : emit(ir);
-    return { ...stop(pending), ir, ...(files ? { files } : {}) };
+    return { ...stop([...pending, ...checkLcmRestarts(ir)]), ir, ...(files ? { files } : {}) };
 }
 
 /**

@@ -461,6 +461,17 @@ export const CATALOG = {
         fix: 'Choose another site name, e.g. "{name}-site".',
         explanation: 'CON, PRN, AUX, NUL, COM1–COM9 and LPT1–LPT9 name devices on Windows in any case and with any extension; node names already refuse them for the same reason.',
     },
+    // --- XPR3090–XPR3099: LCM settings (emit/ps/meta-configuration.ts) ------
+    LcmNoRestart: {
+        code: 'XPR3090',
+        phase: 'semantic',
+        severity: 'warning',
+        title: 'The LCM may not restart a node that needs restarts',
+        message: 'Node "{node}" has RebootNodeIfNeeded off, but its configuration asks for restarts ({resources}).',
+        fix: 'Remove "rebootNodeIfNeeded": false, or plan to restart "{node}" by hand whenever the LCM reports PendingReboot (the runbook says when).',
+        explanation:
+            'Without RebootNodeIfNeeded a resource that asks for a restart only logs a warning: the LCM stops and waits. Installers that need the restart (a vendor setup after User Account Control is turned off, TCP/IP start-up values) then fail until someone restarts the computer and applies the configuration again.',
+    },
     // --- XPR3100–XPR3199: OpenScape Xpressions (compiler/products/xpr) ------
     XprUnknownNode: {
         code: 'XPR3100',
@@ -510,9 +521,9 @@ export const CATALOG = {
         severity: 'error',
         title: 'Invalid XPR server name',
         message: 'XPR server name "{name}" contains {character}; setup does not accept blanks, special characters or umlauts.',
-        fix: 'Use letters, digits and hyphens only. The name cannot be changed after setup.',
+        fix: 'Use letters and digits only. The name cannot be changed after setup.',
         explanation:
-            'The guide forbids blanks, special characters "such as ;, !, %, &, …" and German umlauts without a complete list; xprc accepts what a computer name accepts (letters, digits, hyphen) and reports everything else.',
+            'The guide forbids blanks, special characters "such as ;, !, %, &, …" and German umlauts without a complete list; xprc accepts letters and digits, warns about the hyphen and the underscore (XPR3131) and reports everything else.',
         guide: 'XPR Cluster Installation guide §4.3.5',
     },
     XprServerNameReserved: {
@@ -778,6 +789,59 @@ export const CATALOG = {
         fix: 'Add "{property}" (DOMAIN\\account) to "authentication", or choose "xprAccount".',
         explanation: 'With login via the Windows user account, the next setup step asks for the Windows accounts that serve as XPR administrator and XPR postmaster.',
         guide: 'XPR Cluster Installation guide §4.4.7',
+    },
+    XprServerNameSpecial: {
+        code: 'XPR3131',
+        phase: 'semantic',
+        severity: 'warning',
+        title: 'XPR server name with a special character',
+        message: 'XPR server name "{name}" contains {character}, which the guide may count as a special character; the name cannot be changed after setup.',
+        fix: 'Prefer letters and digits only, unless you know that setup accepts {character}.',
+        explanation:
+            'The guide forbids "special characters such as ;, !, %, &, …" without a complete list, and the name cannot be modified after setup. xprc refuses blanks, umlauts and punctuation, and warns about the hyphen and the underscore, which computer names allow but the guide\'s list may include.',
+        guide: 'XPR Cluster Installation guide §4.3.5',
+    },
+    XprMemoryTooSmall: {
+        code: 'XPR3132',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Too little working memory for XPR',
+        message: 'Node "{node}" has {memory} GB of working memory; this XPR host needs at least {required} MB ({reason}).',
+        fix: 'Give the node more memory, or correct "hardware.memoryGB".',
+        explanation:
+            'An XPR server needs 2 GB of working memory (4 GB recommended), at least 1 GB more with text-to-speech and 512 MB more with automatic speech recognition.',
+        guide: 'XPR Upgrade guide §2.3.1.1; XPR Cluster Installation guide §3.1.2',
+    },
+    XprDisksTooSmall: {
+        code: 'XPR3133',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'XPR host without two 100 GB disks',
+        message: 'Node "{node}" has {count} hard disk(s) of at least 100 GB; an XPR host needs 2.',
+        fix: 'Add disks, or correct "hardware.diskSizesGB".',
+        explanation: 'The XPR server computer needs two hard disks of at least 100 GB each; a second one for data backup is recommended.',
+        guide: 'XPR Upgrade guide §2.3.1.1; XPR Cluster Installation guide §3.1.2',
+    },
+    XprPriBoardUpgradeOnly: {
+        code: 'XPR3134',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Sangoma PRI board of version 2.0',
+        message: 'The {model} on "{node}" is a PRI board of version 2.0, which XPR V7 supports for upgrades only, and whose drivers are not on the XPR V7 setup medium.',
+        fix: 'Use a PRI board of a later version (as the Diva Configuration Manager shows it), or upgrade the existing XPR installation instead of installing it new.',
+        explanation:
+            'Sangoma ISDN PRI boards of version 2.0 are supported for upgrades only; the drivers of version 8.5.7 on the XPR V7 setup medium do not support them and must not be installed when such a board is used. xprc installs XPR new, so it refuses these boards.',
+        guide: 'XPR Cluster Installation guide §3.1.2',
+    },
+    XprTooMany4BriWithCornetT: {
+        code: 'XPR3135',
+        phase: 'semantic',
+        severity: 'warning',
+        title: 'More than three 4BRI boards with CorNet-T',
+        message: 'Node "{node}" has {count} Sangoma 4BRI boards in the CorNet-T context; more than 3 may lead to faulty call forwarding connections.',
+        fix: 'Use at most three 4BRI boards on this computer, or move lines to a PRI board or another satellite.',
+        explanation: 'Using more than three Sangoma 4BRI boards in the CorNet-T context may lead to a faulty call forwarding connection.',
+        guide: 'XPR Cluster Installation guide §3.1.2',
     },
     // --- XPR3200–XPR3299: Avaya one-X Portal for IP Office (compiler/products/onex-portal)
     OnexUnknownNode: {

@@ -44,7 +44,7 @@ export function diffSites(oldIr: SiteIR, newIr: SiteIR): SiteDiff {
 // ---------------------------------------------------------------------------
 
 /** A node that does not exist on one side is compared with an empty one, so "added" lists everything it brings. */
-const NO_NODE: Omit<NodeIR, 'name' | 'fileStem' | 'os' | 'source'> = {
+const NO_NODE: Omit<NodeIR, 'name' | 'fileStem' | 'os' | 'source' | 'lcm'> = {
     roles: [],
     addresses: [],
     credentials: [],
@@ -87,6 +87,12 @@ function nodeSettings(node: NodeIR): [string, string | null][] {
         ['addresses', psArray(node.addresses.map((a) => `${a.address}${a.prefixLength === undefined ? '' : `/${a.prefixLength}`} (${a.role})`))],
         ['certificateFile', node.certificate ? psString(node.certificate.file) : null],
         ['thumbprint', node.certificate ? psString(node.certificate.thumbprint) : null],
+        // The meta-configuration (<NODE>.meta.ps1): how the LCM applies, restarts and re-checks.
+        ['lcm.configurationMode', psString(node.lcm.configurationMode)],
+        ['lcm.rebootNodeIfNeeded', node.lcm.rebootNodeIfNeeded ? '$true' : '$false'],
+        ['lcm.actionAfterReboot', psString(node.lcm.actionAfterReboot)],
+        ['lcm.refreshMode', psString(node.lcm.refreshMode)],
+        ['lcm.configurationModeFrequencyMins', String(node.lcm.configurationModeFrequencyMins)],
     ];
 }
 

@@ -85,7 +85,7 @@ export interface NodeDiff {
     readonly name: string;
     readonly change: Change;
     /**
-     * description, os, roles, addresses, certificateFile, thumbprint; also the name when only its case
+     * description, os, roles, addresses, certificateFile, thumbprint, the lcm.* settings; also the name when only its case
      * changed. For an added (removed) node: the settings it has, old (new) null.
      */
     readonly settings: readonly ValueChange[];

@@ -10,7 +10,7 @@ const pin = (name: string): DscModuleRef => ({ name, version: moduleVersion(name
 
 /** x-prefixed Registry/Service/WindowsFeature/MsiPackage: no clash with the in-box names. */
 export const X_PSDSC = pin('xPSDesiredStateConfiguration');
-/** In-box module, imported only for `File` (no other module has a file/folder resource). */
+/** In-box module: `File` (no other module has a file/folder resource) and `WindowsFeature` with `Source` (xWindowsFeature has none). */
 export const PSDSC_INBOX = pin('PSDesiredStateConfiguration');
 export const NETWORKING_DSC = pin('NetworkingDsc');
 

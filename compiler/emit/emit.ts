@@ -2,7 +2,8 @@
  * Phase 6, emit: the IR → the output files, in memory. Nothing here touches
  * the file system; write/ does that, all or nothing.
  *
- * Per node, in `<NODE>/`: the configuration (<NODE>.ps1), ConfigurationData.psd1,
+ * Per node, in `<NODE>/`: the configuration (<NODE>.ps1), its LCM meta-configuration
+ * (<NODE>.meta.ps1), ConfigurationData.psd1,
  * RequiredModules.psd1, build.ps1, the registry values as <NODE>.reg and
  * RUNBOOK.md. All from the one IR, so the .reg file and the xRegistry blocks
  * cannot disagree. Pull delivery adds the node's PullMetaConfiguration.ps1.
@@ -23,6 +24,7 @@ import { compiledNodes, emitSiteBuildScript, emitSiteRequiredModules, PULL_META_
 import { emitConfigurations, modulesOf } from './ps/configuration.js';
 import { configurationViews } from './ps/configurations.js';
 import { emitPlan, hasPlan } from './plan/plan-md.js';
+import { emitMetaConfiguration, metaConfigurationFile } from './ps/meta-configuration.js';
 import { regComment, writeRegFile } from './reg/write-reg.js';
 import { emitRunbook } from './runbook.js';
 
@@ -71,6 +73,8 @@ function emitNode(site: SiteIR, node: NodeIR, withPlan: boolean): OutputFile[] {
     const registryResources = node.resources.flatMap((r) => (r.kind === 'Registry' ? [r] : []));
     return [
         { path: `${dir}/${node.fileStem}.ps1`, bytes: powerShellFile(emitConfigurations(site, node.name, views)) },
+        // The LCM settings the configuration relies on (certificate, restarts): applied first.
+        { path: `${dir}/${metaConfigurationFile(node)}`, bytes: powerShellFile(emitMetaConfiguration(site, node)) },
         { path: `${dir}/ConfigurationData.psd1`, bytes: powerShellFile(emitConfigurationData(site, node, site.allowPlainTextCredentials)) },
         { path: `${dir}/RequiredModules.psd1`, bytes: powerShellFile(emitRequiredModules(node, modules)) },
         { path: `${dir}/build.ps1`, bytes: powerShellFile(emitBuildScript(site, node, views)) },

@@ -5,6 +5,8 @@ import type { NodeIR, SiteIR } from '../ir/types.js';
 import { VERSION } from '../version.js';
 import { installableModules } from './ps/build-script.js';
 import { mofPath, type ConfigurationView } from './ps/configurations.js';
+import { metaConfigurationFile } from './ps/meta-configuration.js';
+import { applyNotes, lcmLines } from './runbook-lcm.js';
 import { render } from './templates.js';
 
 /** The anchor of a runbook step, for links from PLAN.md. */
@@ -55,6 +57,11 @@ export function emitRunbook(
         prepareCommand: prepare ? command(mofPath(prepare)) : '',
         operateName: operate?.name ?? '',
         applyCommand: command(operate && phased ? mofPath(operate) : '.\\MOF'),
+        lcmCommand: `Set-DscLocalConfigurationManager -Path .\\MOF -ComputerName ${node.name} -Verbose`,
+        lcmVerifyCommand: `Get-DscLocalConfigurationManager -CimSession ${node.name}`,
+        metaFile: metaConfigurationFile(node),
+        lcmLines: lcmLines(node),
+        applyNotes: applyNotes(node),
         verifyCommand: `Test-DscConfiguration -ComputerName ${node.name} -Detailed`,
         waits: node.resources.flatMap((r) => (r.kind === 'WaitForAll' ? [r] : [])),
         computerAccount: `${node.name}$`,

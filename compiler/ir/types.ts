@@ -95,6 +95,12 @@ export interface WindowsFeatureResource extends ResourceBase {
     readonly name: string;
     readonly ensure: Ensure;
     readonly includeAllSubFeature: boolean;
+    /**
+     * Folder Windows installs the feature's files from when it keeps none
+     * itself (NET-Framework-Core: the medium's `sources\sxs`); without it
+     * Windows Update is asked, which an offline host cannot reach.
+     */
+    readonly payloadSource?: string;
 }
 
 export interface RegistryResource extends ResourceBase {
@@ -122,7 +128,12 @@ export interface ServiceResource extends ResourceBase {
     readonly name: string;
     readonly ensure: Ensure;
     readonly startupType?: 'Automatic' | 'Manual' | 'Disabled';
-    readonly state?: 'Running' | 'Stopped' | 'Ignore';
+    /**
+     * Always decided: xService starts a service whose State is left out
+     * (its default is Running). 'Ignore' for a service DSC must neither
+     * start nor stop; not emitted when the service is to be absent.
+     */
+    readonly state: 'Running' | 'Stopped' | 'Ignore';
     readonly account?: BuiltInAccount | CredentialRef;
     readonly displayName?: string;
     readonly description?: string;
@@ -374,6 +385,20 @@ export interface CredentialParameter {
     readonly source: Source;
 }
 
+/**
+ * The node's Local Configuration Manager settings (its meta-configuration).
+ * Defaults are filled in: every field is what the LCM will be told.
+ */
+export interface LcmSettings {
+    readonly configurationMode: 'ApplyAndMonitor' | 'ApplyAndAutoCorrect' | 'ApplyOnly';
+    readonly rebootNodeIfNeeded: boolean;
+    readonly actionAfterReboot: 'ContinueConfiguration' | 'StopConfiguration';
+    readonly refreshMode: 'Push';
+    readonly configurationModeFrequencyMins: number;
+    /** Where the node's settings come from: `/nodes/<i>/lcm`, `/defaults/lcm`, or the node when both are absent. */
+    readonly source: Source;
+}
+
 export interface NodeIR {
     readonly name: string;
     readonly description?: string;
@@ -384,6 +409,8 @@ export interface NodeIR {
     readonly addresses: readonly { readonly address: string; readonly prefixLength?: number; readonly role: string }[];
     /** MOF encryption certificate, when the node has one. */
     readonly certificate?: { readonly file: string; readonly thumbprint: string };
+    /** The LCM settings its meta-configuration gives (CertificateID is the certificate's thumbprint). */
+    readonly lcm: LcmSettings;
     /** Credentials this node's configuration takes as parameters, sorted by name. */
     readonly credentials: readonly CredentialParameter[];
     /** Resources in emission order (stable: by kind order, then id). */

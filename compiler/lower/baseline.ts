@@ -42,7 +42,8 @@ export function lowerItem(entry: ResolvedItem, defaults: Defaults | undefined): 
                 name: item.name,
                 ensure: item.ensure ?? 'Present',
                 ...(item.startupType ? { startupType: item.startupType } : {}),
-                ...(item.state ? { state: item.state } : {}),
+                // The schema's default, written out: xService would start the service anyway when State is left out.
+                state: item.state ?? 'Running',
                 ...(item.account ? { account: typeof item.account === 'string' ? item.account : { credential: item.account.credential } } : {}),
                 ...(item.displayName ? { displayName: item.displayName } : {}),
                 ...(item.description ? { description: item.description } : {}),

@@ -15,7 +15,7 @@ import type { ResolvedItem, ResolvedNode, ResolvedSite } from '../frontend/resol
 import type { Delivery } from '../manifest/types.generated.js';
 import { psIdentifier } from '../emit/ps/quote.js';
 import { NODE_PHASES, configurationsOf, phasesOf } from '../ir/plan.js';
-import type { CredentialParameter, DeliveryIR, ManualStep, NodeIR, Resource, ResourceKind, SiteIR } from '../ir/types.js';
+import type { CredentialParameter, DeliveryIR, LcmSettings, ManualStep, NodeIR, Resource, ResourceKind, SiteIR } from '../ir/types.js';
 import { lowerItem, type Unplaced } from './baseline.js';
 import { PRODUCTS } from '../products/index.js';
 import { credentialParameter } from '../products/product.js';
@@ -127,7 +127,9 @@ function lowerNode(resolved: ResolvedSite, node: ResolvedNode): NodeIR {
         manualSteps.push(...output.manualSteps);
         productRoles.push(...(output.roles ?? []));
     }
-    resources.sort(compareResources);
+    const featureSource = node.node.featureSource ?? resolved.site.defaults?.featureSource;
+    const placed = resources.map((r) => withPayloadSource(r, featureSource));
+    placed.sort(compareResources);
 
     const credentials: CredentialParameter[] = node.credentials.map((name) => {
         if (!resolved.site.credentials?.[name]) {
@@ -149,10 +151,11 @@ function lowerNode(resolved: ResolvedSite, node: ResolvedNode): NodeIR {
             role: a.role ?? 'management',
         })),
         ...(n.certificate ? { certificate: { file: n.certificate.file, thumbprint: n.certificate.thumbprint.toUpperCase() } } : {}),
+        lcm: lcmSettings(resolved, node),
         credentials,
-        resources,
+        resources: placed,
         manualSteps,
-        configurations: configurationsOf(resources),
+        configurations: configurationsOf(placed),
         source: { pointer: node.pointer },
     };
 }
@@ -161,6 +164,36 @@ function lowerNode(resolved: ResolvedSite, node: ResolvedNode): NodeIR {
 function withPhases(kept: Resource, merged: Resource): Resource {
     const phases = NODE_PHASES.filter((p) => phasesOf(kept).includes(p) || phasesOf(merged).includes(p));
     return phases.length === 1 && phases[0] === 'Operate' ? kept : { ...kept, phases };
+}
+
+/**
+ * Features whose files Windows removes from the installed image (Features on
+ * Demand): installing them needs the medium's `sources\sxs` or Windows
+ * Update. NET-Framework-Core is the one the products install (Windows
+ * knowledge: Server 2012 and later ship without its payload).
+ */
+const PAYLOAD_ON_DEMAND: ReadonlySet<string> = new Set(['NET-FRAMEWORK-CORE']);
+
+function withPayloadSource(resource: Resource, source: string | undefined): Resource {
+    if (source === undefined || resource.kind !== 'WindowsFeature' || resource.ensure !== 'Present' || !PAYLOAD_ON_DEMAND.has(resource.name.toUpperCase())) {
+        return resource;
+    }
+    return { ...resource, payloadSource: source };
+}
+
+/** The node's LCM settings: each of the node's own overrides the site's, the rest are the schema's defaults. */
+function lcmSettings(resolved: ResolvedSite, node: ResolvedNode): LcmSettings {
+    const site = resolved.site.defaults?.lcm ?? {};
+    const own = node.node.lcm ?? {};
+    const pick = <K extends keyof typeof own>(key: K) => own[key] ?? site[key];
+    return {
+        configurationMode: pick('configurationMode') ?? 'ApplyAndMonitor',
+        rebootNodeIfNeeded: pick('rebootNodeIfNeeded') ?? true,
+        actionAfterReboot: pick('actionAfterReboot') ?? 'ContinueConfiguration',
+        refreshMode: pick('refreshMode') ?? 'Push',
+        configurationModeFrequencyMins: pick('configurationModeFrequencyMins') ?? 15,
+        source: { pointer: node.node.lcm ? `${node.pointer}/lcm` : resolved.site.defaults?.lcm ? '/defaults/lcm' : node.pointer },
+    };
 }
 
 const PREFIX: Readonly<Record<ResolvedItem['kind'], string>> = {

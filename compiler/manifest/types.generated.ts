@@ -73,6 +73,10 @@ export interface Defaults {
      * @default ["Domain","Private"]
      */
     readonly firewallProfiles?: readonly FirewallProfile[];
+    /** LCM settings of every node; a node's own `lcm` overrides them one by one. */
+    readonly lcm?: LcmSettings;
+    /** Where nodes install the Windows features whose files Windows does not keep (NET-Framework-Core) from: the `sources\sxs` folder of the Windows installation medium, usually on a share the computer accounts can read. Without it Windows downloads them from Windows Update, and a host without Internet access fails with error 0x800F081F. */
+    readonly featureSource?: WindowsPath;
     /**
      * Lab use only: let nodes without a MOF encryption certificate take credentials, which then sit in clear text in their MOF files. Without it, such a node is an error.
      * @default false
@@ -209,6 +213,38 @@ export interface FolderItem {
     readonly dependsOn?: DependsOn;
 }
 
+/**
+ * Settings of the node's Local Configuration Manager, written to its meta-configuration (`<NODE>.meta.ps1`, which build.ps1 compiles into `MOF\<NODE>.meta.mof`; the runbook applies it with `Set-DscLocalConfigurationManager` before the configuration). Omitted settings take the defaults below, which let the LCM restart the node when a resource asks for it and continue after the restart.
+ * @default {}
+ */
+export interface LcmSettings {
+    /**
+     * What the LCM does after applying: `ApplyAndMonitor` reports drift without correcting it, so it never fights a vendor installer's own later changes; `ApplyAndAutoCorrect` corrects drift at every consistency check; `ApplyOnly` applies once and then neither checks nor reports.
+     * @default "ApplyAndMonitor"
+     */
+    readonly configurationMode?: 'ApplyAndMonitor' | 'ApplyAndAutoCorrect' | 'ApplyOnly';
+    /**
+     * Let the LCM restart the node when a resource asks for a restart (a Windows feature, a start-up registry value, User Account Control, an installer's exit code 3010). With `false` the node only reports that it needs one, and the engineer restarts it.
+     * @default true
+     */
+    readonly rebootNodeIfNeeded?: boolean;
+    /**
+     * What the LCM does after such a restart: `ContinueConfiguration` applies the rest of the configuration; `StopConfiguration` waits for the next `Start-DscConfiguration`.
+     * @default "ContinueConfiguration"
+     */
+    readonly actionAfterReboot?: 'ContinueConfiguration' | 'StopConfiguration';
+    /**
+     * How the node receives its configuration. `Push`: the engineer applies it with `Start-DscConfiguration` (RUNBOOK.md section 1).
+     * @default "Push"
+     */
+    readonly refreshMode?: 'Push';
+    /**
+     * Minutes between the LCM's consistency checks, 15 to 44640 (ignored with `ApplyOnly`).
+     * @default 15
+     */
+    readonly configurationModeFrequencyMins?: number;
+}
+
 /** A step no script can do, for the runbook. */
 export interface ManualStepItem {
     /** Stable identifier (kebab-case), unique per node. */
@@ -275,6 +311,12 @@ export interface Node {
     readonly addresses?: readonly NodeAddress[];
     /** MOF encryption certificate; required when the node's configuration takes a credential (unless `defaults.allowPlainTextCredentials`). */
     readonly certificate?: MofCertificate;
+    /** This node's LCM settings; each one given here overrides `defaults.lcm`. */
+    readonly lcm?: LcmSettings;
+    /** This node's source of Windows feature files (NET-Framework-Core); overrides `defaults.featureSource`. */
+    readonly featureSource?: WindowsPath;
+    /** The node's hardware, where the manifest knows it. Product rules check it against the guides' minimum requirements (e.g. XPR: working memory by components, two hard disks of at least 100 GB, Upgrade guide §2.3.1.1); without it the node's configuration checks the host itself. */
+    readonly hardware?: NodeHardware;
     /**
      * Names of baseline profiles (keys of the site's `baselines`) this node applies, in order.
      * @default []
@@ -295,6 +337,14 @@ export interface NodeAddress {
      * @default "management"
      */
     readonly role?: 'management' | 'application' | 'cluster' | 'heartbeat' | 'storage';
+}
+
+/** The node's hardware, where the manifest knows it. Product rules check it against the guides' minimum requirements (e.g. XPR: working memory by components, two hard disks of at least 100 GB, Upgrade guide §2.3.1.1); without it the node's configuration checks the host itself. */
+export interface NodeHardware {
+    /** Installed working memory in GB. */
+    readonly memoryGB?: number;
+    /** Size of each physical hard disk (or virtual disk) in GB. */
+    readonly diskSizesGB?: readonly number[];
 }
 
 /** OfficeStatus (Key Metric Software) in/out board: the server (IIS website or virtual directory, SQL Server database, maintenance service; installed with the vendor's interactive wizard, so the runbook carries its dialog values) and the roll-out of the OfficeStatus Windows Client to groups of desktops from a distribution share. Section numbers refer to the OfficeStatus Deployment Guide (2012). */
@@ -1119,6 +1169,16 @@ export interface Xpr {
      * @default true
      */
     readonly disableIpv6?: boolean;
+    /**
+     * Stop and disable the Windows DHCP Client service on every XPR host, remove the DHCP Server Tools (RSAT-DHCP) and, on Windows Server 2008 R2, stop and disable License Logging, as Cluster Installation guide §3.1.3 and §7.1.3 ask. The DHCP Client also registers the host's addresses in DNS: with it stopped, register the XPR hosts' DNS records statically (the runbook says so). `false` leaves these three alone.
+     * @default true
+     */
+    readonly disableDhcpClient?: boolean;
+    /**
+     * Start modes xprc enforces on XPR services, by service name. Outside a cluster the guides state no start mode, so by default xprc leaves every start mode as setup made it (the XPR Administrator, mrs, starts the other services; the kernel starts the satellites' services, Upgrade guide §2.12.2 step 11). A service listed here gets the start mode given, on every host that runs it. xprc never starts or stops an XPR service.
+     * @default {}
+     */
+    readonly serviceStartupTypes?: Readonly<Record<string, 'Automatic' | 'Manual' | 'Disabled'>>;
     /** The kernel computer: the XPR server with the core services (license service, Name Locator, Config-Service, Status Dispatcher, Information Store, Message Router, Administrator) and the APLs it runs itself. */
     readonly kernel: XprKernel;
     /**
@@ -1273,9 +1333,16 @@ export interface XprIsdnApl {
     readonly boards?: readonly {
         /** Board model as the Diva Configuration Manager shows it. */
         readonly model: string;
+        /** Board version as the Sangoma Diva Configuration Manager shows it (the guides always mean that number, not the hardware description's). PRI boards of version 2.0 are supported for upgrades only and not by the drivers on the XPR V7 medium (Cluster Installation guide §3.1.2), so xprc refuses them on a new installation. */
+        readonly version?: string;
         /** `BRI` (basic rate) or `PRI` (primary rate). */
         readonly type: 'BRI' | 'PRI';
     }[];
+    /**
+     * The ISDN lines connect to the PBX with CorNet-T. More than three Sangoma 4BRI boards in the CorNet-T context may lead to a faulty call forwarding connection (Cluster Installation guide §3.1.2), which xprc reports as a warning.
+     * @default false
+     */
+    readonly cornetT?: boolean;
     /**
      * Install the Fax G3 Post Dial script; the runbook then adds the checks of Cluster Installation guide §4.4.15 (Fax G3 protocol only, `EnablePostdialing` = true).
      * @default false
@@ -1344,7 +1411,7 @@ export interface XprMedia {
     readonly source: WindowsPath;
     /** Local folder each XPR host copies the medium to. Omit to run setup straight from `source`. */
     readonly stagingPath?: WindowsPath;
-    /** Account that may read `source` when the computer account may not; becomes a credential parameter of the configurations. */
+    /** Account that may read `source` when the computer account may not; becomes a credential parameter of the configurations. The copy runs as this account, so it must also be allowed to create `stagingPath` on the XPR hosts. */
     readonly credential?: CredentialRef;
 }
 

@@ -360,13 +360,16 @@ function Get-ItemPropertyValue
 function Get-Content
 {
     [CmdletBinding()]
-    param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [switch] $Raw, [string] $Encoding)
+    param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [switch] $Raw, [string] $Encoding, [long] $TotalCount = -1)
     if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $_ })
     {
         $entry = Get-FakeFileEntry (Resolve-FakeFilePath $p)
         if ($null -eq $entry -or $entry.Type -ne 'File') { Write-FakeError $PSCmdlet "Cannot find path '$p' because it does not exist." -Target $p; continue }
-        if ($Raw) { [string]$entry.Contents } else { ([string]$entry.Contents) -split "`r?`n" }
+        if ($Raw) { [string]$entry.Contents; continue }
+        # Set-Content ends the last line with a newline, which is no line of its own.
+        $lines = @(([string]$entry.Contents) -replace "`r?`n$", '' -split "`r?`n")
+        if ($TotalCount -ge 0) { $lines | Select-Object -First $TotalCount } else { $lines }
     }
 }
 

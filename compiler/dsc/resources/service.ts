@@ -17,7 +17,8 @@ export function serviceBlock(r: ServiceResource, ctx: BlockContext): DscBlock {
             ['DisplayName', r.displayName === undefined ? undefined : ps.str(r.displayName)],
             ['Description', r.description === undefined ? undefined : ps.str(r.description)],
             ['StartupType', r.startupType === undefined ? undefined : ps.str(r.startupType)],
-            ['State', r.state === undefined ? undefined : ps.str(r.state)],
+            // Always written for a present service: xService's own default is Running, which starts it.
+            ['State', r.ensure === 'Present' ? ps.str(r.state) : undefined],
             ['BuiltInAccount', typeof account === 'string' ? ps.str(account) : undefined],
             ['Credential', typeof account === 'object' ? ps.cred(`${account.credential}Credential`) : undefined],
             ['Dependencies', r.dependencies === undefined ? undefined : ps.strs(r.dependencies)],

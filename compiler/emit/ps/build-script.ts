@@ -7,6 +7,7 @@ import { VERSION } from '../../version.js';
 import { render, toCrlf } from '../templates.js';
 import { configurationName } from './configuration.js';
 import type { ConfigurationView } from './configurations.js';
+import { metaConfigurationFile, metaConfigurationName } from './meta-configuration.js';
 
 /** Modules to install from the gallery (the in-box module ships with Windows). */
 export function installableModules(modules: readonly DscModuleRef[]): DscModuleRef[] {
@@ -56,6 +57,8 @@ export function emitBuildScript(site: SiteIR, node: NodeIR, views?: readonly Con
             manifest: site.manifestName,
             phased: configurations.length > 1,
             scriptName: `${node.fileStem}.ps1`,
+            metaConfigurationName: metaConfigurationName(node),
+            metaScriptName: metaConfigurationFile(node),
             credentials,
             configurations,
         }),

@@ -23,7 +23,8 @@ import type { OfficeStatus, OfficeStatusClientGroup } from '../../manifest/types
 import type { ProductNodeOutput } from '../product.js';
 import { CLIENT_INI, guide, NETFX2_KEY, PACKAGE_LABEL, SERVER_FEATURES, UNINSTALL_KEYS } from './data.js';
 import { clientGroups, installArguments, packageOf, sameNode, SECTION, serviceUrl, shareUnc } from './model.js';
-import { clientSteps, distributionSteps, serverSteps } from './runbook.js';
+import { CLIENT_STEP, clientSteps, distributionSteps, serverSteps } from './runbook.js';
+import { gateFor, gateSetScript } from '../gate.js';
 import { DEFAULT_FIREWALL_PROFILES } from '../../frontend/defaults.js';
 import { withServerPhases } from './plan.js';
 
@@ -49,7 +50,7 @@ export function lowerOfficeStatus(site: ResolvedSite, node: ResolvedNode): Produ
     const target = clientGroups(section).find(({ group }) => (group.targets.nodes ?? []).some((name) => sameNode(name, node.name)));
     if (target) {
         const j = (target.group.targets.nodes ?? []).findIndex((name) => sameNode(name, node.name));
-        resources.push(clientInstall(section, target.group, `${target.pointer}/targets/nodes/${j}`));
+        resources.push(clientDotNetGate(`${target.pointer}/targets/nodes/${j}`), clientInstall(section, target.group, `${target.pointer}/targets/nodes/${j}`));
         manualSteps.push(...clientSteps(section, target.group, `${target.pointer}/targets/nodes/${j}`));
         roles.push('officestatus-client');
     }
@@ -265,6 +266,32 @@ function distributionResources(section: OfficeStatus): Resource[] {
 // Client machines
 // ---------------------------------------------------------------------------
 
+const CLIENT_DOTNET_GATE_ID = 'OfficeStatus_ClientDotNet';
+
+/**
+ * .NET Framework 2.0 SP2 or later before the client installs: a gate, since
+ * only the engineer can install it (the guide leaves that to the
+ * administrator, §5.2, §5.5); checked in Test, so a machine without it
+ * reports "waiting for the runbook step" instead of a failing Set at every
+ * consistency check, and the install waits.
+ */
+function clientDotNetGate(pointer: string): ScriptResource {
+    const gate = gateFor(CLIENT_STEP);
+    const read = [`$netfx = Get-ItemProperty -Path ${psString(NETFX2_KEY)} -ErrorAction SilentlyContinue`];
+    return {
+        kind: 'Script',
+        id: CLIENT_DOTNET_GATE_ID,
+        dependsOn: [],
+        source: { pointer },
+        guide: guide('§5.2, §5.5'),
+        name: '.NET Framework 2.0 SP2 or later installed (OfficeStatus Windows Client prerequisite)',
+        getScript: [...read, "@{ Result = if ($netfx) { 'Install={0} SP={1}' -f $netfx.Install, $netfx.SP } else { 'not installed' } }"],
+        testScript: [...read, '$null -ne $netfx -and $netfx.Install -eq 1 -and $netfx.SP -ge 2'],
+        setScript: gateSetScript(gate, '.NET Framework 2.0 SP2 or later is not installed'),
+        gate,
+    };
+}
+
 /**
  * The silent install (§5.2; for the MSI builds with msiexec, §5.5), run from
  * the share so the installer finds ClientInstall.ini in its source folder
@@ -317,7 +344,7 @@ export function clientInstall(section: OfficeStatus, group: OfficeStatusClientGr
     return {
         kind: 'Script',
         id: 'OfficeStatus_Client',
-        dependsOn: [],
+        dependsOn: [CLIENT_DOTNET_GATE_ID],
         source: { pointer },
         guide: guide(group.package === 'exe' ? '§5.2, §5.3' : '§5.2, §5.3, §5.5'),
         name: `OfficeStatus Windows Client ${group.version} (${PACKAGE_LABEL[group.package]}) installed`,
@@ -325,11 +352,6 @@ export function clientInstall(section: OfficeStatus, group: OfficeStatusClientGr
         getScript: [...lookup, "@{ Result = if ($null -ne $entry) { [string]$entry.DisplayVersion } else { '' } }"],
         testScript: versionTest,
         setScript: [
-            `$netfx = Get-ItemProperty -Path ${psString(NETFX2_KEY)} -ErrorAction SilentlyContinue`,
-            'if ($null -eq $netfx -or $netfx.Install -ne 1 -or $netfx.SP -lt 2)',
-            '{',
-            `    throw ${psString('OfficeStatus Windows Client needs .NET Framework 2.0 SP2 or later (for example .NET Framework 3.5); install it first.')}`,
-            '}',
             `$process = Start-Process -FilePath ${psString(file)} -ArgumentList ${psString(installArguments(group, packagePath))} -Wait -PassThru`,
             'if ($process.ExitCode -eq 3010 -or $process.ExitCode -eq 1641)',
             '{',

@@ -304,6 +304,9 @@ export function distributionSteps(section: OfficeStatus): ManualStep[] {
 // Client node
 // ---------------------------------------------------------------------------
 
+/** The client step; the .NET gate (`[xScript]OfficeStatus_ClientDotNet`) names it. */
+export const CLIENT_STEP = { id: 'officestatus-client', title: 'OfficeStatus Windows Client' } as const;
+
 export function clientSteps(section: OfficeStatus, group: OfficeStatusClientGroup, pointer: string): ManualStep[] {
     const pkg = packageOf(section, group);
     const distribution = section.distribution;
@@ -315,11 +318,12 @@ export function clientSteps(section: OfficeStatus, group: OfficeStatusClientGrou
     const version = majorMinor(group.version);
     const steps = [
         step(
-            'officestatus-client',
-            'OfficeStatus Windows Client',
+            CLIENT_STEP.id,
+            CLIENT_STEP.title,
             '§5.2–§5.4, §6.3',
             pointer,
             [
+                `Install .NET Framework 2.0 SP2 or later on this machine first (on Windows 7, turn on *Microsoft .NET Framework 3.5.1* in *Windows Features*; on XP and Vista, Microsoft's .NET Framework 3.5 SP1 setup): without it even the silent installer can stop at Microsoft's licence prompt (§5.2), and the MSI builds do not install it (§5.5). Until then ${code('[xScript]OfficeStatus_ClientDotNet')} reports that it waits for this step, and the client is not installed.`,
                 `This node's configuration installs the client of group ${code(group.name)} silently: ${code(command)} (§5.2, §5.5). Apply the configuration of ${code(distribution.node)} first, so that ${code(CLIENT_INI.file)} is on the share when the client installs from it (§5.3).`,
                 `At the first start each user enters their OfficeStatus user name and password (created in the web interface); the service address is pre-filled with ${code(serviceUrl(section.server.website))} (§5.3, §5.4). The client starts from the Startup group at logon (§5.4).`,
                 `The configuration installs as SYSTEM. On the first machine, check as a normal user that the client starts from the Startup group; the guide does not say whether the package installs for all users (not in the guide).`,

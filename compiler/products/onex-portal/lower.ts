@@ -99,8 +99,9 @@ function portal(site: Site, s: Settings): ProductNodeOutput {
         suppressRestart: false,
     });
     if (!installed) {
-        // Also restarts for what Windows itself still has pending (e.g. the updates
-        // §2.6 asks for after Error 1330), so the installer starts on a clean machine.
+        // The restart UAC needs (§2.6) and those of this configuration's features; a restart
+        // Windows Update has pending (e.g. after the updates §2.6 asks for on Error 1330) is
+        // the engineer's, never this configuration's (dsc/resources/pending-reboot.ts).
         resources.push({
             kind: 'PendingReboot',
             id: 'OnexPortal_RebootBeforeInstall',

@@ -331,7 +331,7 @@ function installStep(s: Settings, installed: boolean): ManualStep {
             `On **Application Information**: **HTTP Port** ${code(s.httpPort)}, **JMX Port** ${code(s.jmxPort)}, **Backup location on the server** ${code(section.backupFolder)}.`,
             'On the last page tick **Start Avaya one-X Portal for IP Office service** and click **Finish**.',
         ]),
-        `If the installer reports *Error 1330 - Invalid Digital Signature*, install the Microsoft updates for the server and run it again.`,
+        `If the installer reports *Error 1330 - Invalid Digital Signature*, install the Microsoft updates for the server, restart it if Windows Update asks (the configuration does not restart for Windows Update), and run the installer again.`,
         serviceNameCheck(s),
         ...(!installed
             ? [
@@ -621,7 +621,7 @@ export function clientSteps(site: Site, s: Settings): ManualStep[] {
             '§4, §4.7',
             at('desktopClients', 'managedNodes'),
             [
-                `The configuration checks the prerequisites (${[CLIENT_PREREQUISITES.dotNet.label, CLIENT_PREREQUISITES.officePia.label, CLIENT_PREREQUISITES.vsto.label].map(mdText).join(', ')}) and stops with the list of missing ones; install those first, the guide does not name their installers.`,
+                `The configuration checks the prerequisites (${[CLIENT_PREREQUISITES.dotNet.label, CLIENT_PREREQUISITES.officePia.label, CLIENT_PREREQUISITES.vsto.label].map(mdText).join(', ')}) and waits until they are present (its error lists the missing ones); install those first, the guide does not name their installers.`,
                 `It then runs ${code(clientCommandLine(s))} from ${code(c.installer ?? '')}${c.installCredential ? ` as ${account(site, c.installCredential.credential)}` : ' as LocalSystem (the computer account needs read access to it)'}.`,
             ],
             `A user who logs on finds ${c.clientList.map((k) => mdText(CLIENT_LABEL[k])).join(' and ')} connecting to ${code(portal)}.`,

@@ -45,10 +45,13 @@ export const RSL_MAX_SERVER_NAME = 11;
 /**
  * Characters xprc accepts in the server name. The guide forbids "blanks,
  * special characters such as ;, !, %, &, … or German umlauts" (§4.3.5)
- * without a complete list; xprc allows what a computer name allows
- * (letters, digits, hyphen) and reports anything else (documented choice).
+ * without a complete list; xprc accepts letters and digits, warns about the
+ * hyphen and underscore (computer names allow them, the guide's list may
+ * include them, and the name cannot be changed later) and refuses anything
+ * else (documented choice).
  */
-export const SERVER_NAME_CHARACTER = /^[A-Za-z0-9-]$/;
+export const SERVER_NAME_CHARACTER = /^[A-Za-z0-9]$/;
+export const DOUBTFUL_SERVER_NAME_CHARACTER = /^[-_]$/;
 
 /** The XPR partition must have at least 10 GB (Upgrade guide §2.3.1.1, Cluster Installation guide §4.4 step 3). */
 export const MIN_INSTALL_PARTITION_GB = 10;
@@ -79,14 +82,11 @@ export interface XprServiceFact {
     readonly name: string;
     readonly displayName: string;
     /**
-     * Start mode on a host that is not a cluster node. Not stated in any
-     * guide (Upgrade guide §16 item 10). The cluster procedure (§5.5.1) sets
-     * exactly mrs, licsvc and stunnel to Manual, from which xprc infers that
-     * setup makes these three Automatic and that the XPR Administrator (mrs)
-     * starts the others (documented inference). Satellite services are
-     * started by the kernel (Upgrade guide §2.12.2 step 11): Manual.
+     * Executable below the installation folder, from the `sc create … binpath=`
+     * column of the Cluster Installation guide's Table 19 (§9.8.2); used for
+     * program firewall rules where the guides name no port.
      */
-    readonly startupType: 'Automatic' | 'Manual';
+    readonly binary?: string;
     /**
      * Runs under the XPR service account. Every service whose display name
      * begins with "XPR" does (Upgrade guide §2.12.3 step 5); stunnel keeps
@@ -100,16 +100,16 @@ const table12 = install('§5.7.1 Table 12');
 
 /** The kernel computer's services (Upgrade guide §2.12.1; Cluster Installation guide §5.7.1 Table 12, rows 1–10). */
 export const KERNEL_SERVICES: readonly XprServiceFact[] = [
-    { name: 'licsvc', displayName: 'XPR License Service (licsvc)', startupType: 'Automatic', xprAccount: true, guide: table12 },
-    { name: 'nameloc', displayName: 'XPR Name Locator (nameloc)', startupType: 'Manual', xprAccount: true, guide: upgrade('§2.12.1') },
-    { name: 'cfgsvc', displayName: 'XPR Config-Service (cfgsvc)', startupType: 'Manual', xprAccount: true, guide: upgrade('§2.12.1') },
-    { name: 'xmrsvc', displayName: 'XPR Status Dispatcher (xmrsvc)', startupType: 'Manual', xprAccount: true, guide: upgrade('§2.12.1') },
-    { name: 'infostor', displayName: 'XPR Information Store (infostor)', startupType: 'Manual', xprAccount: true, guide: upgrade('§2.12.1') },
-    { name: 'mta', displayName: 'XPR Message Router (mta)', startupType: 'Manual', xprAccount: true, guide: upgrade('§2.12.1') },
-    { name: 'mrs', displayName: 'XPR Administrator (mrs)', startupType: 'Automatic', xprAccount: true, guide: upgrade('§2.12.1') },
-    { name: 'DirSvc', displayName: 'XPR Directory Service (DirSvc)', startupType: 'Manual', xprAccount: true, guide: table12 },
-    { name: 'TcpApl', displayName: 'XPR TCP/IP Transport Layer (tcpApl)', startupType: 'Manual', xprAccount: true, guide: table12 },
-    { name: 'stunnel', displayName: 'stunnel', startupType: 'Automatic', xprAccount: false, guide: table12 },
+    { name: 'licsvc', displayName: 'XPR License Service (licsvc)', xprAccount: true, guide: table12 },
+    { name: 'nameloc', displayName: 'XPR Name Locator (nameloc)', xprAccount: true, guide: upgrade('§2.12.1') },
+    { name: 'cfgsvc', displayName: 'XPR Config-Service (cfgsvc)', xprAccount: true, guide: upgrade('§2.12.1') },
+    { name: 'xmrsvc', displayName: 'XPR Status Dispatcher (xmrsvc)', xprAccount: true, guide: upgrade('§2.12.1') },
+    { name: 'infostor', displayName: 'XPR Information Store (infostor)', xprAccount: true, guide: upgrade('§2.12.1') },
+    { name: 'mta', displayName: 'XPR Message Router (mta)', xprAccount: true, guide: upgrade('§2.12.1') },
+    { name: 'mrs', displayName: 'XPR Administrator (mrs)', xprAccount: true, guide: upgrade('§2.12.1') },
+    { name: 'DirSvc', displayName: 'XPR Directory Service (DirSvc)', xprAccount: true, guide: table12 },
+    { name: 'TcpApl', displayName: 'XPR TCP/IP Transport Layer (tcpApl)', xprAccount: true, guide: table12 },
+    { name: 'stunnel', displayName: 'stunnel', xprAccount: false, guide: table12 },
 ];
 
 /**
@@ -119,8 +119,8 @@ export const KERNEL_SERVICES: readonly XprServiceFact[] = [
  * satellite's services (documented inference).
  */
 export const SATELLITE_SERVICES: readonly XprServiceFact[] = [
-    { name: 'nameloc', displayName: 'XPR Name Locator (nameloc)', startupType: 'Manual', xprAccount: true, guide: install('§5.10') },
-    { name: 'cfgsvc', displayName: 'XPR Config-Service (cfgsvc)', startupType: 'Manual', xprAccount: true, guide: install('§5.10') },
+    { name: 'nameloc', displayName: 'XPR Name Locator (nameloc)', xprAccount: true, guide: install('§5.10') },
+    { name: 'cfgsvc', displayName: 'XPR Config-Service (cfgsvc)', xprAccount: true, guide: install('§5.10') },
 ];
 
 /** The binary whose presence and file version tell that XPR is installed, per host role (paths of Table 19's `sc create` lines). */
@@ -150,13 +150,13 @@ export interface ComponentFact {
 }
 
 const table42 = install('§4.4.1 Table 4-2');
-const apl = (name: string, displayName: string, guide = table12): XprServiceFact => ({ name, displayName, startupType: 'Manual', xprAccount: true, guide });
+const apl = (name: string, displayName: string, guide = table12, binary?: string): XprServiceFact => ({ name, displayName, xprAccount: true, guide, ...(binary ? { binary } : {}) });
 
 export const COMPONENTS: Readonly<Record<ComponentId, ComponentFact>> = {
     tcpApl: { feature: 'TCP/IP Support', group: 'Kernel Components', services: [], kernelOnly: true, guide: table42 },
     notificationApl: { feature: 'Notification module', group: 'Kernel Components', services: [apl('NotApl', 'XPR Notification APL (NotApl)')], guide: table42 },
     webApl: { feature: 'Webserver', group: 'Services', services: [apl('WebApl', 'XPR Web APL (WebApl)')], guide: table42 },
-    smtpApl: { feature: 'Internet e-mail server', group: 'Services', services: [apl('SmtpApl', 'XPR Internet Mail APL (SmtpApl)')], guide: table42 },
+    smtpApl: { feature: 'Internet e-mail server', group: 'Services', services: [apl('SmtpApl', 'XPR Internet Mail APL (SmtpApl)', table12, 'bin\\smtpapl.exe')], guide: table42 },
     xmlApl: { feature: 'Web Service Provider', group: 'Services', services: [apl('XmlApl', 'XPR Xml APL (XmlApl)')], guide: table42 },
     smsApl: {
         feature: 'Short Message Service',
@@ -166,7 +166,7 @@ export const COMPONENTS: Readonly<Record<ComponentId, ComponentFact>> = {
         guide: table42,
     },
     isdnApl: { feature: 'ISDN hardware', group: 'Telematic hardware', services: [apl('IsdnApl', 'XPR Isdn APL (IsdnApl)')], guide: table42 },
-    ipApl: { feature: 'IP telephony', group: 'Telematic hardware', services: [apl('ipApl', 'XPR ip APL (ipApl)')], guide: table42 },
+    ipApl: { feature: 'IP telephony', group: 'Telematic hardware', services: [apl('ipApl', 'XPR ip APL (ipApl)', table12, 'bin\\ipapl.exe')], guide: table42 },
     ctiApl: { feature: 'CTI Computer Telephony Integration', group: 'IP-/PBX integration', services: [apl('CtiApl', 'XPR Cti APL (CtiApl)')], guide: table42 },
     cstaApl: { feature: 'CSTA protocol', group: 'IP-/PBX integration', services: [apl('CstaApl', 'XPR Csta APL (CstaApl)')], guide: table42 },
     ldapApl: { feature: 'LDAP directory synchronization', group: 'Messaging and directory integration', services: [apl('LdapApl', 'XPR Ldap APL (LdapApl)')], guide: table42 },
@@ -340,3 +340,44 @@ export const PASSWORD_POLICY_DEFAULTS = {
     notifyBeforeExpiryDays: 4,
     defaultPasswordsMustBeChanged: true,
 } as const;
+
+// ---------------------------------------------------------------------------
+// Windows settings of Cluster Installation guide §3.1.3 / §7.1.3
+// ---------------------------------------------------------------------------
+
+/**
+ * "Stop and deactivate the DHCP Client" (§3.1.3, §7.1.3). `Dhcp` is the
+ * service's Windows name (Windows knowledge). It also registers the host's
+ * addresses in DNS (dynamic update), static ones included.
+ */
+export const DHCP_CLIENT_SERVICE = { name: 'Dhcp', displayName: 'DHCP Client', guide: install('§3.1.3, §7.1.3') } as const;
+
+/** "Remote Server Administration Tools > Role Administration Tools > DHCP Server Tools" unchecked (§3.1.3, §7.1.3). */
+export const DHCP_SERVER_TOOLS: FeatureFact = { name: 'RSAT-DHCP', ensure: 'Absent', why: 'the DHCP Server Tools must not be installed', guide: install('§3.1.3, §7.1.3') };
+
+/**
+ * "Stop and deactivate the service License Logging" (§3.1.3, the Windows
+ * Server 2008 section only; §7.1.3 for 2012 and later does not list it,
+ * and those systems have no such service). Its Windows name is
+ * `LicenseService` (Windows knowledge).
+ */
+export const LICENSE_LOGGING_SERVICE = { name: 'LicenseService', displayName: 'License Logging', guide: install('§3.1.3') } as const;
+
+// ---------------------------------------------------------------------------
+// Hardware (Upgrade guide §2.3.1.1; Cluster Installation guide §3.1.2)
+// ---------------------------------------------------------------------------
+
+/** Working memory: 2 GB, plus what components add ("at least, however, 1 GB in addition" for TTS; 512 MB for ASR). */
+export const MEMORY_MB = { base: 2048, tts: 1024, asr: 512 } as const;
+/** "2 hard disks with at least 100 GB … each". */
+export const MIN_DISKS = 2;
+export const MIN_DISK_GB = 100;
+
+// ---------------------------------------------------------------------------
+// Sangoma (Dialogic/Eicon) Diva ISDN boards (Cluster Installation guide §3.1.2)
+// ---------------------------------------------------------------------------
+
+/** PRI boards of this version: upgrades only, not supported by the 8.5.7 drivers on the XPR V7 medium. */
+export const UPGRADE_ONLY_PRI_VERSION = '2.0';
+/** More 4BRI boards than this in the CorNet-T context may break call forwarding. */
+export const MAX_4BRI_WITH_CORNET_T = 3;

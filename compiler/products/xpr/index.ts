@@ -13,6 +13,7 @@ import { lowerXprNode } from './lower.js';
 import { xprHosts } from './model.js';
 import { planXpr } from './plan.js';
 import { xprAuthentication } from './rules/xpr-authentication.js';
+import { xprHardware } from './rules/xpr-hardware.js';
 import { xprHostPlatform } from './rules/xpr-host-platform.js';
 import { xprHostsRule } from './rules/xpr-hosts.js';
 import { xprIpApl } from './rules/xpr-ip-apl.js';
@@ -34,6 +35,7 @@ export const xprProduct: Product = {
         xprPaths,
         xprServerName,
         xprHostPlatform,
+        xprHardware,
         xprWindowsFeatures,
         xprLanguages,
         xprIpApl,

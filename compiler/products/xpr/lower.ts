@@ -10,11 +10,10 @@
  *   medium copy ─> host requirements check ──┴──────────────────┘
  *
  * The XPR setup itself has no unattended form: it is a runbook step, and
- * the "XPR installed" check fails (pointing at the runbook) until it ran.
- * Firewall rules need nothing installed and depend on nothing.
+ * the "XPR installed" gate fails (naming the runbook step) until it ran.
+ * Firewall rules (firewall.ts) need nothing installed and depend on nothing.
  */
 
-import { DEFAULT_FIREWALL_PROFILES } from '../../frontend/defaults.js';
 import type { ResolvedNode, ResolvedSite } from '../../frontend/resolve.js';
 import { psIdentifier } from '../../emit/ps/quote.js';
 import { InternalError } from '../../diagnostics/internal-error.js';
@@ -25,9 +24,10 @@ import type { Site, Xpr } from '../../manifest/types.generated.js';
 import type { ProductNodeOutput } from '../product.js';
 import {
     COMPONENTS,
-    EXAMPLE_CLA_PORT,
-    EXAMPLE_LICSVC_PORT,
+    DHCP_CLIENT_SERVICE,
+    DHCP_SERVER_TOOLS,
     HOST_FEATURES,
+    LICENSE_LOGGING_SERVICE,
     IPV6_SETTING,
     KERNEL_SERVICES,
     PPCOM,
@@ -41,11 +41,11 @@ import {
     type FeatureFact,
     type XprServiceFact,
 } from './data.js';
-import { driveOf, hasComponent, hostComponents, hostOfNode, kernelAddress, mediaPath, nodeIpv4s, sameName, siteNode, xprHosts, type XprHost } from './model.js';
-import { xprRunbook } from './runbook.js';
-import { hostRequirementsScript, installedScript } from './scripts.js';
-
-const PROFILE_ORDER: readonly FirewallProfile[] = ['Domain', 'Private', 'Public'];
+import { driveOf, hasComponent, hostComponents, hostOfNode, mediaPath, siteNode } from './model.js';
+import { firewallRules } from './firewall.js';
+import { requiredMemoryMB } from './hardware.js';
+import { HOST_REQUIREMENTS_STEP, SETUP_DONE_STEP, xprRunbook } from './runbook.js';
+import { hostRequirementsScript, installedScript, licenseLoggingScript, mediumCopyScript } from './scripts.js';
 
 export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): ProductNodeOutput | undefined {
     const site = resolved.site;
@@ -65,9 +65,38 @@ export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): Produc
     const credential = { credential: xpr.serviceAccount.credential };
 
     // --- Windows prerequisites ------------------------------------------------
-    const features = [...HOST_FEATURES, ...(host.components.webApl?.snmpAgent === true ? [SNMP_FEATURE] : [])].map((fact) =>
-        resources.add(featureResource(fact, fact === SNMP_FEATURE ? `${host.pointer}/components/webApl/snmpAgent` : host.pointer)),
-    );
+    const dhcp = xpr.disableDhcpClient !== false;
+    const dhcpPointer = xpr.disableDhcpClient === undefined ? '/xpr' : '/xpr/disableDhcpClient';
+    const features = [
+        ...HOST_FEATURES.map((fact) => featureResource(fact, host.pointer)),
+        ...(host.components.webApl?.snmpAgent === true ? [featureResource(SNMP_FEATURE, `${host.pointer}/components/webApl/snmpAgent`)] : []),
+        ...(dhcp ? [featureResource(DHCP_SERVER_TOOLS, dhcpPointer)] : []),
+    ].map((feature) => resources.add(feature));
+    if (dhcp) {
+        // §3.1.3 / §7.1.3: "Stop and deactivate the DHCP Client"; the runbook warns about dynamic DNS registration.
+        resources.add({
+            kind: 'Service',
+            id: 'Xpr_Windows_DhcpClient',
+            name: DHCP_CLIENT_SERVICE.name,
+            ensure: 'Present',
+            startupType: 'Disabled',
+            state: 'Stopped',
+            dependsOn: [],
+            source: { pointer: dhcpPointer },
+            guide: DHCP_CLIENT_SERVICE.guide,
+        });
+        if (node.os === 'WindowsServer2008R2') {
+            resources.add({
+                kind: 'Script',
+                id: 'Xpr_Windows_LicenseLogging',
+                name: `${LICENSE_LOGGING_SERVICE.displayName} (${LICENSE_LOGGING_SERVICE.name}) stopped and disabled where Windows has it`,
+                ...licenseLoggingScript(LICENSE_LOGGING_SERVICE.name),
+                dependsOn: [],
+                source: { pointer: dhcpPointer },
+                guide: LICENSE_LOGGING_SERVICE.guide,
+            });
+        }
+    }
     const bootValues: string[] = [];
     if (hasComponent(host, 'ipApl')) {
         bootValues.push(...bootRegistry(resources, TOS_SETTING, `${host.pointer}/components/ipApl`));
@@ -111,11 +140,10 @@ export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): Produc
         staging === undefined || xpr.media === undefined
             ? undefined
             : resources.add({
-                  kind: 'Directory',
+                  kind: 'Script',
                   id: 'Xpr_SetupMedium',
-                  path: staging,
-                  ensure: 'Present',
-                  sourcePath: xpr.media.source,
+                  name: `XPR setup medium copied once from ${xpr.media.source} to ${staging}`,
+                  ...mediumCopyScript({ source: xpr.media.source, stagingPath: staging }),
                   ...(xpr.media.credential ? { credential: { credential: xpr.media.credential.credential } } : {}),
                   dependsOn: [],
                   source: { pointer: '/xpr/media' },
@@ -124,50 +152,44 @@ export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): Produc
               });
     const folders = host.role === 'kernel' ? [xpr.installPath, xpr.databaseFolder, xpr.documentFolder, xpr.licensing.licenseServicePath] : [host.installPath];
     const installDrive = driveOf(host.installPath) ?? 'C:';
+    // Hardware the manifest states is checked by the xpr-hardware rule; what it does not state, the host checks.
+    const hardware = siteNode(site, host.nodeName)?.node.hardware;
+    const requirementsGate = gate(HOST_REQUIREMENTS_STEP.id);
     const requirements = resources.add({
         kind: 'Script',
         id: 'Xpr_HostRequirements',
-        name: 'XPR host requirements: local XPR volumes, 10 GB partition, no domain controller, Microsoft Loopback Adapter',
+        name: 'XPR host requirements: local XPR volumes, 10 GB partition, no domain controller, Microsoft Loopback Adapter, memory and disks',
         ...hostRequirementsScript({
             installDrive,
             drives: [...new Set(folders.flatMap((folder) => (folder === undefined ? [] : [driveOf(folder)].filter((d): d is string => d !== undefined))))].sort(),
             ...(staging === undefined ? {} : { setupExe: mediaPath(xpr, 'Setup.exe') }),
-            gate: gate('xpr-loopback-adapter'),
+            ...(hardware?.memoryGB === undefined ? { minMemoryMB: requiredMemoryMB(host) } : {}),
+            ...(hardware?.diskSizesGB === undefined ? { checkDisks: true } : {}),
+            gate: requirementsGate,
         }),
-        gate: gate('xpr-loopback-adapter'),
+        gate: requirementsGate,
         dependsOn: media ? [media] : [],
         source: { pointer: host.pointer },
         guide: upgrade('§2.3.1.1'),
     });
 
     // --- The installation check ---------------------------------------------------
+    const installedGate = gate(SETUP_DONE_STEP[host.role].id);
     const installed = resources.add({
         kind: 'Script',
         id: 'Xpr_Installed',
         name: `OpenScape Xpressions ${versionLabel(xpr)} installed in ${host.installPath}`,
-        ...installedScript({ role: host.role, installPath: host.installPath, versionLabel: versionLabel(xpr), ...(xpr.build ? { build: xpr.build } : {}), gate: gate('xpr-setup-start') }),
-        gate: gate('xpr-setup-start'),
+        ...installedScript({ role: host.role, installPath: host.installPath, versionLabel: versionLabel(xpr), ...(xpr.build ? { build: xpr.build } : {}), gate: installedGate }),
+        gate: installedGate,
         dependsOn: [reboot, requirements, administrators, logOnAsService, ...(media ? [media] : [])],
         source: { pointer: host.pointer },
         guide: host.role === 'kernel' ? install('§4.3–§4.4') : upgrade('§2.12.2'),
     });
 
     // --- XPR registry values the manifest determines (32-bit XPR: WOW6432Node) -------
+    // LicSvcAddress is not written: setup sets it, and the guides change it only when a cluster re-homes
+    // the kernel to its virtual address (Cluster Installation guide §5.3, §9.3 step 3; 13010 there is an example).
     if (host.role === 'kernel') {
-        const address = kernelAddress(site, xpr);
-        if (address !== undefined) {
-            resources.add(
-                ppcomValue(
-                    'MRS Globals',
-                    'LicSvcAddress',
-                    `tcpip://${address}:${xpr.licensing.licenseServicePort ?? EXAMPLE_LICSVC_PORT}`,
-                    '/xpr/licensing',
-                    installed,
-                    // The kernel finds its license service here (Cluster Installation guide §5.3 step 3, where a cluster puts its virtual address).
-                    install('§5.3 step 3'),
-                ),
-            );
-        }
         const bindAddress = host.components.tcpApl?.bindAddress;
         if (bindAddress !== undefined) {
             resources.add(
@@ -196,20 +218,26 @@ export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): Produc
         }
     }
 
-    // --- XPR services: account and start mode once setup created them ---------------------
+    // --- XPR services: account (and a start mode the manifest asks for) once setup created them ---
+    // State 'Ignore': XPR starts its own services (mrs the kernel's, the kernel the satellites', Upgrade guide
+    // §2.12.2 step 11); DSC must neither start them nor start them again after an engineer's "Stop Server".
     const serviceFacts: { fact: XprServiceFact; pointer: string }[] = [
         ...(host.role === 'kernel' ? KERNEL_SERVICES : SATELLITE_SERVICES).map((fact) => ({ fact, pointer: host.pointer })),
         ...hostComponents(host).flatMap((id) => COMPONENTS[id].services.map((fact) => ({ fact, pointer: `${host.pointer}/components/${id}` }))),
     ];
-    for (const { fact, pointer } of serviceFacts) {
+    const startupTypes: Readonly<Record<string, 'Automatic' | 'Manual' | 'Disabled' | undefined>> = xpr.serviceStartupTypes ?? {};
+    for (const { fact, pointer: factPointer } of serviceFacts) {
+        const pointer = startupTypes[fact.name] === undefined ? factPointer : `/xpr/serviceStartupTypes/${fact.name}`;
         const service: Omit<ServiceResource, 'id'> & { id: string } = {
             kind: 'Service',
             id: psIdentifier(`Xpr_Service_${fact.name}`),
             name: fact.name,
             ensure: 'Present',
-            startupType: fact.startupType,
+            state: 'Ignore',
+            ...(startupTypes[fact.name] === undefined ? {} : { startupType: startupTypes[fact.name] }),
             ...(fact.xprAccount ? { account: credential } : {}),
-            // Rights before the services that use them; the services exist once XPR is installed.
+            // Rights before the services that use them; setup creates the services, so they wait for the
+            // installation gate (xService would otherwise fail asking for a Path to create them).
             dependsOn: [installed, ...(fact.xprAccount ? [administrators, logOnAsService] : [])],
             source: { pointer },
             guide: fact.guide,
@@ -287,132 +315,4 @@ function ppcomValue(subkey: string, name: string, data: string, pointer: string,
 
 export function versionLabel(xpr: Xpr): string {
     return (xpr.version ?? 'V7R1') === 'V7R1FR1' ? 'V7 R1 FR1' : 'V7 R1';
-}
-
-// ---------------------------------------------------------------------------
-// Firewall
-// ---------------------------------------------------------------------------
-
-interface PortRule {
-    readonly name: string;
-    readonly displayName: string;
-    readonly description: string;
-    readonly protocol: FirewallProtocol;
-    readonly ports: readonly string[];
-    readonly remoteAddresses: readonly string[];
-    readonly pointer: string;
-    readonly guide: string;
-}
-
-/**
- * Inbound rules for the ports the host's components serve. The guides give
- * few port numbers (80 and 5060, plus the example values 61740 and 13010);
- * the others are the protocols' standard ports, each a manifest property
- * that says so. The guides never ask for outbound rules, so none are made.
- */
-function firewallRules(site: Site, xpr: Xpr, host: XprHost): FirewallRuleResource[] {
-    const rules: PortRule[] = [];
-    const c = host.components;
-    const base = `${host.pointer}/components`;
-    if (c.webApl) {
-        const web = c.webApl;
-        rules.push(
-            portRule('WebApl-HTTP', 'Web APL HTTP', 'Web Assistant over HTTP (Web APL).', 'TCP', web.httpPort ?? 80, [], `${base}/webApl`, upgrade('§2.3.1.1')),
-            portRule('WebApl-HTTPS', 'Web APL HTTPS', 'Web Assistant over HTTPS (Web APL, SSL certificate of setup §4.4.10).', 'TCP', web.httpsPort ?? 443, [], `${base}/webApl`, install('§4.4.10')),
-        );
-    }
-    if (c.smtpApl) {
-        const smtp = c.smtpApl;
-        const usage = smtp.usage ?? ['internetMail'];
-        const at = `${base}/smtpApl`;
-        if (usage.includes('internetMail') && (smtp.connection ?? 'permanent') !== 'notAtAll') {
-            rules.push(portRule('SmtpApl-SMTP', 'SMTP APL SMTP', 'Internet mail to the SMTP APL.', 'TCP', smtp.smtpPort ?? 25, [], at, install('§4.4.9.2')));
-        }
-        if (usage.includes('pop3')) {
-            rules.push(portRule('SmtpApl-POP3', 'SMTP APL POP3', 'POP3 clients of the SMTP APL.', 'TCP', smtp.pop3Port ?? 110, [], at, install('§4.4.9.2')));
-        }
-        if (usage.includes('imap4')) {
-            rules.push(portRule('SmtpApl-IMAP4', 'SMTP APL IMAP4', 'IMAP4 clients of the SMTP APL.', 'TCP', smtp.imap4Port ?? 143, [], at, install('§4.4.9.2')));
-        }
-    }
-    if (c.ipApl) {
-        const ip = c.ipApl;
-        const protocols = ip.protocols ?? ['SIP'];
-        const gateways = ip.gateways ?? [];
-        const at = `${base}/ipApl`;
-        if (protocols.includes('SIP')) {
-            rules.push(
-                portRule('IpApl-SIP-UDP', 'IP APL SIP', 'SIP signalling of the IP APL.', 'UDP', ip.sipPort ?? 5060, gateways, at, install('§4.4.16')),
-                portRule('IpApl-SIP-TCP', 'IP APL SIP', 'SIP signalling of the IP APL.', 'TCP', ip.sipPort ?? 5060, gateways, at, install('§4.4.16')),
-            );
-        }
-        if (protocols.includes('H.323') || protocols.includes('CorNet-IP')) {
-            rules.push(portRule('IpApl-H225', 'IP APL H.323 call signalling', 'H.225 call signalling of the IP APL (H.323, CorNet-IP).', 'TCP', ip.h323Port ?? 1720, gateways, at, install('§4.4.1 Table 4-2')));
-        }
-        if (ip.rtpPorts !== undefined) {
-            rules.push(portRule('IpApl-RTP', 'IP APL media', 'Voice and fax media (RTP, T.38) of the IP APL.', 'UDP', ip.rtpPorts, gateways, at, install('§4.4.1 Table 4-2')));
-        }
-    }
-    const satellites = xprHosts(xpr).filter((h) => h.role === 'satellite');
-    const addressesOf = (hosts: readonly XprHost[]): string[] =>
-        hosts.flatMap((h) => {
-            const found = siteNode(site, h.nodeName);
-            return found ? nodeIpv4s(found.node) : [];
-        });
-    if (host.role === 'kernel') {
-        const scenario = xpr.licensing.scenario ?? 'external';
-        if (scenario === 'claOnKernel') {
-            // Scenario 2: the CLM on another computer manages the CLA here (Upgrade guide §2.3.7, §2.3.9 step 5).
-            rules.push(portRule('CLA', 'CLA service port', 'HiPath Customer License Agent (CLM and license services connect to it).', 'TCP', xpr.licensing.claPort ?? EXAMPLE_CLA_PORT, [], '/xpr/licensing', upgrade('§2.3.9')));
-        }
-        if (satellites.length > 0) {
-            // Satellites reach the kernel's license service at LicSvcAddress (tcpip://<kernel>:<port>, §5.3 step 3).
-            rules.push(
-                portRule('LicSvc', 'license service', 'XPR license service (licsvc) for the satellites.', 'TCP', xpr.licensing.licenseServicePort ?? EXAMPLE_LICSVC_PORT, addressesOf(satellites), '/xpr/licensing', install('§5.3 step 3')),
-            );
-        }
-    }
-    // Kernel and satellites talk over named pipes (pipe://\\<server>\pipe\…, §5.3 step 2c) and the kernel starts the
-    // satellites' services (Upgrade guide §2.12.2 step 11): SMB between the XPR hosts. An inference from those two facts;
-    // made only when the other hosts' addresses are known, so it never opens SMB to everyone.
-    if (satellites.length > 0) {
-        const peers = addressesOf(xprHosts(xpr).filter((h) => !sameName(h.nodeName, host.nodeName) && (host.role === 'kernel' || h.role === 'kernel')));
-        if (peers.length > 0) {
-            rules.push(portRule('Peers-SMB', 'kernel-satellite link SMB', 'Named pipes and service control between the XPR kernel and its satellites.', 'TCP', 445, peers, '/xpr/satellites', upgrade('§2.12.2')));
-        }
-    }
-    const profiles = site.defaults?.firewallProfiles ?? DEFAULT_FIREWALL_PROFILES;
-    return rules.map(
-        (rule): FirewallRuleResource => ({
-            kind: 'FirewallRule',
-            id: psIdentifier(`Xpr_Firewall_${rule.name}`),
-            name: `XPR-${rule.name}-In`,
-            displayName: `OpenScape Xpressions ${rule.displayName} (${rule.protocol}-In)`,
-            description: rule.description,
-            ensure: 'Present',
-            direction: 'Inbound',
-            action: 'Allow',
-            protocol: rule.protocol,
-            localPorts: rule.ports,
-            remotePorts: [],
-            remoteAddresses: [...new Set(rule.remoteAddresses)].sort(),
-            profiles: PROFILE_ORDER.filter((p) => profiles.includes(p)),
-            dependsOn: [],
-            source: { pointer: rule.pointer },
-            guide: rule.guide,
-        }),
-    );
-}
-
-function portRule(
-    name: string,
-    displayName: string,
-    description: string,
-    protocol: FirewallProtocol,
-    port: number | string,
-    remoteAddresses: readonly string[],
-    pointer: string,
-    guide: string,
-): PortRule {
-    return { name, displayName, description, protocol, ports: [String(port)], remoteAddresses, pointer, guide };
 }

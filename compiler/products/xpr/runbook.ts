@@ -27,8 +27,10 @@ import {
     upgrade,
     type ComponentId,
 } from './data.js';
+import { requiredMemoryMB } from './hardware.js';
 import {
     claAddress,
+    driveOf,
     hasComponent,
     hostComponents,
     kernelHostName,
@@ -54,6 +56,15 @@ interface Context {
 
 type Step = Omit<ManualStep, 'section' | 'source'> & { readonly pointer: string };
 
+/** The step the host requirements gate (`[xScript]Xpr_HostRequirements`) waits for. */
+export const HOST_REQUIREMENTS_STEP = { id: 'xpr-host-requirements', title: 'Check the XPR host requirements' } as const;
+
+/** The step after which XPR is installed: what the installation gate (`[xScript]Xpr_Installed`) waits for. */
+export const SETUP_DONE_STEP = {
+    kernel: { id: 'xpr-setup-finish', title: 'Setup: finish and reboot' },
+    satellite: { id: 'xpr-satellite-setup', title: "Install the satellite's components" },
+} as const;
+
 export function xprRunbook(site: Site, xpr: Xpr, host: XprHost): ManualStep[] {
     const ctx: Context = {
         site,
@@ -67,6 +78,7 @@ export function xprRunbook(site: Site, xpr: Xpr, host: XprHost): ManualStep[] {
             ? [
                   prerequisites(ctx),
                   loopbackAdapter(ctx),
+                  hostRequirements(ctx),
                   ...licensing(ctx),
                   setupStart(ctx),
                   licenseServiceDialog(ctx),
@@ -97,10 +109,12 @@ export function xprRunbook(site: Site, xpr: Xpr, host: XprHost): ManualStep[] {
                   passwordPolicy(ctx),
                   smartBackup(ctx),
                   restartForSatellites(ctx),
+                  passwordChange(ctx),
               ]
             : [
                   prerequisites(ctx),
                   loopbackAdapter(ctx),
+                  hostRequirements(ctx),
                   kernelReady(ctx),
                   satPrep(ctx),
                   setupStart(ctx),
@@ -110,6 +124,7 @@ export function xprRunbook(site: Site, xpr: Xpr, host: XprHost): ManualStep[] {
                   configureApls(ctx),
                   faxG3PostDial(ctx),
                   ...reportApl(ctx),
+                  passwordChange(ctx),
               ];
     return steps
         .filter((step): step is Step => step !== undefined)
@@ -120,10 +135,15 @@ export function xprRunbook(site: Site, xpr: Xpr, host: XprHost): ManualStep[] {
 // Before setup
 // ---------------------------------------------------------------------------
 
-function prerequisites({ xpr, host, serviceUser }: Context): Step {
+function prerequisites({ site, xpr, host, serviceUser }: Context): Step {
+    const dhcp = xpr.disableDhcpClient !== false;
+    const os = siteNode(site, host.nodeName)?.node.os ?? site.defaults?.os;
     const done = [
         '.NET Framework 3.5 installed (it carries the .NET Framework 2.0 the setup needs)',
         'IIS (Web-Server) and the Windows SMTP Server removed',
+        ...(dhcp
+            ? [`the DHCP Client service stopped and disabled and the DHCP Server Tools removed${os === 'WindowsServer2008R2' ? ', License Logging stopped and disabled' : ''} (Cluster Installation guide §3.1.3, §7.1.3)`]
+            : []),
         ...(xpr.disableIpv6 === false ? [] : ['IPv6 disabled (DisabledComponents = 0xFF)']),
         ...(hasComponent(host, 'ipApl') ? ['DisableUserTOSSetting = 0 for the IP APL\'s QoS'] : []),
         ...(host.components.webApl?.snmpAgent === true ? ['the Windows SNMP service installed (System Info SNMP Agent)'] : []),
@@ -134,10 +154,20 @@ function prerequisites({ xpr, host, serviceUser }: Context): Step {
         id: 'xpr-prerequisites',
         title: 'Let the configuration prepare Windows, then reboot',
         instructions: [
-            `Applying the Prepare configuration (section 1, step 4) prepared this computer for XPR:\n${done.map((line) => `- ${line}`).join('\n')}`,
+            `Applying the Prepare configuration (section 1, step 5) prepared this computer for XPR:\n${done.map((line) => `- ${line}`).join('\n')}`,
             // Phases: products/xpr/plan.ts.
-            'The XPR services, registry values and shares are in the Operate configuration, applied after setup. `[xScript]Xpr_HostRequirements` fails until the Microsoft Loopback Adapter is installed (PLAN.md puts that step first).',
-            'Reboot the computer when the configuration reports that a reboot is needed: TCP/IP reads these values only at start-up, and setup must not start with a reboot pending.',
+            ...(dhcp
+                ? [
+                      `The DHCP Client also registered this computer's addresses in DNS (section 1 warns before applying): create ${c(host.nodeName)}'s A (and PTR) records in DNS by hand, or, where the network needs dynamic registration, set ${c('xpr.disableDhcpClient')} to ${c('false')} in the manifest (xprc then leaves the DHCP Client alone: set it back to Automatic and start it yourself).`,
+                  ]
+                : []),
+            ...(xpr.media?.credential && xpr.media.stagingPath
+                ? [
+                      `The medium is copied as the account of credential ${c(xpr.media.credential.credential)} (the whole copy runs under it): that account must be allowed to create ${c(xpr.media.stagingPath)} on this computer.`,
+                  ]
+                : []),
+            'The XPR services, registry values and shares are in the Operate configuration, applied after setup. `[xScript]Xpr_HostRequirements` fails with "xprc gate: … Waiting for the runbook step" until the Microsoft Loopback Adapter is installed (PLAN.md puts that step first): it is a gate, and that is expected.',
+            'The LCM restarts the computer itself when a prerequisite asks for it (meta-configuration, section 1) and then continues: TCP/IP reads these values only at start-up, and setup must not start with a restart pending. A restart Windows Update has pending is not the configuration\'s: finish it before setup.',
         ],
         verify: '`Get-WindowsFeature NET-Framework-Core, Web-Server, SMTP-Server` shows only NET-Framework-Core installed, and no reboot is pending.',
         guide: upgrade('§2.3.1.1, §2.8.1 step 58'),
@@ -157,6 +187,27 @@ function loopbackAdapter({ host }: Context): Step {
         verify: "`Get-NetAdapter | Where-Object InterfaceDescription -like '*Loopback*'` lists the adapter; `[xScript]Xpr_HostRequirements` is then in the desired state.",
         guide: upgrade('§2.3.1.1'),
         pointer: host.pointer,
+    };
+}
+
+function hostRequirements({ site, host }: Context): Step {
+    const hardware = siteNode(site, host.nodeName)?.node.hardware;
+    const memory = `${requiredMemoryMB(host)} MB`;
+    return {
+        ...HOST_REQUIREMENTS_STEP,
+        instructions: [
+            'The computer must meet the guide\'s minimum requirements before setup:',
+            [
+                `- working memory: at least ${c(memory)} for this host's components (2 GB, recommended 4 GB; more with text-to-speech, ASR or conferences)${hardware?.memoryGB === undefined ? '' : `; the manifest states ${c(`${hardware.memoryGB} GB`)}`};`,
+                `- two hard disks of at least 100 GB each${hardware?.diskSizesGB === undefined ? '' : `; the manifest states ${hardware.diskSizesGB.map((s) => c(`${s} GB`)).join(', ')}`};`,
+                `- the XPR partition ${c(driveOf(host.installPath) ?? host.installPath)} of at least 10 GB, on a local volume (no substituted drive), the target path without blanks;`,
+                '- not a domain controller, and the Microsoft Loopback Adapter installed (previous step).',
+            ].join('\n'),
+            'The configuration checks on the host what the manifest does not state (`nodes[].hardware`): `[xScript]Xpr_HostRequirements` is a gate, and its warning in the LCM\'s log lists what is missing.',
+        ],
+        verify: '`Test-DscConfiguration -Detailed` lists `[xScript]Xpr_HostRequirements` in the desired state.',
+        guide: `${upgrade('§2.3.1.1')}; ${install('§3.1.2')}`,
+        pointer: hardware ? `/nodes/${siteNode(site, host.nodeName)?.index ?? 0}/hardware` : host.pointer,
     };
 }
 
@@ -333,6 +384,11 @@ function componentLines({ xpr, host }: Context): string[] {
         `**Acrobat Reader** (§4.3.11): ${optional.includes('Acrobat Reader') ? `tick only the ${c(xpr.defaultLanguage)} version` : 'untick every language version'}.`,
         `**Installation type for the automatic speech recognition** (§4.3.12, shown with an ASR licence): ${asr.length === 0 ? 'select **No ASR** and untick everything else' : `select the ASR installation and tick ${asr.map((n) => `**${n}**`).join(' and ')}`}.`,
         '**Install**. If Windows asks for a reboot now, do not reboot before the XPR server step is done (§4.3.12).',
+        ...(hasComponent(host, 'isdnApl')
+            ? [
+                  '**Decline the Diva driver\'s own restart**: in the driver setup\'s last dialog clear **Restart your computer** before **Finish**, and when the Diva Configuration Manager asks to restart the computer, click **No** (Upgrade guide §2.8.1 steps 26–32). The Component Installer restarts the computer once, at the end.',
+              ]
+            : []),
     ];
 }
 
@@ -628,8 +684,7 @@ function sslDialogs(ctx: Context): Step {
 
 function finishSetup({ host }: Context): Step {
     return {
-        id: 'xpr-setup-finish',
-        title: 'Setup: finish and reboot',
+        ...SETUP_DONE_STEP.kernel,
         instructions: [
             '**Finish** the XPR server software installation.',
             'In the Component Installer\'s completion dialog keep **Reboot system** ticked and click **OK**; the computer reboots.',
@@ -645,7 +700,20 @@ function finishSetup({ host }: Context): Step {
 // After setup
 // ---------------------------------------------------------------------------
 
-function applyAgain({ host, serviceUser }: Context): Step {
+/**
+ * Start modes: the guides state one only for a cluster (Manual, §5.5.1), so
+ * xprc enforces only what the manifest's serviceStartupTypes asks for.
+ */
+function startModeLine(xpr: Xpr, names: readonly string[], kernel: boolean): string {
+    const asked = names.filter((name) => xpr.serviceStartupTypes?.[name as keyof typeof xpr.serviceStartupTypes] !== undefined);
+    const who = kernel ? 'the XPR Administrator (mrs) starts the other XPR services' : 'the kernel starts this satellite\'s XPR services (Upgrade guide §2.12.2 step 11)';
+    const base = `Start modes and running state: xprc never starts or stops an XPR service (${who}), and the guides state no start mode outside a cluster, so setup's start modes stay`;
+    return asked.length === 0
+        ? `${base}.`
+        : `${base}, except those the manifest sets (${c('xpr.serviceStartupTypes')}): ${asked.map((name) => `${c(name)} ${t(String(xpr.serviceStartupTypes?.[name as keyof typeof xpr.serviceStartupTypes]))}`).join(', ')}.`;
+}
+
+function applyAgain({ xpr, host, serviceUser }: Context): Step {
     const services = host.role === 'kernel' ? KERNEL_SERVICES : SATELLITE_SERVICES;
     const apl = hostComponents(host).flatMap((id) => COMPONENTS[id].services);
     const unmanaged = hostComponents(host).filter((id) => COMPONENTS[id].unmanagedReason !== undefined);
@@ -653,10 +721,11 @@ function applyAgain({ host, serviceUser }: Context): Step {
         id: 'xpr-apply-again',
         title: 'Apply the configuration again',
         instructions: [
-            `Apply the Operate configuration (section 1, step 5). Now that XPR is installed it sets the account ${c(serviceUser)} and the start mode of ${[...services, ...apl].map((s) => c(s.name)).join(', ')}${host.role === 'kernel' ? ', the XPR registry values and the share permissions' : ''}.`,
-            host.role === 'kernel'
-                ? 'Start modes: the guides state none for a server outside a cluster. xprc keeps mrs, licsvc and stunnel Automatic (the three the cluster procedure changes to Manual) and the other XPR services Manual, because the XPR Administrator starts them.'
-                : 'Start modes: every XPR service of a satellite is Manual, because the kernel starts them (the guides state no start mode outside a cluster).',
+            `Apply the Operate configuration (section 1, step 6). Now that XPR is installed it sets the account ${c(serviceUser)} of ${[...services, ...apl]
+                .filter((s) => s.xprAccount)
+                .map((s) => c(s.name))
+                .join(', ')}${host.role === 'kernel' ? ', the XPR registry values and the share permissions' : ''}.`,
+            startModeLine(xpr, [...services, ...apl].map((s) => s.name), host.role === 'kernel'),
             ...unmanaged.map((id) => `The service of ${t(COMPONENTS[id].feature)} is left as setup made it: ${t(COMPONENTS[id].unmanagedReason ?? '')}.`),
         ],
         verify: '`Test-DscConfiguration -Detailed` reports `InDesiredState : True`.',
@@ -878,6 +947,21 @@ function smartBackup({ xpr }: Context): Step | undefined {
     };
 }
 
+function passwordChange({ xpr, host, serviceUser, credentialName }: Context): Step {
+    const others = xprHosts(xpr).filter((h) => h.nodeName.toUpperCase() !== host.nodeName.toUpperCase());
+    return {
+        id: 'xpr-service-account-password',
+        title: 'When the service account\'s password changes',
+        instructions: [
+            `When the password of ${c(serviceUser)} changes (it expires, or the customer changes it), enter the new password on every XPR service (the services whose names begin with "XPR") of this computer${others.length === 0 ? '' : ` and of ${others.map((h) => c(h.nodeName)).join(', ')}`}: **Services**, the service's properties, **Log On**, **This account** ${c(serviceUser)}, **Password** and **Confirm password**.`,
+            `The configuration does not notice a changed password: xService compares only the account name. Compile the MOF again with the new password (\`.\\build.ps1\`, credential ${c(credentialName)}) so that the configuration holds it too, and tell the customer that every password change needs this step.`,
+        ],
+        verify: 'After a restart of the XPR server, the XPR Monitor shows every service started.',
+        guide: upgrade('§2.12.3'),
+        pointer: '/xpr/serviceAccount',
+    };
+}
+
 function restartForSatellites({ xpr, host }: Context): Step | undefined {
     const satellites = xprHosts(xpr).filter((h) => h.role === 'satellite');
     if (satellites.length === 0) {
@@ -932,8 +1016,7 @@ function satPrep({ xpr, host, serviceUser, credentialName }: Context): Step {
 function satelliteSetup(ctx: Context): Step {
     const { xpr, host } = ctx;
     return {
-        id: 'xpr-satellite-setup',
-        title: 'Install the satellite\'s components',
+        ...SETUP_DONE_STEP.satellite,
         instructions: [
             'The guides describe setup on a satellite only for an upgrade ("select exclusively the components of this satellite"); the dialogs are the kernel\'s. Answer those that appear with these values:',
             [

@@ -33,25 +33,45 @@ export interface ProductFixture {
 
 const hklm = (path: string): string => `HKEY_LOCAL_MACHINE\\${path.replace(/^HKLM:\\/, '')}`;
 
+const GB = 1024 ** 3;
+const ADAPTERS = [{ Name: 'Intel(R) 82574L Gigabit Network Connection', NetEnabled: true }, { Name: 'Microsoft KM-TEST Loopback Adapter', NetEnabled: true }];
+const loopback = (): State => ({ Cim: { Win32_NetworkAdapter: ADAPTERS } });
+
+/** The setup wizard installs the role's key binary (at the medium's build) and its services. */
+function xprInstalled(site: Site, node: NodeIR): State {
+    const host = site.xpr && hostOfNode(site.xpr, node.name);
+    if (!host) return {};
+    const marker = INSTALL_MARKER[host.role];
+    return {
+        Files: { [`${host.installPath.replace(/\\+$/, '')}\\${marker.binary}`]: { Type: 'File', Contents: '', Version: site.xpr?.build ?? '8.0.0.0' } },
+        Services: { [marker.service]: { DisplayName: marker.service, StartMode: 'Auto', State: 'Running', StartName: 'LocalSystem', PathName: marker.binary, Dependencies: [] } },
+    };
+}
+
 const xpr: ProductFixture = {
     fresh(site, node) {
         const host = site.xpr && hostOfNode(site.xpr, node.name);
-        if (!site.xpr || !host || !site.xpr.media?.stagingPath) return {};
-        // [File]Xpr_SetupMedium, which the host requirements depend on, copied the medium.
-        return { Files: { [mediaPath(site.xpr, 'Setup.exe')]: { Type: 'File', Contents: '', Version: site.xpr.build ?? '8.0.0.0' } } };
+        const media = site.xpr?.media;
+        if (!site.xpr || !host || !media?.stagingPath) return {};
+        const setup = mediaPath(site.xpr, 'Setup.exe');
+        const file = { Type: 'File', Contents: '', Version: site.xpr.build ?? '8.0.0.0' };
+        return {
+            Files: {
+                // The medium on its share, which [xScript]Xpr_SetupMedium copies ...
+                [media.source]: { Type: 'Directory' },
+                [`${media.source}\\XpressionsInstall`]: { Type: 'Directory' },
+                [`${media.source}\\XpressionsInstall\\Setup.exe`]: file,
+                // ... and its copy, which the host requirements (they depend on the copy) find.
+                [setup]: file,
+            },
+        };
     },
     manualSteps: {
-        'xpr-loopback-adapter': () => ({ Cim: { Win32_NetworkAdapter: [{ Name: 'Intel(R) 82574L Gigabit Network Connection', NetEnabled: true }, { Name: 'Microsoft KM-TEST Loopback Adapter', NetEnabled: true }] } }),
-        // The setup wizard installs the role's key binary (at the medium's build) and its services.
-        'xpr-setup-start': (site, node) => {
-            const host = site.xpr && hostOfNode(site.xpr, node.name);
-            if (!host) return {};
-            const marker = INSTALL_MARKER[host.role];
-            return {
-                Files: { [`${host.installPath.replace(/\\+$/, '')}\\${marker.binary}`]: { Type: 'File', Contents: '', Version: site.xpr?.build ?? '8.0.0.0' } },
-                Services: { [marker.service]: { DisplayName: marker.service, StartMode: 'Auto', State: 'Running', StartName: 'LocalSystem', PathName: marker.binary, Dependencies: [] } },
-            };
-        },
+        'xpr-loopback-adapter': loopback,
+        // The engineer provides what the guide requires of the computer: the Loopback Adapter and two 100 GB disks.
+        'xpr-host-requirements': () => ({ Cim: { Win32_NetworkAdapter: ADAPTERS, Win32_DiskDrive: [{ Model: 'Disk 0', Size: 200 * GB }, { Model: 'Disk 1', Size: 500 * GB }] } }),
+        'xpr-setup-finish': xprInstalled,
+        'xpr-satellite-setup': xprInstalled,
     },
 };
 
@@ -101,10 +121,9 @@ const onexPortal: ProductFixture = {
 };
 
 const officeStatus: ProductFixture = {
-    fresh(site, node) {
-        const targeted = (site.officeStatus?.clientGroups ?? []).some((g) => (g.targets.nodes ?? []).some((n) => sameName(n, node.name)));
-        // §5.2: the client needs .NET Framework 2.0 SP2; the runbook has it installed first (.NET 3.5).
-        return targeted ? { Registry: { 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v2.0.50727': { Install: { Kind: 'DWord', Data: 1 }, SP: { Kind: 'DWord', Data: 2 } } } } : {};
+    manualSteps: {
+        // §5.2: the client needs .NET Framework 2.0 SP2; the runbook's client step has the engineer install it (.NET 3.5).
+        'officestatus-client': () => ({ Registry: { 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v2.0.50727': { Install: { Kind: 'DWord', Data: 1 }, SP: { Kind: 'DWord', Data: 2 } } } }),
     },
     installers(site, node) {
         const section = site.officeStatus;

@@ -146,7 +146,11 @@ describe('compiler/diff: diffSites', () => {
             }],
             ['a node added', (m) => m.nodes.push({ name: 'NEW01', roles: ['web'], baseline: { folders: [{ path: 'D:\\Web' }] } }), (d) => {
                 const n = node(d, 'NEW01');
-                expect([n.change, n.resources.map((r) => r.change), n.settings.map((s) => s.name)]).to.deep.equal(['added', ['added'], ['os', 'roles']]);
+                expect([n.change, n.resources.map((r) => r.change), n.settings.map((s) => s.name)]).to.deep.equal([
+                    'added',
+                    ['added'],
+                    ['os', 'roles', 'lcm.configurationMode', 'lcm.rebootNodeIfNeeded', 'lcm.actionAfterReboot', 'lcm.refreshMode', 'lcm.configurationModeFrequencyMins'],
+                ]);
             }],
             ['a node removed', (m) => m.nodes.splice(1, 1), (d) => {
                 const n = node(d, 'WEB01');
@@ -161,6 +165,12 @@ describe('compiler/diff: diffSites', () => {
                     { name: 'roles', old: "@('app')", new: "@('app', 'db')" },
                     { name: 'certificateFile', old: null, new: "'C:\\k.cer'" },
                     { name: 'thumbprint', old: null, new: `'${'AB'.repeat(20)}'` },
+                ]);
+            }],
+            ['LCM settings (the meta-configuration)', (m) => Object.assign(app(m), { lcm: { configurationMode: 'ApplyAndAutoCorrect', rebootNodeIfNeeded: false } }), (d) => {
+                expect(node(d, 'APP01').settings).to.deep.equal([
+                    { name: 'lcm.configurationMode', old: "'ApplyAndMonitor'", new: "'ApplyAndAutoCorrect'" },
+                    { name: 'lcm.rebootNodeIfNeeded', old: '$true', new: '$false' },
                 ]);
             }],
             ['a site setting', (m) => (m.domain = 'lab.test'), (d) => {

@@ -68,7 +68,7 @@ const EVERY_KIND: readonly Resource[] = [
         credential: { credential: 'Installer' },
     },
     { ...base, kind: 'Registry', id: 'Reg', value: { hive: 'HKEY_LOCAL_MACHINE', path: 'SOFTWARE\\X', name: 'A', ensure: 'Present', data: { type: 'REG_DWORD', value: 1 } } },
-    { ...base, kind: 'Service', id: 'Svc', name: 'mrs', ensure: 'Present', startupType: 'Automatic', account: { credential: 'Installer' } },
+    { ...base, kind: 'Service', id: 'Svc', name: 'mrs', ensure: 'Present', startupType: 'Automatic', state: 'Ignore', account: { credential: 'Installer' } },
     {
         ...base,
         kind: 'FirewallRule',
@@ -94,6 +94,7 @@ const node: NodeIR = {
     os: 'WindowsServer2022',
     roles: [],
     addresses: [],
+    lcm: { configurationMode: 'ApplyAndMonitor', rebootNodeIfNeeded: true, actionAfterReboot: 'ContinueConfiguration', refreshMode: 'Push', configurationModeFrequencyMins: 15, source },
     credentials: [{ name: 'Installer', parameter: 'InstallerCredential', description: 'Installer', source }],
     resources: EVERY_KIND,
     manualSteps: [],
@@ -116,7 +117,7 @@ describe('DSC resource builders', () => {
     it('should render all kinds together as a configuration that parses, with DependsOn by resource type', async () => {
         const site: SiteIR = { name: 'lab', manifestName: 'site.json', allowPlainTextCredentials: false, delivery: { mode: 'push', moduleRepository: 'PSGallery', source: { pointer: '/delivery' } }, nodes: [node] };
         const text = emitConfiguration(site, node, dscBlocks(node));
-        expect(text).to.contain("DependsOn = @('[xRegistry]Reg')");
+        expect(text).to.match(/DependsOn\s+= @\('\[xRegistry\]Reg'\)/);
         expect(text).to.contain("        xScript 'Repair'\r\n        {\r\n            GetScript  = {\r\n                @{ Result");
         const parsed = await parsePowerShell(text);
         expect(parsed.errors).to.deep.equal([]);

@@ -128,13 +128,18 @@ describe('OfficeStatus lowering', () => {
             expect(script?.testScript).to.include("$wanted = [System.Version]'2.0.0.0'");
         });
 
-        it('should check .NET Framework 2.0 SP2 before running the installer', () => {
-            const result = build(BASE);
-            const set = nodeOf(result, 'WS01').resources.find((r): r is ScriptResource => r.kind === 'Script')?.setScript ?? [];
-            const check = set.findIndex((line) => line.includes('NDP\\v2.0.50727'));
-            const install = set.findIndex((line) => line.includes('Start-Process'));
-            expect(check).to.be.greaterThan(-1);
-            expect(check).to.be.lessThan(install);
+        it('should wait for .NET Framework 2.0 SP2 in a gate that names its runbook step, before running the installer (issue 11 item 4)', () => {
+            const node = nodeOf(build(BASE), 'WS01');
+            const scripts = node.resources.filter((r): r is ScriptResource => r.kind === 'Script');
+            const gate = scripts.find((r) => r.id === 'OfficeStatus_ClientDotNet');
+            const install = scripts.find((r) => r.id === 'OfficeStatus_Client');
+            // Tested in Test, so a machine without it is "waiting", not a Set that throws at every consistency check.
+            expect(gate?.testScript.join('\n')).to.contain('NDP\\v2.0.50727').and.contain('$netfx.SP -ge 2');
+            expect(gate?.gate).to.deep.equal({ step: 'officestatus-client', title: 'OfficeStatus Windows Client' });
+            expect(gate?.setScript.join('\n')).to.match(/^throw 'xprc gate: \.NET Framework 2\.0 SP2 or later is not installed\. Waiting for the runbook step "OfficeStatus Windows Client"/);
+            expect(install?.dependsOn).to.deep.equal(['OfficeStatus_ClientDotNet']);
+            expect(install?.setScript.join('\n')).to.not.contain('NDP');
+            expect(node.manualSteps.map((s) => s.id)).to.include('officestatus-client');
         });
     });
 
@@ -289,7 +294,7 @@ describe('OfficeStatus lowering', () => {
             );
             const node = nodeOf(result, 'OS01');
             expect(node.roles).to.deep.equal(['officestatus-client', 'officestatus-distribution', 'officestatus-server']);
-            expect(node.resources.filter((r) => r.kind === 'Script').map((r) => r.id)).to.deep.equal(['OfficeStatus_Client']);
+            expect(node.resources.filter((r) => r.kind === 'Script').map((r) => r.id)).to.deep.equal(['OfficeStatus_Client', 'OfficeStatus_ClientDotNet']);
         });
 
         it('should quote a website name with a quote character and still parse', async () => {

@@ -10,9 +10,10 @@ import { compile } from '../../../../compiler/compile.js';
 import { checkBlock } from '../../../../compiler/dsc/catalog.js';
 import { dscBlocks } from '../../../../compiler/dsc/resources/index.js';
 import { emitConfiguration } from '../../../../compiler/emit/ps/configuration.js';
+import { applyNotes } from '../../../../compiler/emit/runbook-lcm.js';
 import type { NodeIR, Resource, SiteIR } from '../../../../compiler/ir/types.js';
 import { parsePowerShell } from '../../../helpers/ps-parse.js';
-import { CERT, site, withKernel, withSatellite, type Json } from './cases.js';
+import { CERT, site, withKernel, withKernelNode, withSatellite, type Json } from './cases.js';
 
 function build(manifest: Json): SiteIR {
     const result = compile({ fileName: 'site.json', bytes: Buffer.from(JSON.stringify(manifest, null, 2)) }, { emit: false });
@@ -57,6 +58,7 @@ describe('XPR lowering (compiler/products/xpr)', () => {
             expect(reboot.kind).to.equal('PendingReboot');
             expect(reboot.dependsOn).to.deep.equal([
                 'Xpr_Feature_NET_Framework_Core',
+                'Xpr_Feature_RSAT_DHCP',
                 'Xpr_Feature_SMTP_Server',
                 'Xpr_Feature_Web_Server',
                 'Xpr_Registry_DisableUserTOSSetting',
@@ -77,8 +79,8 @@ describe('XPR lowering (compiler/products/xpr)', () => {
             });
         });
 
-        it('should configure every XPR service after the installation check and the account rights', () => {
-            const services = kernel.resources.filter((r) => r.kind === 'Service');
+        it('should configure every XPR service after the installation gate and the account rights, never starting one (item 3, 7)', () => {
+            const services = kernel.resources.filter((r) => r.kind === 'Service' && r.name !== 'Dhcp');
             expect(services.map((s) => (s.kind === 'Service' ? s.name : '')).sort()).to.deep.equal(
                 ['DirSvc', 'TcpApl', 'WebApl', 'cfgsvc', 'infostor', 'ipApl', 'licsvc', 'mrs', 'mta', 'nameloc', 'stunnel', 'xmrsvc'].sort(),
             );
@@ -91,20 +93,53 @@ describe('XPR lowering (compiler/products/xpr)', () => {
                     expect(service.dependsOn, service.name).to.deep.equal(['Xpr_Administrators', 'Xpr_Installed', 'Xpr_LogOnAsService']);
                     expect(service.account).to.deep.equal({ credential: 'XprService' });
                 }
-                expect(service.state, service.name).to.equal(undefined);
+                // xService's default State is Running: 'Ignore' keeps DSC from starting XPR's services (Upgrade guide §2.12.2 step 11).
+                expect(service.state, service.name).to.equal('Ignore');
+                // No guide states a start mode outside a cluster: setup's stay.
+                expect(service.startupType, service.name).to.equal(undefined);
             }
-            const startup = Object.fromEntries(services.map((s) => (s.kind === 'Service' ? [s.name, s.startupType] : [])));
-            expect(startup).to.include({ mrs: 'Automatic', licsvc: 'Automatic', stunnel: 'Automatic', mta: 'Manual', ipApl: 'Manual' });
+            const gate = byId(kernel, 'Xpr_Installed');
+            expect(gate.kind === 'Script' && gate.gate).to.deep.equal({ step: 'xpr-setup-finish', title: 'Setup: finish and reboot' });
+            expect(gate.kind === 'Script' && gate.setScript.join('\n')).to.match(/^throw 'xprc gate: OpenScape Xpressions V7 R1 is not installed in D:\\XPR\. Waiting for the runbook step "Setup: finish and reboot"/);
+            expect(kernel.manualSteps.map((s) => s.id)).to.include('xpr-setup-finish');
         });
 
-        it('should write the XPR registry values (WOW6432Node) and shares only after the installation check', () => {
+        it('should enforce only the start modes the manifest asks for (item 7)', () => {
+            const node = nodeOf(build(withKernel({ webApl: {} }, { serviceStartupTypes: { licsvc: 'Automatic', WebApl: 'Manual' } })), 'XPR01');
+            const startup = node.resources.flatMap((r) => (r.kind === 'Service' && r.startupType !== undefined && r.name !== 'Dhcp' ? [[r.name, r.startupType, r.source.pointer]] : []));
+            expect(startup).to.deep.equal([
+                ['WebApl', 'Manual', '/xpr/serviceStartupTypes/WebApl'],
+                ['licsvc', 'Automatic', '/xpr/serviceStartupTypes/licsvc'],
+            ]);
+            const again = node.manualSteps.find((s) => s.id === 'xpr-apply-again');
+            expect(again?.instructions.join('\n')).to.contain('except those the manifest sets (`xpr.serviceStartupTypes`): `licsvc` Automatic, `WebApl` Manual.');
+        });
+
+        it('should stop and disable the DHCP Client and remove the DHCP Server Tools, unless opted out, and warn about DNS (item 8)', () => {
+            const dhcp = byId(kernel, 'Xpr_Windows_DhcpClient');
+            expect(dhcp.kind === 'Service' && [dhcp.name, dhcp.startupType, dhcp.state]).to.deep.equal(['Dhcp', 'Disabled', 'Stopped']);
+            expect(dhcp.guide).to.equal('XPR Cluster Installation guide §3.1.3, §7.1.3');
+            const tools = byId(kernel, 'Xpr_Feature_RSAT_DHCP');
+            expect(tools.kind === 'WindowsFeature' && tools.ensure).to.equal('Absent');
+            // License Logging exists on Windows Server 2008 R2 only (§3.1.3; §7.1.3 does not list it).
+            expect(ids(kernel)).to.not.include('Xpr_Windows_LicenseLogging');
+            const prerequisites = kernel.manualSteps.find((s) => s.id === 'xpr-prerequisites');
+            expect(prerequisites?.instructions.join('\n')).to.contain('registered this computer\'s addresses in DNS');
+            // The warning comes before the configuration is applied (RUNBOOK.md section 1, step 5).
+            expect(applyNotes(kernel).join('\n')).to.contain("**Before applying:** the configuration stops the DHCP Client service");
+            const old = nodeOf(build(withKernelNode({ os: 'WindowsServer2008R2' })), 'XPR01');
+            const logging = byId(old, 'Xpr_Windows_LicenseLogging');
+            expect(logging.kind === 'Script' && logging.testScript.join('\n')).to.contain("-not $service -or ($service.StartMode -eq 'Disabled' -and $service.State -eq 'Stopped')");
+            const optOut = nodeOf(build(site({ disableDhcpClient: false })), 'XPR01');
+            expect(ids(optOut).filter((id) => /Dhcp|DHCP|LicenseLogging/.test(id))).to.deep.equal([]);
+            expect(optOut.manualSteps.find((s) => s.id === 'xpr-prerequisites')?.instructions.join('\n')).to.not.contain('DNS');
+            expect(applyNotes(optOut).join('\n')).to.not.contain('DHCP');
+        });
+
+        it('should write no LicSvcAddress on a standalone kernel, and shares only after the installation check (item 6)', () => {
+            // Setup writes LicSvcAddress; only a cluster re-homes it (Cluster Installation guide §5.3, §9.3 step 3).
             const values = kernel.resources.filter((r) => r.kind === 'Registry' && r.value.path.includes('PP-COM'));
-            expect(values.map((r) => r.id)).to.deep.equal(['Xpr_Registry_LicSvcAddress']);
-            for (const r of values) {
-                expect(r.dependsOn).to.deep.equal(['Xpr_Installed']);
-                expect(r.kind === 'Registry' && r.value.path).to.equal('SOFTWARE\\WOW6432Node\\PP-COM\\MRS\\MRS Globals');
-                expect(r.kind === 'Registry' && r.value.data).to.deep.equal({ type: 'REG_SZ', value: 'tcpip://10.0.0.11:13010' });
-            }
+            expect(values.map((r) => r.id)).to.deep.equal([]);
             const shares = kernel.resources.filter((r) => r.kind === 'SmbShare');
             expect(shares.map((s) => (s.kind === 'SmbShare' ? s.name : ''))).to.deep.equal(['MrsBackup$', 'MrsClnt', 'MrsFolders$', 'MrsMonitor', 'MrsNCOConfig$', 'MrsUserdata$']);
             for (const share of shares) {
@@ -131,7 +166,7 @@ describe('XPR lowering (compiler/products/xpr)', () => {
         it('should leave out DisableUserTOSSetting without an IP APL, and DisabledComponents with disableIpv6 false', () => {
             const kernel = nodeOf(build(site({ disableIpv6: false })), 'XPR01');
             expect(ids(kernel).filter((id) => /TOS|DisabledComponents/.test(id))).to.deep.equal([]);
-            expect(byId(kernel, 'Xpr_Reboot_BeforeSetup').dependsOn).to.deep.equal(['Xpr_Feature_NET_Framework_Core', 'Xpr_Feature_SMTP_Server', 'Xpr_Feature_Web_Server']);
+            expect(byId(kernel, 'Xpr_Reboot_BeforeSetup').dependsOn).to.deep.equal(['Xpr_Feature_NET_Framework_Core', 'Xpr_Feature_RSAT_DHCP', 'Xpr_Feature_SMTP_Server', 'Xpr_Feature_Web_Server']);
         });
 
         it('should install the SNMP service only for the System Info SNMP Agent', () => {
@@ -146,15 +181,17 @@ describe('XPR lowering (compiler/products/xpr)', () => {
             expect(ids(nodeOf(build(site()), 'XPR01'))).to.not.include('Xpr_Registry_BindAddress');
         });
 
-        it('should give a satellite its own services (Manual), no shares and no kernel registry values', () => {
+        it('should give a satellite its own services (left to the kernel to start), no shares and no kernel registry values', () => {
             const ir = build(withSatellite({ isdnApl: {} }));
             const satellite = nodeOf(ir, 'SAT01');
-            const services = satellite.resources.flatMap((r) => (r.kind === 'Service' ? [[r.name, r.startupType]] : []));
+            const services = satellite.resources.flatMap((r) => (r.kind === 'Service' && r.name !== 'Dhcp' ? [[r.name, r.startupType, r.state]] : []));
             expect(services).to.deep.equal([
-                ['IsdnApl', 'Manual'],
-                ['cfgsvc', 'Manual'],
-                ['nameloc', 'Manual'],
+                ['IsdnApl', undefined, 'Ignore'],
+                ['cfgsvc', undefined, 'Ignore'],
+                ['nameloc', undefined, 'Ignore'],
             ]);
+            const gate = byId(satellite, 'Xpr_Installed');
+            expect(gate.kind === 'Script' && gate.gate).to.deep.equal({ step: 'xpr-satellite-setup', title: "Install the satellite's components" });
             expect(satellite.resources.filter((r) => r.kind === 'SmbShare' || (r.kind === 'Registry' && r.value.path.includes('PP-COM')))).to.deep.equal([]);
             const installed = byId(satellite, 'Xpr_Installed');
             expect(installed.kind === 'Script' && installed.testScript.join('\n')).to.contain("'D:\\XPR\\bin\\cfgsvc.exe'");
@@ -162,21 +199,38 @@ describe('XPR lowering (compiler/products/xpr)', () => {
             expect(nodeOf(ir, 'XPR01').roles).to.deep.equal(['xpr-kernel']);
         });
 
-        it('should open the kernel\'s license service and SMB to the satellites only', () => {
+        it('should open SMB to the satellites only, and the CLA port to the satellites\' license services where the CLA runs on the kernel (item 9)', () => {
             const ir = build(withSatellite({ ldapApl: {} }));
             const rules = (node: NodeIR) => node.resources.flatMap((r) => (r.kind === 'FirewallRule' ? [[r.name, r.localPorts, r.remoteAddresses]] : []));
-            expect(rules(nodeOf(ir, 'XPR01'))).to.deep.equal([
-                ['XPR-LicSvc-In', ['13010'], ['10.0.0.21']],
-                ['XPR-Peers-SMB-In', ['445'], ['10.0.0.21']],
-            ]);
+            // No licsvc rule: every host's own license service connects to the CLA (§4.3.4.1); 13010 is only the guide's example.
+            expect(rules(nodeOf(ir, 'XPR01'))).to.deep.equal([['XPR-Peers-SMB-In', ['445'], ['10.0.0.21']]]);
             expect(rules(nodeOf(ir, 'SAT01'))).to.deep.equal([['XPR-Peers-SMB-In', ['445'], ['10.0.0.11']]]);
             expect(rules(nodeOf(build(site()), 'XPR01'))).to.deep.equal([]);
+            const claHere = build(withSatellite({ ldapApl: {} }, { licensing: { scenario: 'claAndClmOnKernel', claPort: 61740 } }));
+            expect(rules(nodeOf(claHere, 'XPR01'))).to.deep.include(['XPR-CLA-In', ['61740'], ['10.0.0.21']]);
         });
 
-        it('should scope the IP APL rules to its gateways and open the RTP range only when given', () => {
-            const kernel = nodeOf(build(withKernel({ ipApl: { protocols: ['H.323'], gateways: ['10.0.0.1'] } })), 'XPR01');
-            const rules = kernel.resources.flatMap((r) => (r.kind === 'FirewallRule' ? [[r.name, r.protocol, r.localPorts, r.remoteAddresses]] : []));
-            expect(rules).to.deep.equal([['XPR-IpApl-H225-In', 'TCP', ['1720'], ['10.0.0.1']]]);
+        it('should open guide-named ports to the gateways, and media from anyone through a program rule unless a range is given (item 9)', () => {
+            const rules = (node: NodeIR) =>
+                node.resources.flatMap((r) => (r.kind === 'FirewallRule' ? [[r.name, r.protocol, r.localPorts, r.remoteAddresses, r.program ?? '']] : []));
+            const h323 = nodeOf(build(withKernel({ ipApl: { protocols: ['H.323'], gateways: ['10.0.0.1'] } })), 'XPR01');
+            expect(rules(h323)).to.deep.equal([
+                ['XPR-IpApl-Media-In', 'UDP', [], [], 'D:\\XPR\\bin\\ipapl.exe'],
+                ['XPR-IpApl-Signalling-In', 'TCP', [], ['10.0.0.1'], 'D:\\XPR\\bin\\ipapl.exe'],
+            ]);
+            const sip = nodeOf(build(withKernel({ ipApl: { protocols: ['SIP'], gateways: ['10.0.0.1'], rtpPorts: '29100-29199' } })), 'XPR01');
+            expect(rules(sip)).to.deep.equal([
+                // Phones send media too: the RTP range is open to every address.
+                ['XPR-IpApl-RTP-In', 'UDP', ['29100-29199'], [], ''],
+                ['XPR-IpApl-SIP-TCP-In', 'TCP', ['5060'], ['10.0.0.1'], ''],
+                ['XPR-IpApl-SIP-UDP-In', 'UDP', ['5060'], ['10.0.0.1'], ''],
+            ]);
+            const web = nodeOf(build(withKernel({ webApl: {}, smtpApl: { usage: ['internetMail', 'pop3'], pop3Port: 110 } })), 'XPR01');
+            expect(rules(web)).to.deep.equal([
+                ['XPR-SmtpApl-In', 'TCP', [], [], 'D:\\XPR\\bin\\smtpapl.exe'],
+                ['XPR-SmtpApl-POP3-In', 'TCP', ['110'], [], ''],
+                ['XPR-WebApl-HTTP-In', 'TCP', ['80'], [], ''],
+            ]);
         });
 
         it('should copy the medium with the medium credential, which becomes a configuration parameter', () => {
@@ -188,9 +242,16 @@ describe('XPR lowering (compiler/products/xpr)', () => {
             );
             const kernel = nodeOf(ir, 'XPR01');
             expect(kernel.credentials.map((c) => c.name)).to.deep.equal(['MediaShare', 'XprService']);
-            const [block] = dscBlocks({ ...kernel, resources: [{ ...byId(kernel, 'Xpr_SetupMedium'), dependsOn: [] }] });
-            expect(block?.properties.map((p) => p.name)).to.deep.equal(['DestinationPath', 'SourcePath', 'Type', 'Ensure', 'Checksum', 'Recurse', 'Credential']);
+            const medium = byId(kernel, 'Xpr_SetupMedium');
+            const [block] = dscBlocks({ ...kernel, resources: [{ ...medium, dependsOn: [] }] });
+            expect(block?.properties.map((p) => p.name)).to.deep.equal(['GetScript', 'TestScript', 'SetScript', 'Credential']);
             expect(block ? checkBlock(block) : ['missing']).to.deep.equal([]);
+            // Copied once (item 12): Test reads one marker file, never the medium's tree.
+            expect(medium.kind === 'Script' && medium.testScript).to.deep.equal([
+                "$marker = 'C:\\Install\\XPR\\xprc-medium-source.txt'",
+                '$copied = if (Test-Path -LiteralPath $marker) { Get-Content -LiteralPath $marker -TotalCount 1 }',
+                "$copied -eq '\\\\fs01\\media'",
+            ]);
         });
     });
 
@@ -229,6 +290,7 @@ describe('XPR lowering (compiler/products/xpr)', () => {
             expect(kernel.manualSteps.map((s) => s.id)).to.deep.equal([
                 'xpr-prerequisites',
                 'xpr-loopback-adapter',
+                'xpr-host-requirements',
                 'xpr-licences-ready',
                 'xpr-setup-start',
                 'xpr-setup-license-service',
@@ -255,6 +317,7 @@ describe('XPR lowering (compiler/products/xpr)', () => {
                 'xpr-hotfixes',
                 'xpr-configure-apls',
                 'xpr-password-policy',
+                'xpr-service-account-password',
             ]);
             for (const step of kernel.manualSteps) {
                 expect(step.section, step.id).to.equal('OpenScape Xpressions');
@@ -279,6 +342,7 @@ describe('XPR lowering (compiler/products/xpr)', () => {
             expect(satellite.manualSteps.map((s) => s.id)).to.deep.equal([
                 'xpr-prerequisites',
                 'xpr-loopback-adapter',
+                'xpr-host-requirements',
                 'xpr-kernel-ready',
                 'xpr-satprep',
                 'xpr-setup-start',
@@ -286,12 +350,36 @@ describe('XPR lowering (compiler/products/xpr)', () => {
                 'xpr-apply-again',
                 'xpr-configure-apls',
                 'xpr-fax-g3-post-dial',
+                'xpr-service-account-password',
             ]);
             const satprep = satellite.manualSteps.find((s) => s.id === 'xpr-satprep')?.instructions.join('\n') ?? '';
             expect(satprep).to.contain('**Server**: `XPR01`');
             const setup = satellite.manualSteps.find((s) => s.id === 'xpr-satellite-setup')?.instructions.join('\n') ?? '';
             expect(setup).to.contain('**ISDN hardware (with Fax G3 Post Dial)**').and.contain('Sangoma');
+            // Item 10: the Diva driver's own restart is declined (Upgrade guide §2.8.1 steps 26–32).
+            expect(setup).to.contain("**Decline the Diva driver's own restart**").and.contain('steps 26–32');
             expect(nodeOf(ir, 'XPR01').manualSteps.map((s) => s.id)).to.include('xpr-restart-for-satellites');
+        });
+
+        it('should say that a changed service account password is entered on every service of every host (item 13)', () => {
+            const ir = build(withSatellite({ ldapApl: {} }));
+            const text = nodeOf(ir, 'XPR01').manualSteps.find((s) => s.id === 'xpr-service-account-password');
+            expect(text?.guide).to.equal('XPR Upgrade guide §2.12.3');
+            expect(text?.instructions.join('\n')).to.contain('of this computer and of `SAT01`').and.contain('The configuration does not notice a changed password');
+            const sat = nodeOf(ir, 'SAT01').manualSteps.find((s) => s.id === 'xpr-service-account-password');
+            expect(sat?.instructions.join('\n')).to.contain('and of `XPR01`');
+        });
+
+        it('should check the hardware on the host when the manifest does not state it (item 11)', () => {
+            const scriptOf = (manifest: Json) => {
+                const r = byId(nodeOf(build(manifest), 'XPR01'), 'Xpr_HostRequirements');
+                return r.kind === 'Script' ? r : undefined;
+            };
+            const unknown = scriptOf(site({ kernel: { node: 'XPR01', optionalComponents: ['Nuance Vocalizer TTS'] } }));
+            expect(unknown?.testScript.join('\n')).to.contain('TotalPhysicalMemory -lt 3221225472) { # 3072 MB').and.contain('Win32_DiskDrive');
+            expect(unknown?.gate).to.deep.equal({ step: 'xpr-host-requirements', title: 'Check the XPR host requirements' });
+            const stated = scriptOf(withKernelNode({ hardware: { memoryGB: 8, diskSizesGB: [200, 200] } }));
+            expect(stated?.testScript.join('\n')).to.not.contain('TotalPhysicalMemory').and.not.contain('Win32_DiskDrive');
         });
     });
 });

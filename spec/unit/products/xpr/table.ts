@@ -156,8 +156,40 @@ export const CASES: readonly RuleCase[] = [
     },
     {
         rule: 'xpr-server-name',
+        it: "should warn about a hyphen in the server name, which cannot be changed later",
+        manifest: site({ serverName: 'XPR-LAB' }),
+        expected: [
+            row("XPR3131", 36, 19, "/xpr/serverName", "XPR server name \"XPR-LAB\" contains \"-\", which the guide may count as a special character; the name cannot be changed after setup."),
+        ],
+    },
+    {
+        rule: 'xpr-server-name',
         it: 'should accept a 12-character name without Remote System Link, and 11 with it',
-        manifest: site({ serverName: 'XPR-HQ-1234', remoteSystemLink: { enabled: true, encryption: 'KRYPT' } }),
+        manifest: site({ serverName: 'XPRHQ123456', remoteSystemLink: { enabled: true, encryption: 'KRYPT' } }),
+        passing: true,
+        expected: [],
+    },
+    // xpr-hardware
+    {
+        rule: 'xpr-hardware',
+        it: "should report less working memory than the components need",
+        manifest: withKernelNode({ hardware: { memoryGB: 2 } }, { kernel: { node: 'XPR01', optionalComponents: ['Nuance Vocalizer TTS'] } }),
+        expected: [
+            row("XPR3132", 22, 21, "/nodes/0/hardware/memoryGB", "Node \"XPR01\" has 2 GB of working memory; this XPR host needs at least 3072 MB (2 GB for the XPR server, more for text-to-speech)."),
+        ],
+    },
+    {
+        rule: 'xpr-hardware',
+        it: "should report fewer than two disks of 100 GB",
+        manifest: withKernelNode({ hardware: { diskSizesGB: [500, 80] } }),
+        expected: [
+            row("XPR3133", 22, 24, "/nodes/0/hardware/diskSizesGB", "Node \"XPR01\" has 1 hard disk(s) of at least 100 GB; an XPR host needs 2."),
+        ],
+    },
+    {
+        rule: 'xpr-hardware',
+        it: "should accept 4 GB and two 100 GB disks",
+        manifest: withKernelNode({ hardware: { memoryGB: 4, diskSizesGB: [100, 250] } }),
         passing: true,
         expected: [],
     },
@@ -308,6 +340,29 @@ export const CASES: readonly RuleCase[] = [
         expected: [],
     },
     // xpr-isdn-boards
+    {
+        rule: 'xpr-isdn-boards',
+        it: "should report a PRI board of version 2.0 (upgrades only)",
+        manifest: withSatellite({ isdnApl: { boards: [{ model: 'Diva PRI/E1-30 PCIe', type: 'PRI', version: '2.0' }] } }),
+        expected: [
+            row("XPR3134", 69, 28, "/xpr/satellites/0/components/isdnApl/boards/0/version", "The Diva PRI/E1-30 PCIe on \"SAT01\" is a PRI board of version 2.0, which XPR V7 supports for upgrades only, and whose drivers are not on the XPR V7 setup medium."),
+        ],
+    },
+    {
+        rule: 'xpr-isdn-boards',
+        it: "should warn about four 4BRI boards with CorNet-T",
+        manifest: withSatellite({ isdnApl: { cornetT: true, boards: [1, 2, 3, 4].map(() => ({ model: 'Diva 4BRI-8M PCIe', type: 'BRI' })) } }),
+        expected: [
+            row("XPR3135", 66, 23, "/xpr/satellites/0/components/isdnApl/boards", "Node \"SAT01\" has 4 Sangoma 4BRI boards in the CorNet-T context; more than 3 may lead to faulty call forwarding connections."),
+        ],
+    },
+    {
+        rule: 'xpr-isdn-boards',
+        it: "should accept three 4BRI boards (version 2.1) with CorNet-T",
+        manifest: withSatellite({ isdnApl: { cornetT: true, boards: [1, 2, 3].map(() => ({ model: 'Diva 4BRI-8M PCIe', type: 'BRI', version: '2.1' })) } }),
+        passing: true,
+        expected: [],
+    },
     {
         rule: 'xpr-isdn-boards',
         it: 'should report a PRI board next to BRI boards',

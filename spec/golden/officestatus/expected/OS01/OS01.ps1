@@ -90,8 +90,13 @@ Configuration OS01_Prepare
         # site.json#/officeStatus/server/node (OfficeStatus Deployment Guide §4.1)
         PendingReboot 'OfficeStatus_PendingReboot'
         {
-            Name      = 'OfficeStatusPrerequisites'
-            DependsOn = @('[xWindowsFeature]WindowsFeature_NET_Framework_Core', '[xWindowsFeature]WindowsFeature_Web_Asp_Net', '[xWindowsFeature]WindowsFeature_Web_Server')
+            Name                        = 'OfficeStatusPrerequisites'
+            SkipComponentBasedServicing = $false
+            SkipWindowsUpdate           = $true
+            SkipPendingFileRename       = $true
+            SkipPendingComputerRename   = $true
+            SkipCcmClientSDK            = $true
+            DependsOn                   = @('[xWindowsFeature]WindowsFeature_NET_Framework_Core', '[xWindowsFeature]WindowsFeature_Web_Asp_Net', '[xWindowsFeature]WindowsFeature_Web_Server')
         }
     }
 }

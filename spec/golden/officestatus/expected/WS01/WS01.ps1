@@ -50,11 +50,6 @@ Configuration WS01_Config
                 return ((New-Object -TypeName 'System.Version' -ArgumentList $parts) -ge $wanted)
             }
             SetScript  = {
-                $netfx = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727' -ErrorAction SilentlyContinue
-                if ($null -eq $netfx -or $netfx.Install -ne 1 -or $netfx.SP -lt 2)
-                {
-                    throw 'OfficeStatus Windows Client needs .NET Framework 2.0 SP2 or later (for example .NET Framework 3.5); install it first.'
-                }
                 $process = Start-Process -FilePath 'msiexec.exe' -ArgumentList '/i "\\FS01\OfficeStatus$\OfficeStatusClient_x64.msi" /qn APPDIR="C:\Program Files\OfficeStatus"' -Wait -PassThru
                 if ($process.ExitCode -eq 3010 -or $process.ExitCode -eq 1641)
                 {
@@ -65,6 +60,23 @@ Configuration WS01_Config
                 {
                     throw ('OfficeStatus Windows Client setup failed with exit code {0}.' -f $process.ExitCode)
                 }
+            }
+            DependsOn  = @('[xScript]OfficeStatus_ClientDotNet')
+        }
+
+        # site.json#/officeStatus/clientGroups/0/targets/nodes/0 (OfficeStatus Deployment Guide §5.2, §5.5)
+        xScript 'OfficeStatus_ClientDotNet'
+        {
+            GetScript  = {
+                $netfx = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727' -ErrorAction SilentlyContinue
+                @{ Result = if ($netfx) { 'Install={0} SP={1}' -f $netfx.Install, $netfx.SP } else { 'not installed' } }
+            }
+            TestScript = {
+                $netfx = Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\NET Framework Setup\NDP\v2.0.50727' -ErrorAction SilentlyContinue
+                $null -ne $netfx -and $netfx.Install -eq 1 -and $netfx.SP -ge 2
+            }
+            SetScript  = {
+                throw 'xprc gate: .NET Framework 2.0 SP2 or later is not installed. Waiting for the runbook step "OfficeStatus Windows Client" (RUNBOOK.md): do that step, then apply this configuration again.'
             }
         }
     }

@@ -103,8 +103,13 @@ Configuration ONEX01_Prepare
         # site.json#/onexPortal/node (one-X Portal Installation guide §2.6)
         PendingReboot 'OnexPortal_RebootBeforeInstall'
         {
-            Name      = 'OnexPortalBeforeInstall'
-            DependsOn = @('[UserAccountControl]OnexPortal_UserAccountControl')
+            Name                        = 'OnexPortalBeforeInstall'
+            SkipComponentBasedServicing = $false
+            SkipWindowsUpdate           = $true
+            SkipPendingFileRename       = $true
+            SkipPendingComputerRename   = $true
+            SkipCcmClientSDK            = $true
+            DependsOn                   = @('[UserAccountControl]OnexPortal_UserAccountControl')
         }
     }
 }

@@ -14,7 +14,6 @@ Configuration XPR01_Prepare
 {
     Import-DscResource -ModuleName 'ComputerManagementDsc' -ModuleVersion '10.0.0'
     Import-DscResource -ModuleName 'NetworkingDsc' -ModuleVersion '9.1.0'
-    Import-DscResource -ModuleName 'PSDesiredStateConfiguration' -ModuleVersion '1.1'
     Import-DscResource -ModuleName 'SecurityPolicyDsc' -ModuleVersion '2.10.0.0'
     Import-DscResource -ModuleName 'xPSDesiredStateConfiguration' -ModuleVersion '9.2.1'
 
@@ -26,6 +25,13 @@ Configuration XPR01_Prepare
             Name                 = 'NET-Framework-Core'
             Ensure               = 'Present'
             IncludeAllSubFeature = $false
+        }
+
+        # site.json#/xpr (XPR Cluster Installation guide §3.1.3, §7.1.3)
+        xWindowsFeature 'Xpr_Feature_RSAT_DHCP'
+        {
+            Name   = 'RSAT-DHCP'
+            Ensure = 'Absent'
         }
 
         # site.json#/xpr/kernel (XPR Cluster Installation guide §3.1.3)
@@ -58,17 +64,6 @@ Configuration XPR01_Prepare
             Ensure   = 'Present'
         }
 
-        # site.json#/xpr/media (XPR Cluster Installation guide §4.3.1)
-        File 'Xpr_SetupMedium'
-        {
-            DestinationPath = 'C:\Install\XPR-V7R1'
-            SourcePath      = '\\fs01\media\XPR-V7R1'
-            Type            = 'Directory'
-            Ensure          = 'Present'
-            Checksum        = 'ModifiedDate'
-            Recurse         = $true
-        }
-
         # site.json#/xpr/kernel (XPR Upgrade guide §2.3.1.1)
         xScript 'Xpr_HostRequirements'
         {
@@ -94,6 +89,13 @@ Configuration XPR01_Prepare
                 if (-not (Test-Path -LiteralPath 'C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe')) {
                     $problems.Add('the setup medium is missing (C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe)')
                 }
+                if ((Get-CimInstance -ClassName Win32_ComputerSystem).TotalPhysicalMemory -lt 2147483648) { # 2048 MB
+                    $problems.Add('less than 2048 MB of working memory')
+                }
+                $disks = @(Get-CimInstance -ClassName Win32_DiskDrive | Where-Object { $_.Size -ge 107374182400 }) # 100 GB
+                if ($disks.Count -lt 2) {
+                    $problems.Add('fewer than 2 hard disks of at least 100 GB')
+                }
                 @{ Result = $problems -join '; ' }
             }
             TestScript = {
@@ -117,6 +119,13 @@ Configuration XPR01_Prepare
                 }
                 if (-not (Test-Path -LiteralPath 'C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe')) {
                     $problems.Add('the setup medium is missing (C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe)')
+                }
+                if ((Get-CimInstance -ClassName Win32_ComputerSystem).TotalPhysicalMemory -lt 2147483648) { # 2048 MB
+                    $problems.Add('less than 2048 MB of working memory')
+                }
+                $disks = @(Get-CimInstance -ClassName Win32_DiskDrive | Where-Object { $_.Size -ge 107374182400 }) # 100 GB
+                if ($disks.Count -lt 2) {
+                    $problems.Add('fewer than 2 hard disks of at least 100 GB')
                 }
                 $problems.Count -eq 0
             }
@@ -142,9 +151,39 @@ Configuration XPR01_Prepare
                 if (-not (Test-Path -LiteralPath 'C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe')) {
                     $problems.Add('the setup medium is missing (C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe)')
                 }
-                throw ('xprc gate: XPR host requirements are not met: ' + ($problems -join '; ') + '. Waiting for the runbook step "Install the Microsoft Loopback Adapter" (RUNBOOK.md): do that step, then apply this configuration again.')
+                if ((Get-CimInstance -ClassName Win32_ComputerSystem).TotalPhysicalMemory -lt 2147483648) { # 2048 MB
+                    $problems.Add('less than 2048 MB of working memory')
+                }
+                $disks = @(Get-CimInstance -ClassName Win32_DiskDrive | Where-Object { $_.Size -ge 107374182400 }) # 100 GB
+                if ($disks.Count -lt 2) {
+                    $problems.Add('fewer than 2 hard disks of at least 100 GB')
+                }
+                throw ('xprc gate: XPR host requirements are not met: ' + ($problems -join '; ') + '. Waiting for the runbook step "Check the XPR host requirements" (RUNBOOK.md): do that step, then apply this configuration again.')
             }
-            DependsOn  = @('[File]Xpr_SetupMedium')
+            DependsOn  = @('[xScript]Xpr_SetupMedium')
+        }
+
+        # site.json#/xpr/media (XPR Cluster Installation guide §4.3.1)
+        xScript 'Xpr_SetupMedium'
+        {
+            GetScript  = {
+                $marker = 'C:\Install\XPR-V7R1\xprc-medium-source.txt'
+                $copied = if (Test-Path -LiteralPath $marker) { Get-Content -LiteralPath $marker -TotalCount 1 }
+                @{ Result = [string]$copied }
+            }
+            TestScript = {
+                $marker = 'C:\Install\XPR-V7R1\xprc-medium-source.txt'
+                $copied = if (Test-Path -LiteralPath $marker) { Get-Content -LiteralPath $marker -TotalCount 1 }
+                $copied -eq '\\fs01\media\XPR-V7R1'
+            }
+            SetScript  = {
+                if (Test-Path -LiteralPath 'C:\Install\XPR-V7R1') {
+                    Remove-Item -LiteralPath 'C:\Install\XPR-V7R1' -Recurse -Force
+                }
+                $null = New-Item -Path 'C:\Install' -ItemType Directory -Force
+                Copy-Item -LiteralPath '\\fs01\media\XPR-V7R1' -Destination 'C:\Install\XPR-V7R1' -Recurse -Force -ErrorAction Stop
+                Set-Content -LiteralPath 'C:\Install\XPR-V7R1\xprc-medium-source.txt' -Value '\\fs01\media\XPR-V7R1' -Encoding ASCII
+            }
         }
 
         # site.json#/xpr/kernel/components/ipApl (XPR Upgrade guide §2.8.1 step 58)
@@ -203,20 +242,19 @@ Configuration XPR01_Prepare
             }
         }
 
-        # site.json#/xpr/kernel/components/ipApl (XPR Cluster Installation guide §4.4.1 Table 4-2)
+        # site.json#/xpr/kernel/components/ipApl/rtpPorts (XPR Cluster Installation guide §4.4.1 Table 4-2)
         Firewall 'Xpr_Firewall_IpApl_RTP'
         {
-            Name          = 'XPR-IpApl-RTP-In'
-            Ensure        = 'Present'
-            DisplayName   = 'OpenScape Xpressions IP APL media (UDP-In)'
-            Description   = 'Voice and fax media (RTP, T.38) of the IP APL.'
-            Enabled       = 'True'
-            Direction     = 'Inbound'
-            Action        = 'Allow'
-            Protocol      = 'UDP'
-            LocalPort     = @('29100-29199')
-            RemoteAddress = @('10.0.20.1')
-            Profile       = @('Domain', 'Private')
+            Name        = 'XPR-IpApl-RTP-In'
+            Ensure      = 'Present'
+            DisplayName = 'OpenScape Xpressions IP APL media (UDP-In)'
+            Description = 'Voice and fax media (RTP, T.38) of the IP APL, from gateways and phones.'
+            Enabled     = 'True'
+            Direction   = 'Inbound'
+            Action      = 'Allow'
+            Protocol    = 'UDP'
+            LocalPort   = @('29100-29199')
+            Profile     = @('Domain', 'Private')
         }
 
         # site.json#/xpr/kernel/components/ipApl (XPR Cluster Installation guide §4.4.16)
@@ -251,34 +289,19 @@ Configuration XPR01_Prepare
             Profile       = @('Domain', 'Private')
         }
 
-        # site.json#/xpr/kernel/components/smtpApl (XPR Cluster Installation guide §4.4.9.2)
-        Firewall 'Xpr_Firewall_SmtpApl_IMAP4'
+        # site.json#/xpr/kernel/components/smtpApl (XPR Cluster Installation guide §4.4.9.2, §9.8.2 Table 19)
+        Firewall 'Xpr_Firewall_SmtpApl'
         {
-            Name        = 'XPR-SmtpApl-IMAP4-In'
+            Name        = 'XPR-SmtpApl-In'
             Ensure      = 'Present'
-            DisplayName = 'OpenScape Xpressions SMTP APL IMAP4 (TCP-In)'
-            Description = 'IMAP4 clients of the SMTP APL.'
+            DisplayName = 'OpenScape Xpressions SMTP APL (TCP-In)'
+            Description = 'Mail clients and servers to the SMTP APL (SMTP, POP3, IMAP4 on the ports it is configured for).'
             Enabled     = 'True'
             Direction   = 'Inbound'
             Action      = 'Allow'
             Protocol    = 'TCP'
-            LocalPort   = @('143')
             Profile     = @('Domain', 'Private')
-        }
-
-        # site.json#/xpr/kernel/components/smtpApl (XPR Cluster Installation guide §4.4.9.2)
-        Firewall 'Xpr_Firewall_SmtpApl_SMTP'
-        {
-            Name        = 'XPR-SmtpApl-SMTP-In'
-            Ensure      = 'Present'
-            DisplayName = 'OpenScape Xpressions SMTP APL SMTP (TCP-In)'
-            Description = 'Internet mail to the SMTP APL.'
-            Enabled     = 'True'
-            Direction   = 'Inbound'
-            Action      = 'Allow'
-            Protocol    = 'TCP'
-            LocalPort   = @('25')
-            Profile     = @('Domain', 'Private')
+            Program     = 'D:\OpenScape\XPR\bin\smtpapl.exe'
         }
 
         # site.json#/xpr/kernel/components/webApl (XPR Upgrade guide §2.3.1.1)
@@ -296,26 +319,16 @@ Configuration XPR01_Prepare
             Profile     = @('Domain', 'Private')
         }
 
-        # site.json#/xpr/kernel/components/webApl (XPR Cluster Installation guide §4.4.10)
-        Firewall 'Xpr_Firewall_WebApl_HTTPS'
-        {
-            Name        = 'XPR-WebApl-HTTPS-In'
-            Ensure      = 'Present'
-            DisplayName = 'OpenScape Xpressions Web APL HTTPS (TCP-In)'
-            Description = 'Web Assistant over HTTPS (Web APL, SSL certificate of setup §4.4.10).'
-            Enabled     = 'True'
-            Direction   = 'Inbound'
-            Action      = 'Allow'
-            Protocol    = 'TCP'
-            LocalPort   = @('443')
-            Profile     = @('Domain', 'Private')
-        }
-
         # site.json#/xpr/kernel (XPR Cluster Installation guide §4.1)
         PendingReboot 'Xpr_Reboot_BeforeSetup'
         {
-            Name      = 'BeforeXprSetup'
-            DependsOn = @('[xWindowsFeature]Xpr_Feature_NET_Framework_Core', '[xWindowsFeature]Xpr_Feature_SMTP_Server', '[xWindowsFeature]Xpr_Feature_Web_Server', '[xScript]Xpr_Registry_DisableUserTOSSetting', '[xScript]Xpr_Registry_DisabledComponents')
+            Name                        = 'BeforeXprSetup'
+            SkipComponentBasedServicing = $false
+            SkipWindowsUpdate           = $true
+            SkipPendingFileRename       = $true
+            SkipPendingComputerRename   = $true
+            SkipCcmClientSDK            = $true
+            DependsOn                   = @('[xWindowsFeature]Xpr_Feature_NET_Framework_Core', '[xWindowsFeature]Xpr_Feature_RSAT_DHCP', '[xWindowsFeature]Xpr_Feature_SMTP_Server', '[xWindowsFeature]Xpr_Feature_Web_Server', '[xScript]Xpr_Registry_DisableUserTOSSetting', '[xScript]Xpr_Registry_DisabledComponents')
         }
     }
 }
@@ -344,6 +357,13 @@ Configuration XPR01_Operate
             Name                 = 'NET-Framework-Core'
             Ensure               = 'Present'
             IncludeAllSubFeature = $false
+        }
+
+        # site.json#/xpr (XPR Cluster Installation guide §3.1.3, §7.1.3)
+        xWindowsFeature 'Xpr_Feature_RSAT_DHCP'
+        {
+            Name   = 'RSAT-DHCP'
+            Ensure = 'Absent'
         }
 
         # site.json#/xpr/kernel (XPR Cluster Installation guide §3.1.3)
@@ -461,7 +481,7 @@ Configuration XPR01_Operate
                 $installed -ge [version]'8.11.0.16072'
             }
             SetScript  = {
-                throw 'xprc gate: OpenScape Xpressions V7 R1 is not installed in D:\OpenScape\XPR (or an older build than 8.11.0.16072). Waiting for the runbook step "Start the XPR setup" (RUNBOOK.md): do that step, then apply this configuration again.'
+                throw 'xprc gate: OpenScape Xpressions V7 R1 is not installed in D:\OpenScape\XPR (or an older build than 8.11.0.16072). Waiting for the runbook step "Setup: finish and reboot" (RUNBOOK.md): do that step, then apply this configuration again.'
             }
             DependsOn  = @('[xGroup]Xpr_Administrators', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
@@ -534,161 +554,157 @@ Configuration XPR01_Operate
             }
         }
 
-        # site.json#/xpr/licensing (XPR Cluster Installation guide §5.3 step 3)
-        xRegistry 'Xpr_Registry_LicSvcAddress'
-        {
-            Key       = 'HKLM:\SOFTWARE\WOW6432Node\PP-COM\MRS\MRS Globals'
-            ValueName = 'LicSvcAddress'
-            Ensure    = 'Present'
-            ValueType = 'String'
-            ValueData = @('tcpip://10.0.20.11:13010')
-            Force     = $true
-            DependsOn = @('[xScript]Xpr_Installed')
-        }
-
         # site.json#/xpr/kernel (XPR Cluster Installation guide §5.7.1 Table 12)
         xService 'Xpr_Service_DirSvc'
         {
-            Name        = 'DirSvc'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'DirSvc'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel/components/smtpApl (XPR Cluster Installation guide §5.7.1 Table 12)
         xService 'Xpr_Service_SmtpApl'
         {
-            Name        = 'SmtpApl'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'SmtpApl'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel (XPR Cluster Installation guide §5.7.1 Table 12)
         xService 'Xpr_Service_TcpApl'
         {
-            Name        = 'TcpApl'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'TcpApl'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel/components/webApl (XPR Cluster Installation guide §5.7.1 Table 12)
         xService 'Xpr_Service_WebApl'
         {
-            Name        = 'WebApl'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'WebApl'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel (XPR Upgrade guide §2.12.1)
         xService 'Xpr_Service_cfgsvc'
         {
-            Name        = 'cfgsvc'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'cfgsvc'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel (XPR Upgrade guide §2.12.1)
         xService 'Xpr_Service_infostor'
         {
-            Name        = 'infostor'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'infostor'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel/components/ipApl (XPR Cluster Installation guide §5.7.1 Table 12)
         xService 'Xpr_Service_ipApl'
         {
-            Name        = 'ipApl'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'ipApl'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel (XPR Cluster Installation guide §5.7.1 Table 12)
         xService 'Xpr_Service_licsvc'
         {
-            Name        = 'licsvc'
-            Ensure      = 'Present'
-            StartupType = 'Automatic'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'licsvc'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel (XPR Upgrade guide §2.12.1)
         xService 'Xpr_Service_mrs'
         {
-            Name        = 'mrs'
-            Ensure      = 'Present'
-            StartupType = 'Automatic'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'mrs'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel (XPR Upgrade guide §2.12.1)
         xService 'Xpr_Service_mta'
         {
-            Name        = 'mta'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'mta'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel (XPR Upgrade guide §2.12.1)
         xService 'Xpr_Service_nameloc'
         {
-            Name        = 'nameloc'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'nameloc'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel (XPR Cluster Installation guide §5.7.1 Table 12)
         xService 'Xpr_Service_stunnel'
         {
-            Name        = 'stunnel'
-            Ensure      = 'Present'
-            StartupType = 'Automatic'
-            DependsOn   = @('[xScript]Xpr_Installed')
+            Name      = 'stunnel'
+            Ensure    = 'Present'
+            State     = 'Ignore'
+            DependsOn = @('[xScript]Xpr_Installed')
         }
 
         # site.json#/xpr/kernel (XPR Upgrade guide §2.12.1)
         xService 'Xpr_Service_xmrsvc'
         {
-            Name        = 'xmrsvc'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'xmrsvc'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
-        # site.json#/xpr/kernel/components/ipApl (XPR Cluster Installation guide §4.4.1 Table 4-2)
+        # site.json#/xpr (XPR Cluster Installation guide §3.1.3, §7.1.3)
+        xService 'Xpr_Windows_DhcpClient'
+        {
+            Name        = 'Dhcp'
+            Ensure      = 'Present'
+            StartupType = 'Disabled'
+            State       = 'Stopped'
+        }
+
+        # site.json#/xpr/kernel/components/ipApl/rtpPorts (XPR Cluster Installation guide §4.4.1 Table 4-2)
         Firewall 'Xpr_Firewall_IpApl_RTP'
         {
-            Name          = 'XPR-IpApl-RTP-In'
-            Ensure        = 'Present'
-            DisplayName   = 'OpenScape Xpressions IP APL media (UDP-In)'
-            Description   = 'Voice and fax media (RTP, T.38) of the IP APL.'
-            Enabled       = 'True'
-            Direction     = 'Inbound'
-            Action        = 'Allow'
-            Protocol      = 'UDP'
-            LocalPort     = @('29100-29199')
-            RemoteAddress = @('10.0.20.1')
-            Profile       = @('Domain', 'Private')
+            Name        = 'XPR-IpApl-RTP-In'
+            Ensure      = 'Present'
+            DisplayName = 'OpenScape Xpressions IP APL media (UDP-In)'
+            Description = 'Voice and fax media (RTP, T.38) of the IP APL, from gateways and phones.'
+            Enabled     = 'True'
+            Direction   = 'Inbound'
+            Action      = 'Allow'
+            Protocol    = 'UDP'
+            LocalPort   = @('29100-29199')
+            Profile     = @('Domain', 'Private')
         }
 
         # site.json#/xpr/kernel/components/ipApl (XPR Cluster Installation guide §4.4.16)
@@ -723,34 +739,19 @@ Configuration XPR01_Operate
             Profile       = @('Domain', 'Private')
         }
 
-        # site.json#/xpr/kernel/components/smtpApl (XPR Cluster Installation guide §4.4.9.2)
-        Firewall 'Xpr_Firewall_SmtpApl_IMAP4'
+        # site.json#/xpr/kernel/components/smtpApl (XPR Cluster Installation guide §4.4.9.2, §9.8.2 Table 19)
+        Firewall 'Xpr_Firewall_SmtpApl'
         {
-            Name        = 'XPR-SmtpApl-IMAP4-In'
+            Name        = 'XPR-SmtpApl-In'
             Ensure      = 'Present'
-            DisplayName = 'OpenScape Xpressions SMTP APL IMAP4 (TCP-In)'
-            Description = 'IMAP4 clients of the SMTP APL.'
+            DisplayName = 'OpenScape Xpressions SMTP APL (TCP-In)'
+            Description = 'Mail clients and servers to the SMTP APL (SMTP, POP3, IMAP4 on the ports it is configured for).'
             Enabled     = 'True'
             Direction   = 'Inbound'
             Action      = 'Allow'
             Protocol    = 'TCP'
-            LocalPort   = @('143')
             Profile     = @('Domain', 'Private')
-        }
-
-        # site.json#/xpr/kernel/components/smtpApl (XPR Cluster Installation guide §4.4.9.2)
-        Firewall 'Xpr_Firewall_SmtpApl_SMTP'
-        {
-            Name        = 'XPR-SmtpApl-SMTP-In'
-            Ensure      = 'Present'
-            DisplayName = 'OpenScape Xpressions SMTP APL SMTP (TCP-In)'
-            Description = 'Internet mail to the SMTP APL.'
-            Enabled     = 'True'
-            Direction   = 'Inbound'
-            Action      = 'Allow'
-            Protocol    = 'TCP'
-            LocalPort   = @('25')
-            Profile     = @('Domain', 'Private')
+            Program     = 'D:\OpenScape\XPR\bin\smtpapl.exe'
         }
 
         # site.json#/xpr/kernel/components/webApl (XPR Upgrade guide §2.3.1.1)
@@ -765,21 +766,6 @@ Configuration XPR01_Operate
             Action      = 'Allow'
             Protocol    = 'TCP'
             LocalPort   = @('80')
-            Profile     = @('Domain', 'Private')
-        }
-
-        # site.json#/xpr/kernel/components/webApl (XPR Cluster Installation guide §4.4.10)
-        Firewall 'Xpr_Firewall_WebApl_HTTPS'
-        {
-            Name        = 'XPR-WebApl-HTTPS-In'
-            Ensure      = 'Present'
-            DisplayName = 'OpenScape Xpressions Web APL HTTPS (TCP-In)'
-            Description = 'Web Assistant over HTTPS (Web APL, SSL certificate of setup §4.4.10).'
-            Enabled     = 'True'
-            Direction   = 'Inbound'
-            Action      = 'Allow'
-            Protocol    = 'TCP'
-            LocalPort   = @('443')
             Profile     = @('Domain', 'Private')
         }
     }

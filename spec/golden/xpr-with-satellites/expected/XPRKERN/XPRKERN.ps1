@@ -23,7 +23,6 @@ Configuration XPRKERN_Prepare
 
     Import-DscResource -ModuleName 'ComputerManagementDsc' -ModuleVersion '10.0.0'
     Import-DscResource -ModuleName 'NetworkingDsc' -ModuleVersion '9.1.0'
-    Import-DscResource -ModuleName 'PSDesiredStateConfiguration' -ModuleVersion '1.1'
     Import-DscResource -ModuleName 'SecurityPolicyDsc' -ModuleVersion '2.10.0.0'
     Import-DscResource -ModuleName 'xPSDesiredStateConfiguration' -ModuleVersion '9.2.1'
 
@@ -35,6 +34,13 @@ Configuration XPRKERN_Prepare
             Name                 = 'NET-Framework-Core'
             Ensure               = 'Present'
             IncludeAllSubFeature = $false
+        }
+
+        # site.json#/xpr (XPR Cluster Installation guide §3.1.3, §7.1.3)
+        xWindowsFeature 'Xpr_Feature_RSAT_DHCP'
+        {
+            Name   = 'RSAT-DHCP'
+            Ensure = 'Absent'
         }
 
         # site.json#/xpr/kernel (XPR Cluster Installation guide §3.1.3)
@@ -67,18 +73,6 @@ Configuration XPRKERN_Prepare
             Ensure   = 'Present'
         }
 
-        # site.json#/xpr/media (XPR Cluster Installation guide §4.3.1)
-        File 'Xpr_SetupMedium'
-        {
-            DestinationPath = 'C:\Install\XPR-V7R1'
-            SourcePath      = '\\fs01\software\XPR-V7R1'
-            Type            = 'Directory'
-            Ensure          = 'Present'
-            Checksum        = 'ModifiedDate'
-            Recurse         = $true
-            Credential      = $MediaShareCredential
-        }
-
         # site.json#/xpr/kernel (XPR Upgrade guide §2.3.1.1)
         xScript 'Xpr_HostRequirements'
         {
@@ -104,6 +98,13 @@ Configuration XPRKERN_Prepare
                 if (-not (Test-Path -LiteralPath 'C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe')) {
                     $problems.Add('the setup medium is missing (C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe)')
                 }
+                if ((Get-CimInstance -ClassName Win32_ComputerSystem).TotalPhysicalMemory -lt 2147483648) { # 2048 MB
+                    $problems.Add('less than 2048 MB of working memory')
+                }
+                $disks = @(Get-CimInstance -ClassName Win32_DiskDrive | Where-Object { $_.Size -ge 107374182400 }) # 100 GB
+                if ($disks.Count -lt 2) {
+                    $problems.Add('fewer than 2 hard disks of at least 100 GB')
+                }
                 @{ Result = $problems -join '; ' }
             }
             TestScript = {
@@ -127,6 +128,13 @@ Configuration XPRKERN_Prepare
                 }
                 if (-not (Test-Path -LiteralPath 'C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe')) {
                     $problems.Add('the setup medium is missing (C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe)')
+                }
+                if ((Get-CimInstance -ClassName Win32_ComputerSystem).TotalPhysicalMemory -lt 2147483648) { # 2048 MB
+                    $problems.Add('less than 2048 MB of working memory')
+                }
+                $disks = @(Get-CimInstance -ClassName Win32_DiskDrive | Where-Object { $_.Size -ge 107374182400 }) # 100 GB
+                if ($disks.Count -lt 2) {
+                    $problems.Add('fewer than 2 hard disks of at least 100 GB')
                 }
                 $problems.Count -eq 0
             }
@@ -152,9 +160,40 @@ Configuration XPRKERN_Prepare
                 if (-not (Test-Path -LiteralPath 'C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe')) {
                     $problems.Add('the setup medium is missing (C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe)')
                 }
-                throw ('xprc gate: XPR host requirements are not met: ' + ($problems -join '; ') + '. Waiting for the runbook step "Install the Microsoft Loopback Adapter" (RUNBOOK.md): do that step, then apply this configuration again.')
+                if ((Get-CimInstance -ClassName Win32_ComputerSystem).TotalPhysicalMemory -lt 2147483648) { # 2048 MB
+                    $problems.Add('less than 2048 MB of working memory')
+                }
+                $disks = @(Get-CimInstance -ClassName Win32_DiskDrive | Where-Object { $_.Size -ge 107374182400 }) # 100 GB
+                if ($disks.Count -lt 2) {
+                    $problems.Add('fewer than 2 hard disks of at least 100 GB')
+                }
+                throw ('xprc gate: XPR host requirements are not met: ' + ($problems -join '; ') + '. Waiting for the runbook step "Check the XPR host requirements" (RUNBOOK.md): do that step, then apply this configuration again.')
             }
-            DependsOn  = @('[File]Xpr_SetupMedium')
+            DependsOn  = @('[xScript]Xpr_SetupMedium')
+        }
+
+        # site.json#/xpr/media (XPR Cluster Installation guide §4.3.1)
+        xScript 'Xpr_SetupMedium'
+        {
+            GetScript  = {
+                $marker = 'C:\Install\XPR-V7R1\xprc-medium-source.txt'
+                $copied = if (Test-Path -LiteralPath $marker) { Get-Content -LiteralPath $marker -TotalCount 1 }
+                @{ Result = [string]$copied }
+            }
+            TestScript = {
+                $marker = 'C:\Install\XPR-V7R1\xprc-medium-source.txt'
+                $copied = if (Test-Path -LiteralPath $marker) { Get-Content -LiteralPath $marker -TotalCount 1 }
+                $copied -eq '\\fs01\software\XPR-V7R1'
+            }
+            SetScript  = {
+                if (Test-Path -LiteralPath 'C:\Install\XPR-V7R1') {
+                    Remove-Item -LiteralPath 'C:\Install\XPR-V7R1' -Recurse -Force
+                }
+                $null = New-Item -Path 'C:\Install' -ItemType Directory -Force
+                Copy-Item -LiteralPath '\\fs01\software\XPR-V7R1' -Destination 'C:\Install\XPR-V7R1' -Recurse -Force -ErrorAction Stop
+                Set-Content -LiteralPath 'C:\Install\XPR-V7R1\xprc-medium-source.txt' -Value '\\fs01\software\XPR-V7R1' -Encoding ASCII
+            }
+            Credential = $MediaShareCredential
         }
 
         # site.json#/xpr (XPR Upgrade guide §2.3.1.1)
@@ -191,29 +230,13 @@ Configuration XPRKERN_Prepare
             Name        = 'XPR-CLA-In'
             Ensure      = 'Present'
             DisplayName = 'OpenScape Xpressions CLA service port (TCP-In)'
-            Description = 'HiPath Customer License Agent (CLM and license services connect to it).'
+            Description = 'HiPath Customer License Agent (the CLM and the license services connect to it).'
             Enabled     = 'True'
             Direction   = 'Inbound'
             Action      = 'Allow'
             Protocol    = 'TCP'
             LocalPort   = @('61740')
             Profile     = @('Domain')
-        }
-
-        # site.json#/xpr/licensing (XPR Cluster Installation guide §5.3 step 3)
-        Firewall 'Xpr_Firewall_LicSvc'
-        {
-            Name          = 'XPR-LicSvc-In'
-            Ensure        = 'Present'
-            DisplayName   = 'OpenScape Xpressions license service (TCP-In)'
-            Description   = 'XPR license service (licsvc) for the satellites.'
-            Enabled       = 'True'
-            Direction     = 'Inbound'
-            Action        = 'Allow'
-            Protocol      = 'TCP'
-            LocalPort     = @('13010')
-            RemoteAddress = @('192.168.50.21', '192.168.50.22')
-            Profile       = @('Domain')
         }
 
         # site.json#/xpr/satellites (XPR Upgrade guide §2.12.2)
@@ -247,26 +270,16 @@ Configuration XPRKERN_Prepare
             Profile     = @('Domain')
         }
 
-        # site.json#/xpr/kernel/components/webApl (XPR Cluster Installation guide §4.4.10)
-        Firewall 'Xpr_Firewall_WebApl_HTTPS'
-        {
-            Name        = 'XPR-WebApl-HTTPS-In'
-            Ensure      = 'Present'
-            DisplayName = 'OpenScape Xpressions Web APL HTTPS (TCP-In)'
-            Description = 'Web Assistant over HTTPS (Web APL, SSL certificate of setup §4.4.10).'
-            Enabled     = 'True'
-            Direction   = 'Inbound'
-            Action      = 'Allow'
-            Protocol    = 'TCP'
-            LocalPort   = @('443')
-            Profile     = @('Domain')
-        }
-
         # site.json#/xpr/kernel (XPR Cluster Installation guide §4.1)
         PendingReboot 'Xpr_Reboot_BeforeSetup'
         {
-            Name      = 'BeforeXprSetup'
-            DependsOn = @('[xWindowsFeature]Xpr_Feature_NET_Framework_Core', '[xWindowsFeature]Xpr_Feature_SMTP_Server', '[xWindowsFeature]Xpr_Feature_Web_Server', '[xScript]Xpr_Registry_DisabledComponents')
+            Name                        = 'BeforeXprSetup'
+            SkipComponentBasedServicing = $false
+            SkipWindowsUpdate           = $true
+            SkipPendingFileRename       = $true
+            SkipPendingComputerRename   = $true
+            SkipCcmClientSDK            = $true
+            DependsOn                   = @('[xWindowsFeature]Xpr_Feature_NET_Framework_Core', '[xWindowsFeature]Xpr_Feature_RSAT_DHCP', '[xWindowsFeature]Xpr_Feature_SMTP_Server', '[xWindowsFeature]Xpr_Feature_Web_Server', '[xScript]Xpr_Registry_DisabledComponents')
         }
     }
 }
@@ -295,6 +308,13 @@ Configuration XPRKERN_Operate
             Name                 = 'NET-Framework-Core'
             Ensure               = 'Present'
             IncludeAllSubFeature = $false
+        }
+
+        # site.json#/xpr (XPR Cluster Installation guide §3.1.3, §7.1.3)
+        xWindowsFeature 'Xpr_Feature_RSAT_DHCP'
+        {
+            Name   = 'RSAT-DHCP'
+            Ensure = 'Absent'
         }
 
         # site.json#/xpr/kernel (XPR Cluster Installation guide §3.1.3)
@@ -409,7 +429,7 @@ Configuration XPRKERN_Operate
                 $true
             }
             SetScript  = {
-                throw 'xprc gate: OpenScape Xpressions V7 R1 is not installed in D:\OpenScape\XPR. Waiting for the runbook step "Start the XPR setup" (RUNBOOK.md): do that step, then apply this configuration again.'
+                throw 'xprc gate: OpenScape Xpressions V7 R1 is not installed in D:\OpenScape\XPR. Waiting for the runbook step "Setup: finish and reboot" (RUNBOOK.md): do that step, then apply this configuration again.'
             }
             DependsOn  = @('[xGroup]Xpr_Administrators', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
@@ -442,145 +462,142 @@ Configuration XPRKERN_Operate
             }
         }
 
-        # site.json#/xpr/licensing (XPR Cluster Installation guide §5.3 step 3)
-        xRegistry 'Xpr_Registry_LicSvcAddress'
-        {
-            Key       = 'HKLM:\SOFTWARE\WOW6432Node\PP-COM\MRS\MRS Globals'
-            ValueName = 'LicSvcAddress'
-            Ensure    = 'Present'
-            ValueType = 'String'
-            ValueData = @('tcpip://192.168.50.10:13010')
-            Force     = $true
-            DependsOn = @('[xScript]Xpr_Installed')
-        }
-
         # site.json#/xpr/kernel (XPR Cluster Installation guide §5.7.1 Table 12)
         xService 'Xpr_Service_DirSvc'
         {
-            Name        = 'DirSvc'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'DirSvc'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel/components/ldapApl (XPR Cluster Installation guide §5.7.1 Table 12)
         xService 'Xpr_Service_LdapApl'
         {
-            Name        = 'LdapApl'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'LdapApl'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel/components/notificationApl (XPR Cluster Installation guide §5.7.1 Table 12)
         xService 'Xpr_Service_NotApl'
         {
-            Name        = 'NotApl'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'NotApl'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel (XPR Cluster Installation guide §5.7.1 Table 12)
         xService 'Xpr_Service_TcpApl'
         {
-            Name        = 'TcpApl'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'TcpApl'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel/components/webApl (XPR Cluster Installation guide §5.7.1 Table 12)
         xService 'Xpr_Service_WebApl'
         {
-            Name        = 'WebApl'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'WebApl'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel (XPR Upgrade guide §2.12.1)
         xService 'Xpr_Service_cfgsvc'
         {
-            Name        = 'cfgsvc'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'cfgsvc'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel (XPR Upgrade guide §2.12.1)
         xService 'Xpr_Service_infostor'
         {
-            Name        = 'infostor'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'infostor'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel (XPR Cluster Installation guide §5.7.1 Table 12)
         xService 'Xpr_Service_licsvc'
         {
-            Name        = 'licsvc'
-            Ensure      = 'Present'
-            StartupType = 'Automatic'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'licsvc'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel (XPR Upgrade guide §2.12.1)
         xService 'Xpr_Service_mrs'
         {
-            Name        = 'mrs'
-            Ensure      = 'Present'
-            StartupType = 'Automatic'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'mrs'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel (XPR Upgrade guide §2.12.1)
         xService 'Xpr_Service_mta'
         {
-            Name        = 'mta'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'mta'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel (XPR Upgrade guide §2.12.1)
         xService 'Xpr_Service_nameloc'
         {
-            Name        = 'nameloc'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'nameloc'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/kernel (XPR Cluster Installation guide §5.7.1 Table 12)
         xService 'Xpr_Service_stunnel'
         {
-            Name        = 'stunnel'
-            Ensure      = 'Present'
-            StartupType = 'Automatic'
-            DependsOn   = @('[xScript]Xpr_Installed')
+            Name      = 'stunnel'
+            Ensure    = 'Present'
+            State     = 'Ignore'
+            DependsOn = @('[xScript]Xpr_Installed')
         }
 
         # site.json#/xpr/kernel (XPR Upgrade guide §2.12.1)
         xService 'Xpr_Service_xmrsvc'
         {
-            Name        = 'xmrsvc'
+            Name       = 'xmrsvc'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+        }
+
+        # site.json#/xpr (XPR Cluster Installation guide §3.1.3, §7.1.3)
+        xService 'Xpr_Windows_DhcpClient'
+        {
+            Name        = 'Dhcp'
             Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            StartupType = 'Disabled'
+            State       = 'Stopped'
         }
 
         # site.json#/xpr/licensing (XPR Upgrade guide §2.3.9)
@@ -589,29 +606,13 @@ Configuration XPRKERN_Operate
             Name        = 'XPR-CLA-In'
             Ensure      = 'Present'
             DisplayName = 'OpenScape Xpressions CLA service port (TCP-In)'
-            Description = 'HiPath Customer License Agent (CLM and license services connect to it).'
+            Description = 'HiPath Customer License Agent (the CLM and the license services connect to it).'
             Enabled     = 'True'
             Direction   = 'Inbound'
             Action      = 'Allow'
             Protocol    = 'TCP'
             LocalPort   = @('61740')
             Profile     = @('Domain')
-        }
-
-        # site.json#/xpr/licensing (XPR Cluster Installation guide §5.3 step 3)
-        Firewall 'Xpr_Firewall_LicSvc'
-        {
-            Name          = 'XPR-LicSvc-In'
-            Ensure        = 'Present'
-            DisplayName   = 'OpenScape Xpressions license service (TCP-In)'
-            Description   = 'XPR license service (licsvc) for the satellites.'
-            Enabled       = 'True'
-            Direction     = 'Inbound'
-            Action        = 'Allow'
-            Protocol      = 'TCP'
-            LocalPort     = @('13010')
-            RemoteAddress = @('192.168.50.21', '192.168.50.22')
-            Profile       = @('Domain')
         }
 
         # site.json#/xpr/satellites (XPR Upgrade guide §2.12.2)
@@ -642,21 +643,6 @@ Configuration XPRKERN_Operate
             Action      = 'Allow'
             Protocol    = 'TCP'
             LocalPort   = @('80')
-            Profile     = @('Domain')
-        }
-
-        # site.json#/xpr/kernel/components/webApl (XPR Cluster Installation guide §4.4.10)
-        Firewall 'Xpr_Firewall_WebApl_HTTPS'
-        {
-            Name        = 'XPR-WebApl-HTTPS-In'
-            Ensure      = 'Present'
-            DisplayName = 'OpenScape Xpressions Web APL HTTPS (TCP-In)'
-            Description = 'Web Assistant over HTTPS (Web APL, SSL certificate of setup §4.4.10).'
-            Enabled     = 'True'
-            Direction   = 'Inbound'
-            Action      = 'Allow'
-            Protocol    = 'TCP'
-            LocalPort   = @('443')
             Profile     = @('Domain')
         }
     }

@@ -37,6 +37,13 @@ Configuration XPRSAT02_Prepare
             IncludeAllSubFeature = $false
         }
 
+        # site.json#/xpr (XPR Cluster Installation guide §3.1.3, §7.1.3)
+        xWindowsFeature 'Xpr_Feature_RSAT_DHCP'
+        {
+            Name   = 'RSAT-DHCP'
+            Ensure = 'Absent'
+        }
+
         # site.json#/xpr/satellites/1 (XPR Cluster Installation guide §3.1.3)
         xWindowsFeature 'Xpr_Feature_SMTP_Server'
         {
@@ -67,18 +74,6 @@ Configuration XPRSAT02_Prepare
             Ensure   = 'Present'
         }
 
-        # site.json#/xpr/media (XPR Cluster Installation guide §4.3.1)
-        File 'Xpr_SetupMedium'
-        {
-            DestinationPath = 'C:\Install\XPR-V7R1'
-            SourcePath      = '\\fs01\software\XPR-V7R1'
-            Type            = 'Directory'
-            Ensure          = 'Present'
-            Checksum        = 'ModifiedDate'
-            Recurse         = $true
-            Credential      = $MediaShareCredential
-        }
-
         # site.json#/xpr/satellites/1 (XPR Upgrade guide §2.3.1.1)
         xScript 'Xpr_HostRequirements'
         {
@@ -104,6 +99,13 @@ Configuration XPRSAT02_Prepare
                 if (-not (Test-Path -LiteralPath 'C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe')) {
                     $problems.Add('the setup medium is missing (C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe)')
                 }
+                if ((Get-CimInstance -ClassName Win32_ComputerSystem).TotalPhysicalMemory -lt 2147483648) { # 2048 MB
+                    $problems.Add('less than 2048 MB of working memory')
+                }
+                $disks = @(Get-CimInstance -ClassName Win32_DiskDrive | Where-Object { $_.Size -ge 107374182400 }) # 100 GB
+                if ($disks.Count -lt 2) {
+                    $problems.Add('fewer than 2 hard disks of at least 100 GB')
+                }
                 @{ Result = $problems -join '; ' }
             }
             TestScript = {
@@ -127,6 +129,13 @@ Configuration XPRSAT02_Prepare
                 }
                 if (-not (Test-Path -LiteralPath 'C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe')) {
                     $problems.Add('the setup medium is missing (C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe)')
+                }
+                if ((Get-CimInstance -ClassName Win32_ComputerSystem).TotalPhysicalMemory -lt 2147483648) { # 2048 MB
+                    $problems.Add('less than 2048 MB of working memory')
+                }
+                $disks = @(Get-CimInstance -ClassName Win32_DiskDrive | Where-Object { $_.Size -ge 107374182400 }) # 100 GB
+                if ($disks.Count -lt 2) {
+                    $problems.Add('fewer than 2 hard disks of at least 100 GB')
                 }
                 $problems.Count -eq 0
             }
@@ -152,9 +161,40 @@ Configuration XPRSAT02_Prepare
                 if (-not (Test-Path -LiteralPath 'C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe')) {
                     $problems.Add('the setup medium is missing (C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe)')
                 }
-                throw ('xprc gate: XPR host requirements are not met: ' + ($problems -join '; ') + '. Waiting for the runbook step "Install the Microsoft Loopback Adapter" (RUNBOOK.md): do that step, then apply this configuration again.')
+                if ((Get-CimInstance -ClassName Win32_ComputerSystem).TotalPhysicalMemory -lt 2147483648) { # 2048 MB
+                    $problems.Add('less than 2048 MB of working memory')
+                }
+                $disks = @(Get-CimInstance -ClassName Win32_DiskDrive | Where-Object { $_.Size -ge 107374182400 }) # 100 GB
+                if ($disks.Count -lt 2) {
+                    $problems.Add('fewer than 2 hard disks of at least 100 GB')
+                }
+                throw ('xprc gate: XPR host requirements are not met: ' + ($problems -join '; ') + '. Waiting for the runbook step "Check the XPR host requirements" (RUNBOOK.md): do that step, then apply this configuration again.')
             }
-            DependsOn  = @('[File]Xpr_SetupMedium')
+            DependsOn  = @('[xScript]Xpr_SetupMedium')
+        }
+
+        # site.json#/xpr/media (XPR Cluster Installation guide §4.3.1)
+        xScript 'Xpr_SetupMedium'
+        {
+            GetScript  = {
+                $marker = 'C:\Install\XPR-V7R1\xprc-medium-source.txt'
+                $copied = if (Test-Path -LiteralPath $marker) { Get-Content -LiteralPath $marker -TotalCount 1 }
+                @{ Result = [string]$copied }
+            }
+            TestScript = {
+                $marker = 'C:\Install\XPR-V7R1\xprc-medium-source.txt'
+                $copied = if (Test-Path -LiteralPath $marker) { Get-Content -LiteralPath $marker -TotalCount 1 }
+                $copied -eq '\\fs01\software\XPR-V7R1'
+            }
+            SetScript  = {
+                if (Test-Path -LiteralPath 'C:\Install\XPR-V7R1') {
+                    Remove-Item -LiteralPath 'C:\Install\XPR-V7R1' -Recurse -Force
+                }
+                $null = New-Item -Path 'C:\Install' -ItemType Directory -Force
+                Copy-Item -LiteralPath '\\fs01\software\XPR-V7R1' -Destination 'C:\Install\XPR-V7R1' -Recurse -Force -ErrorAction Stop
+                Set-Content -LiteralPath 'C:\Install\XPR-V7R1\xprc-medium-source.txt' -Value '\\fs01\software\XPR-V7R1' -Encoding ASCII
+            }
+            Credential = $MediaShareCredential
         }
 
         # site.json#/xpr (XPR Upgrade guide §2.3.1.1)
@@ -204,8 +244,13 @@ Configuration XPRSAT02_Prepare
         # site.json#/xpr/satellites/1 (XPR Cluster Installation guide §4.1)
         PendingReboot 'Xpr_Reboot_BeforeSetup'
         {
-            Name      = 'BeforeXprSetup'
-            DependsOn = @('[xWindowsFeature]Xpr_Feature_NET_Framework_Core', '[xWindowsFeature]Xpr_Feature_SMTP_Server', '[xWindowsFeature]Xpr_Feature_Web_Server', '[xScript]Xpr_Registry_DisabledComponents')
+            Name                        = 'BeforeXprSetup'
+            SkipComponentBasedServicing = $false
+            SkipWindowsUpdate           = $true
+            SkipPendingFileRename       = $true
+            SkipPendingComputerRename   = $true
+            SkipCcmClientSDK            = $true
+            DependsOn                   = @('[xWindowsFeature]Xpr_Feature_NET_Framework_Core', '[xWindowsFeature]Xpr_Feature_RSAT_DHCP', '[xWindowsFeature]Xpr_Feature_SMTP_Server', '[xWindowsFeature]Xpr_Feature_Web_Server', '[xScript]Xpr_Registry_DisabledComponents')
         }
 
         # site.json#/xpr/satellites/1 (XPR Upgrade guide §2.12.2 step 1)
@@ -242,6 +287,13 @@ Configuration XPRSAT02_Operate
             Name                 = 'NET-Framework-Core'
             Ensure               = 'Present'
             IncludeAllSubFeature = $false
+        }
+
+        # site.json#/xpr (XPR Cluster Installation guide §3.1.3, §7.1.3)
+        xWindowsFeature 'Xpr_Feature_RSAT_DHCP'
+        {
+            Name   = 'RSAT-DHCP'
+            Ensure = 'Absent'
         }
 
         # site.json#/xpr/satellites/1 (XPR Cluster Installation guide §3.1.3)
@@ -290,7 +342,7 @@ Configuration XPRSAT02_Operate
                 $true
             }
             SetScript  = {
-                throw 'xprc gate: OpenScape Xpressions V7 R1 is not installed in D:\OpenScape\XPRSat. Waiting for the runbook step "Start the XPR setup" (RUNBOOK.md): do that step, then apply this configuration again.'
+                throw 'xprc gate: OpenScape Xpressions V7 R1 is not installed in D:\OpenScape\XPRSat. Waiting for the runbook step "Install the satellite''s components" (RUNBOOK.md): do that step, then apply this configuration again.'
             }
             DependsOn  = @('[xGroup]Xpr_Administrators', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
@@ -326,31 +378,40 @@ Configuration XPRSAT02_Operate
         # site.json#/xpr/satellites/1/components/reportApl (XPR Cluster Installation guide §5.7.1)
         xService 'Xpr_Service_RepApl'
         {
-            Name        = 'RepApl'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'RepApl'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/satellites/1 (XPR Cluster Installation guide §5.10)
         xService 'Xpr_Service_cfgsvc'
         {
-            Name        = 'cfgsvc'
-            Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            Name       = 'cfgsvc'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
 
         # site.json#/xpr/satellites/1 (XPR Cluster Installation guide §5.10)
         xService 'Xpr_Service_nameloc'
         {
-            Name        = 'nameloc'
+            Name       = 'nameloc'
+            Ensure     = 'Present'
+            State      = 'Ignore'
+            Credential = $XprServiceCredential
+            DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+        }
+
+        # site.json#/xpr (XPR Cluster Installation guide §3.1.3, §7.1.3)
+        xService 'Xpr_Windows_DhcpClient'
+        {
+            Name        = 'Dhcp'
             Ensure      = 'Present'
-            StartupType = 'Manual'
-            Credential  = $XprServiceCredential
-            DependsOn   = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Installed', '[UserRightsAssignment]Xpr_LogOnAsService')
+            StartupType = 'Disabled'
+            State       = 'Stopped'
         }
 
         # site.json#/xpr/satellites (XPR Upgrade guide §2.12.2)
