@@ -3,8 +3,9 @@
  * the file system; write/ does that, all or nothing.
  *
  * Per node, in `<NODE>/`: the configuration (<NODE>.ps1), ConfigurationData.psd1,
- * RequiredModules.psd1, build.ps1, the registry values as <NODE>.reg and
- * RUNBOOK.md. All from the one IR, so the .reg file and the xRegistry blocks
+ * RequiredModules.psd1, build.ps1, the registry values as <NODE>.reg,
+ * RUNBOOK.md and <NODE>.Tests.ps1 (Pester checks of the deployed state). All
+ * from the one IR, so the .reg file, the xRegistry blocks and the checks
  * cannot disagree.
  */
 
@@ -14,6 +15,7 @@ import { VERSION } from '../version.js';
 import { emitBuildScript, emitRequiredModules } from './ps/build-script.js';
 import { emitConfigurationData } from './ps/configuration-data.js';
 import { emitConfiguration, modulesOf } from './ps/configuration.js';
+import { emitTestsFile, testsFileName } from './pester/tests-file.js';
 import { regComment, writeRegFile } from './reg/write-reg.js';
 import { emitRunbook } from './runbook.js';
 
@@ -63,6 +65,7 @@ function emitNode(site: SiteIR, node: NodeIR): OutputFile[] {
             ),
         },
         { path: runbookPath, bytes: Buffer.from(emitRunbook(site, node, modules, node.description ?? ''), 'utf8') },
+        { path: `${dir}/${testsFileName(node)}`, bytes: powerShellFile(emitTestsFile(site, node, blocks)) },
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -4,6 +4,7 @@ import type { DscModuleRef } from '../dsc/block.js';
 import type { NodeIR, SiteIR } from '../ir/types.js';
 import { VERSION } from '../version.js';
 import { installableModules } from './ps/build-script.js';
+import { runCommand, testsFileName } from './pester/tests-file.js';
 import { render } from './templates.js';
 
 export function emitRunbook(site: SiteIR, node: NodeIR, modules: readonly DscModuleRef[], description: string): string {
@@ -29,6 +30,9 @@ export function emitRunbook(site: SiteIR, node: NodeIR, modules: readonly DscMod
         credentials: node.credentials,
         applyCommand: `Start-DscConfiguration -Path .\\MOF -ComputerName ${node.name} -Wait -Verbose`,
         verifyCommand: `Test-DscConfiguration -ComputerName ${node.name} -Detailed`,
+        testsFile: testsFileName(node),
+        testsCommand: runCommand(node),
+        pesterInstallCommand: 'Install-Module -Name Pester -RequiredVersion 5.7.1 -Force -SkipPublisherCheck',
         steps: node.manualSteps.map((s) => ({
             section: s.section ?? '',
             guide: s.guide ?? '',

@@ -1,0 +1,37 @@
+import type { RegistryValue, UserAccountControlResource } from '../../ir/types.js';
+import { check, type CheckContext, type PesterCheck } from './check.js';
+import { registryValueLines } from './registry.js';
+
+/**
+ * The registry values ComputerManagementDsc's UserAccountControl writes for
+ * each NotificationLevel (its README): ConsentPromptBehaviorAdmin, EnableLUA,
+ * PromptOnSecureDesktop under HKLM\…\Policies\System.
+ */
+const LEVELS: Readonly<Record<UserAccountControlResource['notificationLevel'], readonly [number, number, number]>> = {
+    AlwaysNotify: [2, 1, 1],
+    AlwaysNotifyAndAskForCredentials: [1, 1, 1],
+    NotifyChanges: [5, 1, 1],
+    NotifyChangesWithoutDimming: [5, 1, 0],
+    NeverNotify: [0, 1, 0],
+    NeverNotifyAndDisableAll: [0, 0, 0],
+};
+
+const NAMES = ['ConsentPromptBehaviorAdmin', 'EnableLUA', 'PromptOnSecureDesktop'] as const;
+
+export function userAccountControlCheck(r: UserAccountControlResource, ctx: CheckContext): PesterCheck {
+    const values = LEVELS[r.notificationLevel];
+    const lines = NAMES.flatMap((name, i): string[] => {
+        const value: RegistryValue = {
+            hive: 'HKEY_LOCAL_MACHINE',
+            path: 'SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System',
+            name,
+            ensure: 'Present',
+            data: { type: 'REG_DWORD', value: values[i] ?? 0 },
+        };
+        return [...(i === 0 ? [] : ['']), ...registryValueLines(value, `notification level ${r.notificationLevel} sets ${name}`)];
+    });
+    return check(r, ctx, lines, {
+        helpers: ['Get-RegistryValue'],
+        notes: r.suppressRestart ? [] : ['Windows reads EnableLUA at start-up: after a change the node must have rebooted.'],
+    });
+}
