@@ -44,6 +44,7 @@ Describe 'Node RDS01 (site onex-large)' {
 
         It '[xScript]OnexPortal_DesktopClients_Prerequisites (site.json#/onexPortal/desktopClients/managedNodes/0)' {
             # Its TestScript: Desktop client prerequisites are present.
+            # A gate: it holds once the runbook step "Check the desktop clients" is done.
             $inDesiredState = & {
                 $missing = New-Object -TypeName 'System.Collections.Generic.List[string]'
                 $dotNet = @('HKLM:\SOFTWARE\Microsoft\NET Framework Setup\NDP\v4\Client', 'HKLM:\SOFTWARE\Microsoft\NET Framework Setup\NDP\v4\Full') |

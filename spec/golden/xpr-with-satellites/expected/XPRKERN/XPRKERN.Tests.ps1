@@ -243,6 +243,7 @@ Describe 'Node XPRKERN (site fabrikam-xpr)' {
     Context 'Scripts' {
         It '[xScript]Xpr_HostRequirements (site.json#/xpr/kernel)' {
             # Its TestScript: XPR host requirements: local XPR volumes, 10 GB partition, no domain controller, Microsoft Loopback Adapter.
+            # A gate: it holds once the runbook step "Install the Microsoft Loopback Adapter" is done.
             $inDesiredState = & {
                 $problems = [System.Collections.Generic.List[string]]::new()
                 foreach ($drive in @('D:')) {
@@ -272,6 +273,7 @@ Describe 'Node XPRKERN (site fabrikam-xpr)' {
 
         It '[xScript]Xpr_Installed (site.json#/xpr/kernel)' {
             # Its TestScript: OpenScape Xpressions V7 R1 installed in D:\OpenScape\XPR.
+            # A gate: it holds once the runbook step "Start the XPR setup" is done.
             $inDesiredState = & {
                 $binary = 'D:\OpenScape\XPR\bin\mrs.exe'
                 if (-not (Test-Path -LiteralPath $binary) -or -not (Get-Service -Name 'mrs' -ErrorAction SilentlyContinue)) {

@@ -181,6 +181,7 @@ Describe 'Node XPRSAT02 (site fabrikam-xpr)' {
     Context 'Scripts' {
         It '[xScript]Xpr_HostRequirements (site.json#/xpr/satellites/1)' {
             # Its TestScript: XPR host requirements: local XPR volumes, 10 GB partition, no domain controller, Microsoft Loopback Adapter.
+            # A gate: it holds once the runbook step "Install the Microsoft Loopback Adapter" is done.
             $inDesiredState = & {
                 $problems = [System.Collections.Generic.List[string]]::new()
                 foreach ($drive in @('D:')) {
@@ -210,6 +211,7 @@ Describe 'Node XPRSAT02 (site fabrikam-xpr)' {
 
         It '[xScript]Xpr_Installed (site.json#/xpr/satellites/1)' {
             # Its TestScript: OpenScape Xpressions V7 R1 installed in D:\OpenScape\XPRSat.
+            # A gate: it holds once the runbook step "Start the XPR setup" is done.
             $inDesiredState = & {
                 $binary = 'D:\OpenScape\XPRSat\bin\cfgsvc.exe'
                 if (-not (Test-Path -LiteralPath $binary) -or -not (Get-Service -Name 'cfgsvc' -ErrorAction SilentlyContinue)) {
