@@ -257,6 +257,39 @@ function Get-ChildItem
     }
 }
 
+# Get-Content and Get-FileHash on fake files (the verification tests read contents
+# and compare copies). A file's Contents is its text; its hash is SHA-256 of that
+# text as UTF-8.
+function Get-Content
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [switch] $Raw, [string] $Encoding)
+    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $_ })
+    {
+        $entry = Get-FakeFileEntry (Resolve-FakeFilePath $p)
+        if ($null -eq $entry -or $entry.Type -ne 'File') { Write-FakeError $PSCmdlet "Cannot find path '$p' because it does not exist." -Target $p; continue }
+        $text = [string]$entry.Contents
+        # Windows PowerShell 5.1 and 7 give $null for an empty file with -Raw, and nothing without it.
+        if ($text -eq '') { if ($Raw) { $null }; continue }
+        if ($Raw) { $text } else { $text -split '\r?\n' | Select-Object -SkipLast $(if ($text -match '\n$') { 1 } else { 0 }) }
+    }
+}
+
+function Get-FileHash
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [string] $Algorithm = 'SHA256')
+    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $_ })
+    {
+        $entry = Get-FakeFileEntry (Resolve-FakeFilePath $p)
+        if ($null -eq $entry -or $entry.Type -ne 'File') { Write-FakeError $PSCmdlet "Cannot find path '$p' because it does not exist." -Target $p; continue }
+        $bytes = [System.Security.Cryptography.SHA256]::HashData([System.Text.Encoding]::UTF8.GetBytes([string]$entry.Contents))
+        [pscustomobject]@{ Algorithm = 'SHA256'; Hash = [System.Convert]::ToHexString($bytes); Path = $p }
+    }
+}
+
 # --- Item properties ---------------------------------------------------------------
 
 function Get-ItemProperty

@@ -1,5 +1,6 @@
 import type { FirewallRuleResource } from '../../ir/types.js';
 import { psArray, psString } from '../ps/quote.js';
+import { wildcardLiteral } from '../ps/wildcard.js';
 import { check, type CheckContext, type PesterCheck } from './check.js';
 
 /**
@@ -8,7 +9,7 @@ import { check, type CheckContext, type PesterCheck } from './check.js';
  * checked). Lists are compared sorted, in the form Windows reports them.
  */
 export function firewallRuleCheck(r: FirewallRuleResource, ctx: CheckContext): PesterCheck {
-    const get = `Get-NetFirewallRule -Name ${psString(r.name)} -ErrorAction SilentlyContinue`;
+    const get = `Get-NetFirewallRule -Name ${psString(wildcardLiteral(r.name))} -ErrorAction SilentlyContinue`;
     if (r.ensure === 'Absent') {
         return check(r, ctx, [`${get} | Should -BeNullOrEmpty -Because ${psString(`the configuration removes firewall rule ${r.name}`)}`]);
     }

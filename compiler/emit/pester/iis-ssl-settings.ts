@@ -8,7 +8,8 @@ export function iisSslSettingsCheck(r: IisSslSettingsResource, ctx: CheckContext
     return check(r, ctx, [
         'Import-Module -Name WebAdministration',
         `$sslFlags = Get-WebConfigurationProperty -PSPath 'MACHINE/WEBROOT/APPHOST' -Location ${psString(r.name)} -Filter 'system.webServer/security/access' -Name 'sslFlags'`,
-        // IIS reports the flags as one comma-separated string.
+        // One comma-separated string, or an attribute object holding it in .Value.
+        'if ($null -ne $sslFlags.Value) { $sslFlags = $sslFlags.Value }',
         "$set = @(([System.String] $sslFlags) -split ',' | ForEach-Object -Process { $_.Trim() } | Where-Object -FilterScript { $_ -and $_ -ne 'None' } | Sort-Object)",
         flags.length === 0
             ? `$set | Should -BeNullOrEmpty -Because ${psString(`${r.name} does not require SSL`)}`

@@ -1,6 +1,7 @@
 import type { BuiltInAccount, ServiceResource } from '../../ir/types.js';
 import { psArray, psString } from '../ps/quote.js';
 import { wqlString } from '../ps/wql.js';
+import { wildcardLiteral } from '../ps/wildcard.js';
 import { check, type CheckContext, type PesterCheck } from './check.js';
 
 /** Win32_Service.StartMode for xService's StartupType. */
@@ -28,7 +29,7 @@ export function managedServiceState(r: ServiceResource): 'Running' | 'Stopped' |
 
 /** Existence (Get-Service), start mode and account (Win32_Service), and the state where the configuration manages it. */
 export function serviceCheck(r: ServiceResource, ctx: CheckContext): PesterCheck {
-    const get = `Get-Service -Name ${psString(r.name)} -ErrorAction SilentlyContinue`;
+    const get = `Get-Service -Name ${psString(wildcardLiteral(r.name))} -ErrorAction SilentlyContinue`;
     if (r.ensure === 'Absent') {
         return check(r, ctx, [`${get} | Should -BeNullOrEmpty -Because ${psString(`the configuration removes service ${r.name}`)}`]);
     }

@@ -1,5 +1,6 @@
 import type { SmbShareResource } from '../../ir/types.js';
 import { psString } from '../ps/quote.js';
+import { wildcardLiteral } from '../ps/wildcard.js';
 import { check, type CheckContext, type PesterCheck } from './check.js';
 
 /**
@@ -8,7 +9,7 @@ import { check, type CheckContext, type PesterCheck } from './check.js';
  * ComputerManagementDsc removes only what its Absent lists name.
  */
 export function smbShareCheck(r: SmbShareResource, ctx: CheckContext): PesterCheck {
-    const get = `Get-SmbShare -Name ${psString(r.name)} -ErrorAction SilentlyContinue`;
+    const get = `Get-SmbShare -Name ${psString(wildcardLiteral(r.name))} -ErrorAction SilentlyContinue`;
     if (r.ensure === 'Absent') {
         return check(r, ctx, [`${get} | Should -BeNullOrEmpty -Because ${psString(`the configuration removes share ${r.name}`)}`]);
     }
@@ -26,7 +27,7 @@ export function smbShareCheck(r: SmbShareResource, ctx: CheckContext): PesterChe
         ['Read', r.readAccess],
     ] as const;
     if (grants.some(([, accounts]) => accounts.length > 0)) {
-        lines.push(`$access = @(Get-SmbShareAccess -Name ${psString(r.name)} | Where-Object -FilterScript { $_.AccessControlType -eq 'Allow' })`);
+        lines.push(`$access = @(Get-SmbShareAccess -Name ${psString(wildcardLiteral(r.name))} | Where-Object -FilterScript { $_.AccessControlType -eq 'Allow' })`);
     }
     for (const [right, accounts] of grants) {
         if (accounts.length === 0) {

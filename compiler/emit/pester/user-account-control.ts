@@ -7,7 +7,7 @@ import { registryValueLines } from './registry.js';
  * each NotificationLevel (its README): ConsentPromptBehaviorAdmin, EnableLUA,
  * PromptOnSecureDesktop under HKLM\…\Policies\System.
  */
-const LEVELS: Readonly<Record<UserAccountControlResource['notificationLevel'], readonly [number, number, number]>> = {
+export const UAC_LEVELS: Readonly<Record<UserAccountControlResource['notificationLevel'], readonly [number, number, number]>> = {
     AlwaysNotify: [2, 1, 1],
     AlwaysNotifyAndAskForCredentials: [1, 1, 1],
     NotifyChanges: [5, 1, 1],
@@ -16,14 +16,16 @@ const LEVELS: Readonly<Record<UserAccountControlResource['notificationLevel'], r
     NeverNotifyAndDisableAll: [0, 0, 0],
 };
 
-const NAMES = ['ConsentPromptBehaviorAdmin', 'EnableLUA', 'PromptOnSecureDesktop'] as const;
+export const UAC_NAMES = ['ConsentPromptBehaviorAdmin', 'EnableLUA', 'PromptOnSecureDesktop'] as const;
+const UAC_PATH = 'SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System';
+export const UAC_KEY = `HKEY_LOCAL_MACHINE\\${UAC_PATH}`;
 
 export function userAccountControlCheck(r: UserAccountControlResource, ctx: CheckContext): PesterCheck {
-    const values = LEVELS[r.notificationLevel];
-    const lines = NAMES.flatMap((name, i): string[] => {
+    const values = UAC_LEVELS[r.notificationLevel];
+    const lines = UAC_NAMES.flatMap((name, i): string[] => {
         const value: RegistryValue = {
             hive: 'HKEY_LOCAL_MACHINE',
-            path: 'SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System',
+            path: UAC_PATH,
             name,
             ensure: 'Present',
             data: { type: 'REG_DWORD', value: values[i] ?? 0 },

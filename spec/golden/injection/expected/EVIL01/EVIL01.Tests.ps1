@@ -117,7 +117,7 @@ Describe 'Node EVIL01 (site injection)' {
 
     Context 'Firewall rules' {
         It '[Firewall]Firewall_Rule_x_ (site.json#/nodes/0/baseline/firewallRules/0)' {
-            $rule = Get-NetFirewallRule -Name 'Rule '' " ` $(x)' -ErrorAction SilentlyContinue
+            $rule = Get-NetFirewallRule -Name 'Rule '' " `` $(x)' -ErrorAction SilentlyContinue
             $rule | Should -Not -BeNullOrEmpty -Because 'firewall rule Rule '' " ` $(x) must exist'
             $rule.DisplayName | Should -BeExactly 'Rule ‘‘with’’ “quotes”'
             $rule.Description | Should -BeExactly "`#> <`# `n newline"

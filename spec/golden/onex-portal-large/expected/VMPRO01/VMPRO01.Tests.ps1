@@ -43,6 +43,7 @@ Describe 'Node VMPRO01 (site onex-large)' {
         It '[SslSettings]OnexPortal_VoicemailPro_SiteSsl (site.json#/onexPortal/voicemail/node)' {
             Import-Module -Name WebAdministration
             $sslFlags = Get-WebConfigurationProperty -PSPath 'MACHINE/WEBROOT/APPHOST' -Location 'Default Web Site' -Filter 'system.webServer/security/access' -Name 'sslFlags'
+            if ($null -ne $sslFlags.Value) { $sslFlags = $sslFlags.Value }
             $set = @(([System.String] $sslFlags) -split ',' | ForEach-Object -Process { $_.Trim() } | Where-Object -FilterScript { $_ -and $_ -ne 'None' } | Sort-Object)
             $set | Should -BeNullOrEmpty -Because 'Default Web Site does not require SSL'
         }
