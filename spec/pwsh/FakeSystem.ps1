@@ -126,25 +126,30 @@ function Test-FakeWqlFilter
     return $true
 }
 
-# Win32_Service is the Services section seen through CIM (Name, StartMode, StartName, State, …).
-function Get-FakeServiceInstances
+# Win32_Service and Win32_Product are views of the Services and MsiProducts sections.
+function Get-FakeCimInstances
 {
-    $services = Get-FakeSection 'Services'
-    foreach ($name in @($services.Keys | Sort-Object))
+    param ([string] $ClassName)
+    switch ($ClassName)
     {
-        $entry = $services[$name]
-        $instance = [hashtable]::new([System.StringComparer]::OrdinalIgnoreCase)
-        $instance['Name'] = $name
-        foreach ($k in $entry.Keys) { $instance[$k] = $entry[$k] }
-        $instance
+        'Win32_Service'
+        {
+            $services = Get-FakeSection 'Services'
+            foreach ($n in @($services.Keys | Sort-Object)) { $s = $services[$n]; @{ Name = $n; DisplayName = $s.DisplayName; Description = $s.Description; StartMode = $s.StartMode; State = $s.State; StartName = $s.StartName; PathName = $s.PathName } }
+        }
+        'Win32_Product'
+        {
+            $products = Get-FakeSection 'MsiProducts'
+            foreach ($code in @($products.Keys | Sort-Object)) { @{ IdentifyingNumber = $code; Name = $products[$code].Name; Version = $products[$code].Version } }
+        }
+        default { @((Get-FakeSection 'Cim')[$ClassName]) }
     }
 }
 
 function Get-FakeCim
 {
     param ([string] $ClassName, [string] $Filter)
-    $instances = if ($ClassName -eq 'Win32_Service') { @(Get-FakeServiceInstances) } else { @((Get-FakeSection 'Cim')[$ClassName]) }
-    foreach ($instance in $instances)
+    foreach ($instance in @(Get-FakeCimInstances $ClassName))
     {
         if ($null -ne $instance -and (Test-FakeWqlFilter $instance $Filter))
         {
