@@ -55,7 +55,7 @@ function Invoke-Converge
 {
     param ($Run)
     $problems = [System.Collections.Generic.List[string]]::new()
-    Import-Module -Name $fake -Scope Local -Force
+    Import-Module -Name $fake -Scope Local
     Initialize-FakeWindows -State (ConvertTo-Json -InputObject $Run.fresh -Depth 64 -Compress) -Installers $Run.installers
     foreach ($step in $Run.steps)
     {

@@ -64,6 +64,8 @@ describe('verification tests (<NODE>.Tests.ps1) on the fake host (pwsh, Pester 5
     let results: Record<string, RunResult> = {};
 
     before(function () {
+        // About 650 Pester tests in one process: far longer than mocha's default on a busy machine.
+        this.timeout(600_000);
         const pwsh = requirePwsh(this, { pester: true });
         const run = runPwshJson<{ pesterMs: number; runs: Record<string, RunResult> }>(pwsh, HARNESS, { fake: FAKE, runs });
         results = run.result.runs;

@@ -1,5 +1,5 @@
 import type { ScriptResource } from '../../ir/types.js';
-import { check, type CheckContext, type PesterCheck } from './check.js';
+import { check, resourceTitle, skipped, type CheckContext, type PesterCheck } from './check.js';
 
 /**
  * A Script resource is checked by its own TestScript, run as the LCM runs it
@@ -7,6 +7,10 @@ import { check, type CheckContext, type PesterCheck } from './check.js';
  * code with manifest values already quoted (ir/types.ts ScriptResource).
  */
 export function scriptCheck(r: ScriptResource, ctx: CheckContext): PesterCheck {
+    if (r.testScript.some((line) => /\$using:/i.test(line))) {
+        // Outside the MOF compile $using: has no value, so the TestScript can not run here.
+        return skipped(resourceTitle(r, ctx), [`Its TestScript: ${r.name}.`], 'its TestScript reads $using: values that only the MOF compile fills in; Test-DscConfiguration checks it');
+    }
     const notes = [`Its TestScript: ${r.name}.`];
     if (r.credential !== undefined) {
         notes.push(`The LCM runs it as credential ${r.credential.credential}; here it runs as you.`);
