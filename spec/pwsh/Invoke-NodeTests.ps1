@@ -6,7 +6,7 @@
     .DESCRIPTION
         Input (JSON, -InputPath): { "fake": <path of FakeWindows.psm1>, "runs": [ { id,
         tests: <the .Tests.ps1 text>, fresh: <state>, installers: { <path>: { ExitCode, Effect } },
-        converge: <bool>, scriptsOnly: <bool>,
+        converge: <bool>, tag: [..], excludeTag: [..] (Pester filters by Context tag),
         steps: [ { id, patch } | { id, script } ] } ] }.
 
         A run with steps first converges its fresh state: a patch (what the converge
@@ -19,8 +19,7 @@
         test scope only (-Scope Local): Pester's own Test-Path, Join-Path, … stay real.
         [System.Reflection.Assembly]::Load, a static call no function can shadow, is
         rewritten to the fake's Invoke-FakeAssemblyLoad, as Invoke-ScriptCases.ps1 does.
-        All files run in one Invoke-Pester call, the scriptsOnly runs (only the tests
-        of [xScript] resources) in a second one.
+        The files run in one Invoke-Pester call per filter (tags), so two or three in all.
 #>
 [CmdletBinding()]
 param
@@ -99,18 +98,19 @@ foreach ($run in $inputData.runs)
     $output[$run.id] = [ordered]@{ converge = $state.Problems; tests = [System.Collections.Generic.List[object]]::new() }
 }
 
-$scriptsOnly = @{}
-foreach ($run in $inputData.runs) { if ($run.scriptsOnly) { $scriptsOnly[$run.id] = $true } }
+$filterOf = @{}
+foreach ($run in $inputData.runs) { $filterOf[$run.id] = @{ Tag = [string[]]@($run.tag); ExcludeTag = [string[]]@($run.excludeTag) } }
 $watch = [System.Diagnostics.Stopwatch]::StartNew()
-$results = foreach ($only in $false, $true)
+$groups = $files.Keys | Group-Object -Property { $f = $filterOf[$files[$_]]; ($f.Tag -join ',') + '|' + ($f.ExcludeTag -join ',') }
+$results = foreach ($group in ($groups | Sort-Object -Property Name))
 {
-    $paths = [string[]]@($files.Keys | Where-Object { [bool]$scriptsOnly[$files[$_]] -eq $only } | Sort-Object)
-    if ($paths.Count -eq 0) { continue }
+    $filter = $filterOf[$files[$group.Group[0]]]
     $configuration = New-PesterConfiguration
-    $configuration.Run.Path = $paths
+    $configuration.Run.Path = [string[]]@($group.Group | Sort-Object)
     $configuration.Run.PassThru = $true
     $configuration.Output.Verbosity = 'None'
-    if ($only) { $configuration.Filter.FullName = '*`[xScript`]*' }
+    if ($filter.Tag.Count -gt 0) { $configuration.Filter.Tag = $filter.Tag }
+    if ($filter.ExcludeTag.Count -gt 0) { $configuration.Filter.ExcludeTag = $filter.ExcludeTag }
     Invoke-Pester -Configuration $configuration
 }
 $pesterMs = $watch.ElapsedMilliseconds
@@ -118,13 +118,15 @@ $pesterMs = $watch.ElapsedMilliseconds
 foreach ($container in $results.Containers)
 {
     $id = $files[[string]$container.Item]
-    if ($container.Result -ne 'Passed' -and $container.Result -ne 'Failed') { $output[$id].tests.Add([ordered]@{ name = '(file)'; result = [string]$container.Result; message = "$($container.ErrorRecord | Select-Object -First 1)" }) }
+    if ($container.Result -notin 'Passed', 'Failed', 'NotRun') { $output[$id].tests.Add([ordered]@{ name = '(file)'; result = [string]$container.Result; message = "$($container.ErrorRecord | Select-Object -First 1)" }) }
 }
 foreach ($test in $results.Tests)
 {
     $id = $files[[string]$test.Block.BlockContainer.Item]
     $message = ($test.ErrorRecord | Select-Object -First 1 | ForEach-Object { $_.Exception.Message }) -join ''
-    $output[$id].tests.Add([ordered]@{ name = $test.ExpandedName; context = $test.Block.Name; result = [string]$test.Result; message = [string]$message })
+    # Pester expands (unescapes) the name of a test it runs only; a filtered one keeps the escapes.
+    $name = if ($test.Result -eq 'NotRun') { $test.Name -replace '`(.)', '$1' } else { $test.ExpandedName }
+    $output[$id].tests.Add([ordered]@{ name = $name; context = $test.Block.Name; result = [string]$test.Result; message = [string]$message })
 }
 
 $json = [ordered]@{ pesterMs = $pesterMs; runs = $output } | ConvertTo-Json -Depth 8

@@ -20,7 +20,10 @@
 import type { DscBlock } from '../../compiler/dsc/block.js';
 import { dscBlocks } from '../../compiler/dsc/resources/index.js';
 import { resourceTitle, type CheckContext } from '../../compiler/emit/pester/check.js';
-import { pesterContexts } from '../../compiler/emit/pester/index.js';
+import { MANUAL_STEPS_TAG, pesterContexts } from '../../compiler/emit/pester/index.js';
+
+/** The tag of the Scripts Context: the IR kind. */
+const SCRIPT_TAG = 'Script';
 import type { NodeIR, Resource, SiteIR } from '../../compiler/ir/types.js';
 import type { Site } from '../../compiler/manifest/types.generated.js';
 import { convergePatch, freshPatch } from './converge-model.js';
@@ -37,8 +40,9 @@ export interface NodeRun {
     readonly installers: State;
     /** Apply `steps` to `fresh` before the tests run. */
     readonly converge: boolean;
-    /** Run only the xScript tests. */
-    readonly scriptsOnly: boolean;
+    /** Pester filters: only the Contexts with these tags / without these tags. */
+    readonly tag: readonly string[];
+    readonly excludeTag: readonly string[];
     readonly steps: readonly Step[];
 }
 
@@ -46,6 +50,8 @@ export interface NodeRun {
 export interface Expected {
     readonly titles: readonly string[];
     readonly skipped: readonly string[];
+    /** The manual steps' tests (tagged ManualStep). */
+    readonly manual: readonly string[];
     /** The checks of Script resources (run by their TestScript). */
     readonly scripts: readonly string[];
 }
@@ -110,16 +116,23 @@ export function nodeRuns(caseName: string, site: Site, ir: SiteIR, node: NodeIR,
         }
     }
     const typeOf = (id: string): string => blocks.get(id)?.resourceType ?? '?';
-    const checks = pesterContexts(ir, node, typeOf).flatMap((c) => c.checks);
+    const contexts = pesterContexts(ir, node, typeOf);
+    const checks = contexts.flatMap((c) => c.checks);
     const ctx: CheckContext = { manifest: ir.manifestName, resourceType: typeOf, credential: () => undefined };
     const scripts = node.resources.filter((r) => r.kind === 'Script').map((r) => resourceTitle(r, ctx));
-    const base = { tests, installers, steps: [] as Step[], converge: false, scriptsOnly: false };
+    const base = { tests, installers, steps: [] as Step[], converge: false, tag: [] as string[], excludeTag: [] as string[] };
     return {
         runs: [
             { ...base, id: `${caseName}/${node.name} converged`, fresh, converge: true, steps },
-            { ...base, id: `${caseName}/${node.name} fresh`, fresh },
-            ...(scripts.length > 0 ? [{ ...base, id: `${caseName}/${node.name} fresh scripts`, fresh: host, scriptsOnly: true }] : []),
+            // Manual steps are skipped whatever the state: the converged run shows that.
+            { ...base, id: `${caseName}/${node.name} fresh`, fresh, excludeTag: [SCRIPT_TAG, MANUAL_STEPS_TAG] },
+            ...(scripts.length > 0 ? [{ ...base, id: `${caseName}/${node.name} fresh scripts`, fresh: host, tag: [SCRIPT_TAG] }] : []),
         ],
-        expected: { titles: checks.map((c) => c.title), skipped: checks.filter((c) => c.skip).map((c) => c.title), scripts },
+        expected: {
+            titles: checks.map((c) => c.title),
+            skipped: checks.filter((c) => c.skip).map((c) => c.title),
+            manual: contexts.filter((c) => c.tag === MANUAL_STEPS_TAG).flatMap((c) => c.checks.map((check) => check.title)),
+            scripts,
+        },
     };
 }

@@ -26,6 +26,8 @@ import { windowsFeatureCheck } from './windows-feature.js';
 
 export interface PesterContext {
     readonly title: string;
+    /** Pester tag: the IR kind, or MANUAL_STEPS_TAG (`Invoke-Pester -Tag Service`, `-ExcludeTag ManualStep`). */
+    readonly tag: string;
     readonly checks: readonly PesterCheck[];
 }
 
@@ -50,6 +52,7 @@ const CONTEXT_TITLE: Readonly<Record<ResourceKind, string>> = {
 };
 
 export const MANUAL_STEPS_CONTEXT = 'Manual steps (RUNBOOK.md)';
+export const MANUAL_STEPS_TAG = 'ManualStep';
 
 function checkOf(resource: Resource, ctx: CheckContext): PesterCheck {
     switch (resource.kind) {
@@ -101,18 +104,18 @@ export function manualStepCheck(site: SiteIR, step: ManualStep, index: number): 
 export function pesterContexts(site: SiteIR, node: NodeIR, resourceType: (id: string) => string): PesterContext[] {
     const credentials = new Map(node.credentials.map((c) => [c.name, c]));
     const ctx: CheckContext = { manifest: site.manifestName, resourceType, credential: (name) => credentials.get(name) };
-    const contexts: { title: string; checks: PesterCheck[] }[] = [];
+    const contexts: { title: string; tag: string; checks: PesterCheck[] }[] = [];
     for (const resource of node.resources) {
         const title = CONTEXT_TITLE[resource.kind];
         let context = contexts.find((c) => c.title === title);
         if (!context) {
-            context = { title, checks: [] };
+            context = { title, tag: resource.kind, checks: [] };
             contexts.push(context);
         }
         context.checks.push(checkOf(resource, ctx));
     }
     if (node.manualSteps.length > 0) {
-        contexts.push({ title: MANUAL_STEPS_CONTEXT, checks: node.manualSteps.map((step, i) => manualStepCheck(site, step, i)) });
+        contexts.push({ title: MANUAL_STEPS_CONTEXT, tag: MANUAL_STEPS_TAG, checks: node.manualSteps.map((step, i) => manualStepCheck(site, step, i)) });
     }
     return contexts;
 }

@@ -39,7 +39,7 @@ export function emitTestsFile(site: SiteIR, node: NodeIR, blocks: readonly DscBl
             runCommand: runCommand(node),
             describe: pesterName(`Node ${node.name} (site ${site.name})`),
             helpers: helperLines(helpers),
-            contexts: contexts.map((c) => ({ title: pesterName(c.title), checks: c.checks.map((check) => ({ ...check, title: pesterName(check.title) })) })),
+            contexts: contexts.map((c) => ({ title: pesterName(c.title), tag: c.tag, checks: c.checks.map((check) => ({ ...check, title: pesterName(check.title) })) })),
         }),
     );
 }

@@ -7,6 +7,8 @@
         promises is in force: one test per resource, named after the resource and
         the manifest line it comes from, so a failure says which line is not in
         force. Manual runbook steps are listed as skipped tests: check those by hand.
+        Each Context is tagged with its resource kind (Registry, Service, Script,
+        ManualStep and so on): with -Tag Service only the service checks run.
 
         Run it on FS01 after the configuration is applied, in an elevated
         Windows PowerShell 5.1 session with Pester 5 (RUNBOOK.md, section 3):
@@ -52,7 +54,7 @@ Describe 'Node FS01 (site contoso-lab)' {
         }
     }
 
-    Context 'Windows features' {
+    Context 'Windows features' -Tag 'WindowsFeature' {
         It '[xWindowsFeature]WindowsFeature_FS_FileServer (site.json#/nodes/0/baseline/windowsFeatures/0)' {
             $feature = Get-WindowsFeature -Name 'FS-FileServer'
             $feature | Should -Not -BeNullOrEmpty -Because 'FS-FileServer is a Windows feature of this edition'
@@ -72,7 +74,7 @@ Describe 'Node FS01 (site contoso-lab)' {
         }
     }
 
-    Context 'Folders' {
+    Context 'Folders' -Tag 'Directory' {
         It '[File]Folder_D_Reports (site.json#/nodes/0/baseline/folders/0)' {
             Test-Path -LiteralPath 'D:\Reports' -PathType Container | Should -BeTrue -Because 'folder D:\Reports must exist'
         }
@@ -82,14 +84,14 @@ Describe 'Node FS01 (site contoso-lab)' {
         }
     }
 
-    Context 'Files' {
+    Context 'Files' -Tag 'File' {
         It '[File]File_D_Reports_README_txt (site.json#/nodes/0/baseline/files/0)' {
             Test-Path -LiteralPath 'D:\Reports\README.txt' -PathType Leaf | Should -BeTrue -Because 'file D:\Reports\README.txt must exist'
             [System.String] (Get-Content -LiteralPath 'D:\Reports\README.txt' -Raw) | Should -BeExactly "Reports written by the Contoso report service.`r`nDo not store personal data here.`r`n"
         }
     }
 
-    Context 'MSI packages' {
+    Context 'MSI packages' -Tag 'MsiPackage' {
         It '[xMsiPackage]Package_Contoso_Report_Service_4_2 (site.json#/nodes/0/baseline/packages/0)' {
             $installed = @(
                 'Registry::HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\{6F2B1A7C-3D4E-4F50-8A9B-0C1D2E3F4A5B}'
@@ -99,7 +101,7 @@ Describe 'Node FS01 (site contoso-lab)' {
         }
     }
 
-    Context 'Registry values' {
+    Context 'Registry values' -Tag 'Registry' {
         It '[xRegistry]Registry_HKLM_SOFTWARE_Policies_Microsoft_Windows_NT_Terminal_Services_fDisableCdm (site.json#/baselines/common/registry/1)' {
             $value = Get-RegistryValue -Key 'HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services' -Name 'fDisableCdm'
             $value | Should -Not -BeNullOrEmpty -Because 'the configuration sets HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services\fDisableCdm'
@@ -169,7 +171,7 @@ Describe 'Node FS01 (site contoso-lab)' {
         }
     }
 
-    Context 'Services' {
+    Context 'Services' -Tag 'Service' {
         It '[xService]Service_ContosoReport (site.json#/nodes/0/baseline/services/0)' {
             $service = Get-Service -Name 'ContosoReport' -ErrorAction SilentlyContinue
             $service | Should -Not -BeNullOrEmpty -Because 'service ContosoReport must exist'
@@ -197,7 +199,7 @@ Describe 'Node FS01 (site contoso-lab)' {
         }
     }
 
-    Context 'Firewall rules' {
+    Context 'Firewall rules' -Tag 'FirewallRule' {
         It '[Firewall]Firewall_Contoso_Report_In (site.json#/nodes/0/baseline/firewallRules/0)' {
             $rule = Get-NetFirewallRule -Name 'Contoso-Report-In' -ErrorAction SilentlyContinue
             $rule | Should -Not -BeNullOrEmpty -Because 'firewall rule Contoso-Report-In must exist'
@@ -243,7 +245,7 @@ Describe 'Node FS01 (site contoso-lab)' {
         }
     }
 
-    Context 'Manual steps (RUNBOOK.md)' {
+    Context 'Manual steps (RUNBOOK.md)' -Tag 'ManualStep' {
         It 'Register the node with the backup service (RUNBOOK.md 2.1, site.json#/baselines/common/manualSteps/0)' {
             # Verify: The protection group lists the node with status **Protected**.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.1)'

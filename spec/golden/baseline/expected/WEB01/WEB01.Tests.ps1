@@ -7,6 +7,8 @@
         promises is in force: one test per resource, named after the resource and
         the manifest line it comes from, so a failure says which line is not in
         force. Manual runbook steps are listed as skipped tests: check those by hand.
+        Each Context is tagged with its resource kind (Registry, Service, Script,
+        ManualStep and so on): with -Tag Service only the service checks run.
 
         Run it on WEB01 after the configuration is applied, in an elevated
         Windows PowerShell 5.1 session with Pester 5 (RUNBOOK.md, section 3):
@@ -52,7 +54,7 @@ Describe 'Node WEB01 (site contoso-lab)' {
         }
     }
 
-    Context 'Windows features' {
+    Context 'Windows features' -Tag 'WindowsFeature' {
         It '[xWindowsFeature]WindowsFeature_RSAT_AD_PowerShell (site.json#/baselines/common/windowsFeatures/1)' {
             $feature = Get-WindowsFeature -Name 'RSAT-AD-PowerShell'
             $feature | Should -Not -BeNullOrEmpty -Because 'RSAT-AD-PowerShell is a Windows feature of this edition'
@@ -78,13 +80,13 @@ Describe 'Node WEB01 (site contoso-lab)' {
         }
     }
 
-    Context 'Folders' {
+    Context 'Folders' -Tag 'Directory' {
         It '[File]Folder_D_inetpub_intranet (site.json#/nodes/1/baseline/folders/0)' {
             Test-Path -LiteralPath 'D:\inetpub\intranet' -PathType Container | Should -BeTrue -Because 'folder D:\inetpub\intranet must exist'
         }
     }
 
-    Context 'Registry values' {
+    Context 'Registry values' -Tag 'Registry' {
         It '[xRegistry]Registry_HKLM_SOFTWARE_Policies_Microsoft_Windows_NT_Terminal_Services_fDisableCdm (site.json#/baselines/common/registry/1)' {
             $value = Get-RegistryValue -Key 'HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services' -Name 'fDisableCdm'
             $value | Should -Not -BeNullOrEmpty -Because 'the configuration sets HKEY_LOCAL_MACHINE\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services\fDisableCdm'
@@ -100,7 +102,7 @@ Describe 'Node WEB01 (site contoso-lab)' {
         }
     }
 
-    Context 'Services' {
+    Context 'Services' -Tag 'Service' {
         It '[xService]Service_Spooler (site.json#/baselines/common/services/0)' {
             $service = Get-Service -Name 'Spooler' -ErrorAction SilentlyContinue
             $service | Should -Not -BeNullOrEmpty -Because 'service Spooler must exist'
@@ -127,7 +129,7 @@ Describe 'Node WEB01 (site contoso-lab)' {
         }
     }
 
-    Context 'Firewall rules' {
+    Context 'Firewall rules' -Tag 'FirewallRule' {
         It '[Firewall]Firewall_Contoso_HTTPS_In (site.json#/nodes/1/baseline/firewallRules/0)' {
             $rule = Get-NetFirewallRule -Name 'Contoso-HTTPS-In' -ErrorAction SilentlyContinue
             $rule | Should -Not -BeNullOrEmpty -Because 'firewall rule Contoso-HTTPS-In must exist'
@@ -156,7 +158,7 @@ Describe 'Node WEB01 (site contoso-lab)' {
         }
     }
 
-    Context 'Manual steps (RUNBOOK.md)' {
+    Context 'Manual steps (RUNBOOK.md)' -Tag 'ManualStep' {
         It 'Register the node with the backup service (RUNBOOK.md 2.1, site.json#/baselines/common/manualSteps/0)' {
             # Verify: The protection group lists the node with status **Protected**.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.1)'

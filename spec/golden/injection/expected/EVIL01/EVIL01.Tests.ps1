@@ -7,6 +7,8 @@
         promises is in force: one test per resource, named after the resource and
         the manifest line it comes from, so a failure says which line is not in
         force. Manual runbook steps are listed as skipped tests: check those by hand.
+        Each Context is tagged with its resource kind (Registry, Service, Script,
+        ManualStep and so on): with -Tag Service only the service checks run.
 
         Run it on EVIL01 after the configuration is applied, in an elevated
         Windows PowerShell 5.1 session with Pester 5 (RUNBOOK.md, section 3):
@@ -52,14 +54,14 @@ Describe 'Node EVIL01 (site injection)' {
         }
     }
 
-    Context 'Files' {
+    Context 'Files' -Tag 'File' {
         It '[File]File_C_Xprc_evil_file_txt (site.json#/nodes/0/baseline/files/0)' {
             Test-Path -LiteralPath 'C:\Xprc\evil''file.txt' -PathType Leaf | Should -BeTrue -Because 'file C:\Xprc\evil''file.txt must exist'
             [System.String] (Get-Content -LiteralPath 'C:\Xprc\evil''file.txt' -Raw) | Should -BeExactly "'@`n`"@`n`#>`n}`n)`r`nNUL-free but `a bell"
         }
     }
 
-    Context 'Registry values' {
+    Context 'Registry values' -Tag 'Registry' {
         It '[xRegistry]Registry_HKLM_SOFTWARE_Xprc_Test_Quotes_closing_bracket (site.json#/nodes/0/baseline/registry/5)' {
             $value = Get-RegistryValue -Key 'HKEY_LOCAL_MACHINE\SOFTWARE\Xprc Test\Quotes '' " ` $' -Name 'closing]bracket'
             $value | Should -Not -BeNullOrEmpty -Because 'the configuration sets HKEY_LOCAL_MACHINE\SOFTWARE\Xprc Test\Quotes '' " ` $\closing]bracket'
@@ -103,7 +105,7 @@ Describe 'Node EVIL01 (site injection)' {
         }
     }
 
-    Context 'Services' {
+    Context 'Services' -Tag 'Service' {
         It '[xService]Service_Evil_Svc (site.json#/nodes/0/baseline/services/0)' {
             $service = Get-Service -Name 'Evil''Svc' -ErrorAction SilentlyContinue
             $service | Should -Not -BeNullOrEmpty -Because 'service Evil''Svc must exist'
@@ -115,7 +117,7 @@ Describe 'Node EVIL01 (site injection)' {
         }
     }
 
-    Context 'Firewall rules' {
+    Context 'Firewall rules' -Tag 'FirewallRule' {
         It '[Firewall]Firewall_Rule_x_ (site.json#/nodes/0/baseline/firewallRules/0)' {
             $rule = Get-NetFirewallRule -Name 'Rule '' " `` $(x)' -ErrorAction SilentlyContinue
             $rule | Should -Not -BeNullOrEmpty -Because 'firewall rule Rule '' " ` $(x) must exist'
@@ -131,7 +133,7 @@ Describe 'Node EVIL01 (site injection)' {
         }
     }
 
-    Context 'Manual steps (RUNBOOK.md)' {
+    Context 'Manual steps (RUNBOOK.md)' -Tag 'ManualStep' {
         It 'Title with ``code``, **bold**, `<b>html`</b> and # hash (RUNBOOK.md 2.1, site.json#/nodes/0/baseline/manualSteps/0)' {
             # Verify: Nothing ``` breaks.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.1)'

@@ -7,6 +7,8 @@
         promises is in force: one test per resource, named after the resource and
         the manifest line it comes from, so a failure says which line is not in
         force. Manual runbook steps are listed as skipped tests: check those by hand.
+        Each Context is tagged with its resource kind (Registry, Service, Script,
+        ManualStep and so on): with -Tag Service only the service checks run.
 
         Run it on FS01 after the configuration is applied, in an elevated
         Windows PowerShell 5.1 session with Pester 5 (RUNBOOK.md, section 3):
@@ -50,13 +52,13 @@ Describe 'Node FS01 (site contoso-officestatus)' {
         }
     }
 
-    Context 'Folders' {
+    Context 'Folders' -Tag 'Directory' {
         It '[File]Folder_D_Software_OfficeStatus (site.json#/officeStatus/distribution/path)' {
             Test-Path -LiteralPath 'D:\Software\OfficeStatus' -PathType Container | Should -BeTrue -Because 'folder D:\Software\OfficeStatus must exist'
         }
     }
 
-    Context 'Files' {
+    Context 'Files' -Tag 'File' {
         It '[File]File_D_Software_OfficeStatus_ClientInstall_ini (site.json#/officeStatus/server/website)' {
             Test-Path -LiteralPath 'D:\Software\OfficeStatus\ClientInstall.ini' -PathType Leaf | Should -BeTrue -Because 'file D:\Software\OfficeStatus\ClientInstall.ini must exist'
             [System.String] (Get-Content -LiteralPath 'D:\Software\OfficeStatus\ClientInstall.ini' -Raw) | Should -BeExactly "; OfficeStatus Windows Client defaults (OfficeStatus Deployment Guide, section 5.3), managed by DSC. Do not edit.`r`n[Startup Defaults]`r`nWebServiceAddress=http://status.contoso.local/OfficeStatus/`r`n"
@@ -74,7 +76,7 @@ Describe 'Node FS01 (site contoso-officestatus)' {
         }
     }
 
-    Context 'SMB shares' {
+    Context 'SMB shares' -Tag 'SmbShare' {
         It '[SmbShare]Share_OfficeStatus_ (site.json#/officeStatus/distribution/share)' {
             $share = Get-SmbShare -Name 'OfficeStatus$' -ErrorAction SilentlyContinue
             $share | Should -Not -BeNullOrEmpty -Because 'share OfficeStatus$ must exist'
@@ -89,7 +91,7 @@ Describe 'Node FS01 (site contoso-officestatus)' {
         }
     }
 
-    Context 'Manual steps (RUNBOOK.md)' {
+    Context 'Manual steps (RUNBOOK.md)' -Tag 'ManualStep' {
         It 'Put the OfficeStatus client packages on the share (RUNBOOK.md 2.1, site.json#/officeStatus/clientPackages)' {
             # Verify: `Get-ChildItem -Path \\FS01\OfficeStatus$` lists `ClientInstall.ini` and the packages.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.1)'

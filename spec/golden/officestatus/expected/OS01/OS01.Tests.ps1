@@ -7,6 +7,8 @@
         promises is in force: one test per resource, named after the resource and
         the manifest line it comes from, so a failure says which line is not in
         force. Manual runbook steps are listed as skipped tests: check those by hand.
+        Each Context is tagged with its resource kind (Registry, Service, Script,
+        ManualStep and so on): with -Tag Service only the service checks run.
 
         Run it on OS01 after the configuration is applied, in an elevated
         Windows PowerShell 5.1 session with Pester 5 (RUNBOOK.md, section 3):
@@ -19,7 +21,7 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 
 Describe 'Node OS01 (site contoso-officestatus)' {
-    Context 'Windows features' {
+    Context 'Windows features' -Tag 'WindowsFeature' {
         It '[xWindowsFeature]WindowsFeature_NET_Framework_Core (site.json#/officeStatus/server/node)' {
             $feature = Get-WindowsFeature -Name 'NET-Framework-Core'
             $feature | Should -Not -BeNullOrEmpty -Because 'NET-Framework-Core is a Windows feature of this edition'
@@ -39,13 +41,13 @@ Describe 'Node OS01 (site contoso-officestatus)' {
         }
     }
 
-    Context 'Folders' {
+    Context 'Folders' -Tag 'Directory' {
         It '[File]Folder_C_inetpub_OfficeStatus (site.json#/officeStatus/server/website/physicalPath)' {
             Test-Path -LiteralPath 'C:\inetpub\OfficeStatus' -PathType Container | Should -BeTrue -Because 'folder C:\inetpub\OfficeStatus must exist'
         }
     }
 
-    Context 'IIS sites' {
+    Context 'IIS sites' -Tag 'WebSite' {
         It '[WebSite]WebSite_OfficeStatus (site.json#/officeStatus/server/website)' {
             Import-Module -Name WebAdministration
             $site = Get-Website | Where-Object -FilterScript { $_.Name -eq 'OfficeStatus' }
@@ -57,7 +59,7 @@ Describe 'Node OS01 (site contoso-officestatus)' {
         }
     }
 
-    Context 'Firewall rules' {
+    Context 'Firewall rules' -Tag 'FirewallRule' {
         It '[Firewall]Firewall_OfficeStatus_HTTP_In (site.json#/officeStatus/server/website)' {
             $rule = Get-NetFirewallRule -Name 'OfficeStatus-HTTP-In' -ErrorAction SilentlyContinue
             $rule | Should -Not -BeNullOrEmpty -Because 'firewall rule OfficeStatus-HTTP-In must exist'
@@ -73,14 +75,14 @@ Describe 'Node OS01 (site contoso-officestatus)' {
         }
     }
 
-    Context 'Reboot points' {
+    Context 'Reboot points' -Tag 'PendingReboot' {
         It '[PendingReboot]OfficeStatus_PendingReboot (site.json#/officeStatus/server/node)' {
             # The LCM reboots here when Windows reports a pending reboot; Test-DscConfiguration reports it.
             Set-ItResult -Skipped -Because 'a reboot point leaves no state to check'
         }
     }
 
-    Context 'Manual steps (RUNBOOK.md)' {
+    Context 'Manual steps (RUNBOOK.md)' -Tag 'ManualStep' {
         It 'Prepare the OfficeStatus server (RUNBOOK.md 2.1, site.json#/officeStatus/server/node)' {
             # Verify: `Get-WindowsFeature -Name Web-Server, Web-Asp-Net, NET-Framework-Core` shows all three as Installed.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.1)'

@@ -7,6 +7,8 @@
         promises is in force: one test per resource, named after the resource and
         the manifest line it comes from, so a failure says which line is not in
         force. Manual runbook steps are listed as skipped tests: check those by hand.
+        Each Context is tagged with its resource kind (Registry, Service, Script,
+        ManualStep and so on): with -Tag Service only the service checks run.
 
         Run it on WS02 after the configuration is applied, in an elevated
         Windows PowerShell 5.1 session with Pester 5 (RUNBOOK.md, section 3):
@@ -19,7 +21,7 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 
 Describe 'Node WS02 (site contoso-officestatus)' {
-    Context 'Scripts' {
+    Context 'Scripts' -Tag 'Script' {
         It '[xScript]OfficeStatus_Client (site.json#/officeStatus/clientGroups/0/targets/nodes/1)' {
             # Its TestScript: OfficeStatus Windows Client 2.0.0.0 (64-bit MSI build) installed.
             $inDesiredState = & {
@@ -34,7 +36,7 @@ Describe 'Node WS02 (site contoso-officestatus)' {
         }
     }
 
-    Context 'Manual steps (RUNBOOK.md)' {
+    Context 'Manual steps (RUNBOOK.md)' -Tag 'ManualStep' {
         It 'OfficeStatus Windows Client (RUNBOOK.md 2.1, site.json#/officeStatus/clientGroups/0/targets/nodes/1)' {
             # Verify: *Help | About* in the client shows service version `2.0` (§6.1).
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.1)'

@@ -7,6 +7,8 @@
         promises is in force: one test per resource, named after the resource and
         the manifest line it comes from, so a failure says which line is not in
         force. Manual runbook steps are listed as skipped tests: check those by hand.
+        Each Context is tagged with its resource kind (Registry, Service, Script,
+        ManualStep and so on): with -Tag Service only the service checks run.
 
         Run it on EXCH01 after the configuration is applied, in an elevated
         Windows PowerShell 5.1 session with Pester 5 (RUNBOOK.md, section 3):
@@ -19,7 +21,7 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 
 Describe 'Node EXCH01 (site onex-large)' {
-    Context 'Windows features' {
+    Context 'Windows features' -Tag 'WindowsFeature' {
         It '[xWindowsFeature]OnexPortal_Exchange_Web_Digest_Auth (site.json#/onexPortal/exchange/node)' {
             $feature = Get-WindowsFeature -Name 'Web-Digest-Auth'
             $feature | Should -Not -BeNullOrEmpty -Because 'Web-Digest-Auth is a Windows feature of this edition'
@@ -27,7 +29,7 @@ Describe 'Node EXCH01 (site onex-large)' {
         }
     }
 
-    Context 'Scripts' {
+    Context 'Scripts' -Tag 'Script' {
         It '[xScript]OnexPortal_Exchange_EwsAuthentication (site.json#/onexPortal/exchange/node)' {
             # Its TestScript: Anonymous authentication off and Digest authentication on for Default Web Site/EWS.
             $inDesiredState = & {
@@ -42,7 +44,7 @@ Describe 'Node EXCH01 (site onex-large)' {
         }
     }
 
-    Context 'Manual steps (RUNBOOK.md)' {
+    Context 'Manual steps (RUNBOOK.md)' -Tag 'ManualStep' {
         It 'Create the AvayaAdmin mailbox (RUNBOOK.md 2.1, site.json#/onexPortal/exchange/account)' {
             # Verify: The mailbox `AvayaAdmin` exists.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.1)'

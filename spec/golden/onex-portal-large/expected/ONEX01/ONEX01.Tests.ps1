@@ -7,6 +7,8 @@
         promises is in force: one test per resource, named after the resource and
         the manifest line it comes from, so a failure says which line is not in
         force. Manual runbook steps are listed as skipped tests: check those by hand.
+        Each Context is tagged with its resource kind (Registry, Service, Script,
+        ManualStep and so on): with -Tag Service only the service checks run.
 
         Run it on ONEX01 after the configuration is applied, in an elevated
         Windows PowerShell 5.1 session with Pester 5 (RUNBOOK.md, section 3):
@@ -52,7 +54,7 @@ Describe 'Node ONEX01 (site onex-large)' {
         }
     }
 
-    Context 'User Account Control' {
+    Context 'User Account Control' -Tag 'UserAccountControl' {
         It '[UserAccountControl]OnexPortal_UserAccountControl (site.json#/onexPortal/node)' {
             # Windows reads EnableLUA at start-up: after a change the node must have rebooted.
             $value = Get-RegistryValue -Key 'HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System' -Name 'ConsentPromptBehaviorAdmin'
@@ -72,7 +74,7 @@ Describe 'Node ONEX01 (site onex-large)' {
         }
     }
 
-    Context 'Scripts' {
+    Context 'Scripts' -Tag 'Script' {
         It '[xScript]OnexPortal_JvmOptions (site.json#/onexPortal/jvm)' {
             # Its TestScript: Merge the §2.10 JVM options into AvayaoneXPortalIPO's Options.
             $inDesiredState = & {
@@ -122,7 +124,7 @@ Describe 'Node ONEX01 (site onex-large)' {
         }
     }
 
-    Context 'Registry values' {
+    Context 'Registry values' -Tag 'Registry' {
         It '[xRegistry]OnexPortal_Jvm (site.json#/onexPortal/jvm/path)' {
             $value = Get-RegistryValue -Key 'HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Apache Software Foundation\Procrun 2.0\AvayaoneXPortalIPO\Parameters\Java' -Name 'Jvm'
             $value | Should -Not -BeNullOrEmpty -Because 'the configuration sets HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Apache Software Foundation\Procrun 2.0\AvayaoneXPortalIPO\Parameters\Java\Jvm'
@@ -145,7 +147,7 @@ Describe 'Node ONEX01 (site onex-large)' {
         }
     }
 
-    Context 'Services' {
+    Context 'Services' -Tag 'Service' {
         It '[xService]OnexPortal_Service (site.json#/onexPortal/installed)' {
             $service = Get-Service -Name 'AvayaoneXPortalIPO' -ErrorAction SilentlyContinue
             $service | Should -Not -BeNullOrEmpty -Because 'service AvayaoneXPortalIPO must exist'
@@ -154,7 +156,7 @@ Describe 'Node ONEX01 (site onex-large)' {
         }
     }
 
-    Context 'Firewall rules' {
+    Context 'Firewall rules' -Tag 'FirewallRule' {
         It '[Firewall]OnexPortal_Firewall_ExchangeCalendar_In (site.json#/onexPortal/exchange)' {
             $rule = Get-NetFirewallRule -Name 'OnexPortal-Exchange-Calendar-In' -ErrorAction SilentlyContinue
             $rule | Should -Not -BeNullOrEmpty -Because 'firewall rule OnexPortal-Exchange-Calendar-In must exist'
@@ -270,7 +272,7 @@ Describe 'Node ONEX01 (site onex-large)' {
         }
     }
 
-    Context 'Manual steps (RUNBOOK.md)' {
+    Context 'Manual steps (RUNBOOK.md)' -Tag 'ManualStep' {
         It 'Install IP Office Manager and System Status on the portal server (RUNBOOK.md 2.1, site.json#/onexPortal/node)' {
             # Verify: Manager receives the configuration of every IP Office listed above.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.1)'

@@ -7,6 +7,8 @@
         promises is in force: one test per resource, named after the resource and
         the manifest line it comes from, so a failure says which line is not in
         force. Manual runbook steps are listed as skipped tests: check those by hand.
+        Each Context is tagged with its resource kind (Registry, Service, Script,
+        ManualStep and so on): with -Tag Service only the service checks run.
 
         Run it on RDS02 after the configuration is applied, in an elevated
         Windows PowerShell 5.1 session with Pester 5 (RUNBOOK.md, section 3):
@@ -19,7 +21,7 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 
 Describe 'Node RDS02 (site onex-large)' {
-    Context 'Scripts' {
+    Context 'Scripts' -Tag 'Script' {
         It '[xScript]OnexPortal_DesktopClients_Install (site.json#/onexPortal/desktopClients/managedNodes/1)' {
             # Its TestScript: AvayaOneXDesktopClients.exe /s /v"/qn SECUREMODE=1 PORT_NUMBER=8063 ONEX_PORTAL_SERVER=onex01.contoso.local".
             # The LCM runs it as credential ClientInstall; here it runs as you.
@@ -75,7 +77,7 @@ Describe 'Node RDS02 (site onex-large)' {
         }
     }
 
-    Context 'Manual steps (RUNBOOK.md)' {
+    Context 'Manual steps (RUNBOOK.md)' -Tag 'ManualStep' {
         It 'Check the desktop clients (RUNBOOK.md 2.1, site.json#/onexPortal/desktopClients/managedNodes)' {
             # Verify: A user who logs on finds one-X Portal Call Assistant and Avaya IP Office Plug-in for Outlook connecting to `onex01.contoso.local`.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.1)'

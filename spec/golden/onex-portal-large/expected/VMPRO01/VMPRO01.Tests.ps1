@@ -7,6 +7,8 @@
         promises is in force: one test per resource, named after the resource and
         the manifest line it comes from, so a failure says which line is not in
         force. Manual runbook steps are listed as skipped tests: check those by hand.
+        Each Context is tagged with its resource kind (Registry, Service, Script,
+        ManualStep and so on): with -Tag Service only the service checks run.
 
         Run it on VMPRO01 after the configuration is applied, in an elevated
         Windows PowerShell 5.1 session with Pester 5 (RUNBOOK.md, section 3):
@@ -19,7 +21,7 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 
 Describe 'Node VMPRO01 (site onex-large)' {
-    Context 'Windows features' {
+    Context 'Windows features' -Tag 'WindowsFeature' {
         It '[xWindowsFeature]OnexPortal_VoicemailPro_Web_Metabase (site.json#/onexPortal/voicemail/node)' {
             $feature = Get-WindowsFeature -Name 'Web-Metabase'
             $feature | Should -Not -BeNullOrEmpty -Because 'Web-Metabase is a Windows feature of this edition'
@@ -39,7 +41,7 @@ Describe 'Node VMPRO01 (site onex-large)' {
         }
     }
 
-    Context 'IIS SSL settings' {
+    Context 'IIS SSL settings' -Tag 'IisSslSettings' {
         It '[SslSettings]OnexPortal_VoicemailPro_SiteSsl (site.json#/onexPortal/voicemail/node)' {
             Import-Module -Name WebAdministration
             $sslFlags = Get-WebConfigurationProperty -PSPath 'MACHINE/WEBROOT/APPHOST' -Location 'Default Web Site' -Filter 'system.webServer/security/access' -Name 'sslFlags'
@@ -49,7 +51,7 @@ Describe 'Node VMPRO01 (site onex-large)' {
         }
     }
 
-    Context 'IIS virtual directories' {
+    Context 'IIS virtual directories' -Tag 'WebVirtualDirectory' {
         It '[WebVirtualDirectory]OnexPortal_VoicemailPro_NamesGreetings (site.json#/onexPortal/voicemail/installDir)' {
             Import-Module -Name WebAdministration
             $directory = Get-WebVirtualDirectory -Site 'Default Web Site' -Name 'NamesGreetings'
@@ -72,7 +74,7 @@ Describe 'Node VMPRO01 (site onex-large)' {
         }
     }
 
-    Context 'Manual steps (RUNBOOK.md)' {
+    Context 'Manual steps (RUNBOOK.md)' -Tag 'ManualStep' {
         It 'Install Voicemail Pro with Web Voicemail (UMS) (RUNBOOK.md 2.1, site.json#/onexPortal/voicemail/installDir)' {
             # Verify: IIS Manager shows `NamesGreetings`, `PersonalGreetings`, `VoicemailAccounts` under `Default Web Site`.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.1)'

@@ -7,6 +7,8 @@
         promises is in force: one test per resource, named after the resource and
         the manifest line it comes from, so a failure says which line is not in
         force. Manual runbook steps are listed as skipped tests: check those by hand.
+        Each Context is tagged with its resource kind (Registry, Service, Script,
+        ManualStep and so on): with -Tag Service only the service checks run.
 
         Run it on ONEX01 after the configuration is applied, in an elevated
         Windows PowerShell 5.1 session with Pester 5 (RUNBOOK.md, section 3):
@@ -52,7 +54,7 @@ Describe 'Node ONEX01 (site onex-small)' {
         }
     }
 
-    Context 'User Account Control' {
+    Context 'User Account Control' -Tag 'UserAccountControl' {
         It '[UserAccountControl]OnexPortal_UserAccountControl (site.json#/onexPortal/node)' {
             # Windows reads EnableLUA at start-up: after a change the node must have rebooted.
             $value = Get-RegistryValue -Key 'HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Policies\System' -Name 'ConsentPromptBehaviorAdmin'
@@ -72,7 +74,7 @@ Describe 'Node ONEX01 (site onex-small)' {
         }
     }
 
-    Context 'Firewall rules' {
+    Context 'Firewall rules' -Tag 'FirewallRule' {
         It '[Firewall]OnexPortal_Firewall_Http_In (site.json#/onexPortal)' {
             $rule = Get-NetFirewallRule -Name 'OnexPortal-HTTP-In' -ErrorAction SilentlyContinue
             $rule | Should -Not -BeNullOrEmpty -Because 'firewall rule OnexPortal-HTTP-In must exist'
@@ -145,14 +147,14 @@ Describe 'Node ONEX01 (site onex-small)' {
         }
     }
 
-    Context 'Reboot points' {
+    Context 'Reboot points' -Tag 'PendingReboot' {
         It '[PendingReboot]OnexPortal_RebootBeforeInstall (site.json#/onexPortal/node)' {
             # The LCM reboots here when Windows reports a pending reboot; Test-DscConfiguration reports it.
             Set-ItResult -Skipped -Because 'a reboot point leaves no state to check'
         }
     }
 
-    Context 'Manual steps (RUNBOOK.md)' {
+    Context 'Manual steps (RUNBOOK.md)' -Tag 'ManualStep' {
         It 'Install IP Office Manager and System Status on the portal server (RUNBOOK.md 2.1, site.json#/onexPortal/node)' {
             # Verify: Manager receives the configuration of every IP Office listed above.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.1)'

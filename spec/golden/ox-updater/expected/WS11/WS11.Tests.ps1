@@ -7,6 +7,8 @@
         promises is in force: one test per resource, named after the resource and
         the manifest line it comes from, so a failure says which line is not in
         force. Manual runbook steps are listed as skipped tests: check those by hand.
+        Each Context is tagged with its resource kind (Registry, Service, Script,
+        ManualStep and so on): with -Tag Service only the service checks run.
 
         Run it on WS11 after the configuration is applied, in an elevated
         Windows PowerShell 5.1 session with Pester 5 (RUNBOOK.md, section 3):
@@ -19,7 +21,7 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 
 Describe 'Node WS11 (site contoso-ox)' {
-    Context 'MSI packages' {
+    Context 'MSI packages' -Tag 'MsiPackage' {
         It '[xMsiPackage]Package_OX_Updater_7_2_6 (site.json#/oxUpdater/clientGroups/0/targets/nodes/0)' {
             $installed = @(
                 'Registry::HKEY_LOCAL_MACHINE\SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall\{3F2E1D0C-4B5A-4968-8776-A5B4C3D2E1F0}'
@@ -29,7 +31,7 @@ Describe 'Node WS11 (site contoso-ox)' {
         }
     }
 
-    Context 'Manual steps (RUNBOOK.md)' {
+    Context 'Manual steps (RUNBOOK.md)' -Tag 'ManualStep' {
         It 'OX Updater and OXtender on this machine (RUNBOOK.md 2.1, site.json#/oxUpdater/clientGroups/0/targets/nodes/0)' {
             # Verify: Outlook shows the Open-Xchange folders, and the Updater's tray icon reports no pending update (§1.5).
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.1)'

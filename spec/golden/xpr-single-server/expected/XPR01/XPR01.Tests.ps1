@@ -7,6 +7,8 @@
         promises is in force: one test per resource, named after the resource and
         the manifest line it comes from, so a failure says which line is not in
         force. Manual runbook steps are listed as skipped tests: check those by hand.
+        Each Context is tagged with its resource kind (Registry, Service, Script,
+        ManualStep and so on): with -Tag Service only the service checks run.
 
         Run it on XPR01 after the configuration is applied, in an elevated
         Windows PowerShell 5.1 session with Pester 5 (RUNBOOK.md, section 3):
@@ -129,7 +131,7 @@ Describe 'Node XPR01 (site contoso-xpr)' {
         }
     }
 
-    Context 'Windows features' {
+    Context 'Windows features' -Tag 'WindowsFeature' {
         It '[xWindowsFeature]Xpr_Feature_NET_Framework_Core (site.json#/xpr/kernel)' {
             $feature = Get-WindowsFeature -Name 'NET-Framework-Core'
             $feature | Should -Not -BeNullOrEmpty -Because 'NET-Framework-Core is a Windows feature of this edition'
@@ -149,21 +151,21 @@ Describe 'Node XPR01 (site contoso-xpr)' {
         }
     }
 
-    Context 'Local group members' {
+    Context 'Local group members' -Tag 'GroupMembers' {
         It '[xGroup]Xpr_Administrators (site.json#/xpr/serviceAccount)' {
             $members = @(Get-LocalGroupMember -Group 'Administrators' -ErrorAction SilentlyContinue | ForEach-Object -Process { $_.Name })
             Test-AccountIn -Account 'CONTOSO\svc-xpr' -Reported $members | Should -BeTrue -Because 'CONTOSO\svc-xpr is a member of Administrators'
         }
     }
 
-    Context 'User rights' {
+    Context 'User rights' -Tag 'UserRight' {
         It '[UserRightsAssignment]Xpr_LogOnAsService (site.json#/xpr/serviceAccount)' {
             $holders = @(Get-UserRightHolder -Right 'SeServiceLogonRight')
             Test-AccountIn -Account 'CONTOSO\svc-xpr' -Reported $holders | Should -BeTrue -Because 'CONTOSO\svc-xpr holds Log_on_as_a_service (SeServiceLogonRight)'
         }
     }
 
-    Context 'Folders' {
+    Context 'Folders' -Tag 'Directory' {
         It '[File]Xpr_SetupMedium (site.json#/xpr/media)' {
             Test-Path -LiteralPath 'C:\Install\XPR-V7R1' -PathType Container | Should -BeTrue -Because 'folder C:\Install\XPR-V7R1 must exist'
             if (-not (Test-Path -LiteralPath '\\fs01\media\XPR-V7R1'))
@@ -178,7 +180,7 @@ Describe 'Node XPR01 (site contoso-xpr)' {
         }
     }
 
-    Context 'SMB shares' {
+    Context 'SMB shares' -Tag 'SmbShare' {
         It '[SmbShare]Xpr_Share_MrsBackup (site.json#/xpr/installPath)' {
             $share = Get-SmbShare -Name 'MrsBackup$' -ErrorAction SilentlyContinue
             $share | Should -Not -BeNullOrEmpty -Because 'share MrsBackup$ must exist'
@@ -240,7 +242,7 @@ Describe 'Node XPR01 (site contoso-xpr)' {
         }
     }
 
-    Context 'Scripts' {
+    Context 'Scripts' -Tag 'Script' {
         It '[xScript]Xpr_HostRequirements (site.json#/xpr/kernel)' {
             # Its TestScript: XPR host requirements: local XPR volumes, 10 GB partition, no domain controller, Microsoft Loopback Adapter.
             # A gate: it holds once the runbook step "Install the Microsoft Loopback Adapter" is done.
@@ -288,7 +290,7 @@ Describe 'Node XPR01 (site contoso-xpr)' {
         }
     }
 
-    Context 'Registry values' {
+    Context 'Registry values' -Tag 'Registry' {
         It '[xRegistry]Xpr_Registry_BindAddress (site.json#/xpr/kernel/components/tcpApl/bindAddress)' {
             $value = Get-RegistryValue -Key 'HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\PP-COM\MRS\Tcpapl\NWPlugTCP' -Name 'BindAddress'
             $value | Should -Not -BeNullOrEmpty -Because 'the configuration sets HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\PP-COM\MRS\Tcpapl\NWPlugTCP\BindAddress'
@@ -318,7 +320,7 @@ Describe 'Node XPR01 (site contoso-xpr)' {
         }
     }
 
-    Context 'Services' {
+    Context 'Services' -Tag 'Service' {
         It '[xService]Xpr_Service_DirSvc (site.json#/xpr/kernel)' {
             $service = Get-Service -Name 'DirSvc' -ErrorAction SilentlyContinue
             $service | Should -Not -BeNullOrEmpty -Because 'service DirSvc must exist'
@@ -436,7 +438,7 @@ Describe 'Node XPR01 (site contoso-xpr)' {
         }
     }
 
-    Context 'Firewall rules' {
+    Context 'Firewall rules' -Tag 'FirewallRule' {
         It '[Firewall]Xpr_Firewall_IpApl_RTP (site.json#/xpr/kernel/components/ipApl)' {
             $rule = Get-NetFirewallRule -Name 'XPR-IpApl-RTP-In' -ErrorAction SilentlyContinue
             $rule | Should -Not -BeNullOrEmpty -Because 'firewall rule XPR-IpApl-RTP-In must exist'
@@ -539,14 +541,14 @@ Describe 'Node XPR01 (site contoso-xpr)' {
         }
     }
 
-    Context 'Reboot points' {
+    Context 'Reboot points' -Tag 'PendingReboot' {
         It '[PendingReboot]Xpr_Reboot_BeforeSetup (site.json#/xpr/kernel)' {
             # The LCM reboots here when Windows reports a pending reboot; Test-DscConfiguration reports it.
             Set-ItResult -Skipped -Because 'a reboot point leaves no state to check'
         }
     }
 
-    Context 'Manual steps (RUNBOOK.md)' {
+    Context 'Manual steps (RUNBOOK.md)' -Tag 'ManualStep' {
         It 'Let the configuration prepare Windows, then reboot (RUNBOOK.md 2.1, site.json#/xpr/kernel)' {
             # Verify: `Get-WindowsFeature NET-Framework-Core, Web-Server, SMTP-Server` shows only NET-Framework-Core installed, and no reboot is pending.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.1)'
