@@ -59,7 +59,7 @@ const HELPERS: Readonly<Record<HelperName, readonly string[]>> = {
         '        $Right',
         '    )',
         '',
-        '    $file = [System.IO.Path]::GetTempFileName()',
+        "    $file = Join-Path -Path $env:TEMP -ChildPath ('xprc-user-rights-' + [System.Guid]::NewGuid().ToString() + '.inf')",
         '    try',
         '    {',
         '        $null = secedit.exe /export /cfg $file /areas USER_RIGHTS /quiet',
