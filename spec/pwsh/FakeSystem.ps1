@@ -33,7 +33,7 @@ function Get-Service
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [Alias('ServiceName')] [string[]] $Name)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $services = Get-FakeSection 'Services'
     $names = if ($Name) { $Name } else { @($services.Keys | Sort-Object) }
     foreach ($n in $names)
@@ -47,7 +47,7 @@ function Set-Service
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0, Mandatory)] [string] $Name, [string] $StartupType, [string] $Status, [string] $DisplayName)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $entry = Get-FakeService $PSCmdlet $Name
     if ($null -eq $entry) { return }
     if ($StartupType) { $entry.StartMode = $script:StartModes[$StartupType] }
@@ -59,7 +59,7 @@ function Start-Service
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0, Mandatory)] [string[]] $Name)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     foreach ($n in $Name)
     {
         $entry = Get-FakeService $PSCmdlet $n
@@ -73,12 +73,21 @@ function Stop-Service
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0, Mandatory)] [string[]] $Name, [switch] $Force)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     foreach ($n in $Name)
     {
         $entry = Get-FakeService $PSCmdlet $n
         if ($null -ne $entry) { $entry.State = 'Stopped' }
     }
+}
+
+function Restart-Service
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0, Mandatory)] [string[]] $Name, [switch] $Force)
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
+    Stop-Service -Name $Name -Force:$Force
+    Start-Service -Name $Name
 }
 
 # sc.exe: `config <name> start= auto|demand|disabled` and `query <name>`; the exit code in $LASTEXITCODE.
@@ -216,7 +225,7 @@ function Get-NetFirewallRule
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Name, [string[]] $DisplayName)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $rules = Get-FakeSection 'FirewallRules'
     foreach ($n in @($rules.Keys | Sort-Object))
     {
@@ -259,7 +268,7 @@ function Get-SmbShare
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Name)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $shares = Get-FakeSection 'SmbShares'
     foreach ($n in $(if ($Name) { $Name } else { @($shares.Keys | Sort-Object) }))
     {
@@ -287,7 +296,7 @@ function Get-LocalGroupMember
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [Alias('Name')] [string] $Group)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $groups = Get-FakeSection 'LocalGroups'
     if (-not $groups.ContainsKey($Group)) { Write-FakeError $PSCmdlet "Group $Group was not found." -Id 'GroupNotFound' -Target $Group; return }
     foreach ($m in @($groups[$Group])) { if ($m) { [pscustomobject]@{ Name = $m; ObjectClass = 'User'; PrincipalSource = 'ActiveDirectory' } } }

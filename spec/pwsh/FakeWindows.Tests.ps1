@@ -62,6 +62,14 @@ Describe 'files, services, features and CIM' {
         Test-Path -LiteralPath 'D:\' | Should -BeTrue
         Test-Path -LiteralPath 'E:\' | Should -BeFalse
     }
+    It 'writes and reads file text' {
+        Set-Content -LiteralPath 'D:\XPR\setup.ini' -Value '[Setup]', 'Silent=1'
+        Get-Content -LiteralPath 'D:\XPR\setup.ini' -Raw | Should -Be "[Setup]`r`nSilent=1`r`n"
+        { Get-Content -LiteralPath 'D:\Nope\x.ini' -ErrorAction Stop } | Should -Throw
+    }
+    It 'reads one value with Get-ItemPropertyValue' {
+        Get-ItemPropertyValue -LiteralPath 'HKLM:\SOFTWARE\Vendor' -Name 'Name' | Should -Be 'x'
+    }
     It 'needs -Force to create a folder whose parent is missing' {
         { New-Item -Path 'C:\a\b' -ItemType Directory -ErrorAction Stop } | Should -Throw
         New-Item -Path 'C:\a\b' -ItemType Directory -Force | Out-Null
@@ -73,6 +81,9 @@ Describe 'files, services, features and CIM' {
         Set-Service -Name 'mrs' -StartupType Disabled
         (Get-Service -Name 'mrs').StartType | Should -Be 'Disabled'
         { Start-Service -Name 'mrs' -ErrorAction Stop } | Should -Throw
+        Set-Service -Name 'mrs' -StartupType Automatic
+        Restart-Service -Name 'mrs'
+        (Get-Service -Name 'mrs').Status | Should -Be 'Running'
     }
     It 'fails for a missing service unless told to be silent' {
         { Get-Service -Name 'nope' -ErrorAction Stop } | Should -Throw

@@ -79,4 +79,5 @@ foreach ($item in $inputData.items)
     }
     $results[$item.id] = $result
 }
-ConvertTo-Json -InputObject $results -Depth 12 | Set-Content -LiteralPath $OutputPath -Encoding utf8
+# .NET, not Set-Content: the fake host shadows the file cmdlets.
+[System.IO.File]::WriteAllText($OutputPath, (ConvertTo-Json -InputObject $results -Depth 12))

@@ -32,4 +32,5 @@ $tests = foreach ($test in $result.Tests)
         error  = (@($test.ErrorRecord | ForEach-Object { $_.Exception.Message }) -join "`n")
     }
 }
-ConvertTo-Json -InputObject ([ordered]@{ tests = @($tests) }) -Depth 6 | Set-Content -LiteralPath $OutputPath -Encoding utf8
+# .NET, not Set-Content: the fake host shadows the file cmdlets.
+[System.IO.File]::WriteAllText($OutputPath, (ConvertTo-Json -InputObject ([ordered]@{ tests = @($tests) }) -Depth 6))

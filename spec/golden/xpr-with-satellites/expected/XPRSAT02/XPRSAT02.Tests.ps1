@@ -67,7 +67,7 @@ Describe 'Node XPRSAT02 (site fabrikam-xpr)' {
                 $Right
             )
 
-            $file = [System.IO.Path]::GetTempFileName()
+            $file = Join-Path -Path $env:TEMP -ChildPath ('xprc-user-rights-' + [System.Guid]::NewGuid().ToString() + '.inf')
             try
             {
                 $null = secedit.exe /export /cfg $file /areas USER_RIGHTS /quiet
