@@ -258,30 +258,13 @@ function Get-ChildItem
     }
 }
 
-# Get-Content and Get-FileHash on fake files (the verification tests read contents
-# and compare copies). A file's Contents is its text; its hash is SHA-256 of that
-# text as UTF-8.
-function Get-Content
-{
-    [CmdletBinding()]
-    param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [switch] $Raw, [string] $Encoding)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
-    foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $_ })
-    {
-        $entry = Get-FakeFileEntry (Resolve-FakeFilePath $p)
-        if ($null -eq $entry -or $entry.Type -ne 'File') { Write-FakeError $PSCmdlet "Cannot find path '$p' because it does not exist." -Target $p; continue }
-        $text = [string]$entry.Contents
-        # Windows PowerShell 5.1 and 7 give $null for an empty file with -Raw, and nothing without it.
-        if ($text -eq '') { if ($Raw) { $null }; continue }
-        if ($Raw) { $text } else { $text -split '\r?\n' | Select-Object -SkipLast $(if ($text -match '\n$') { 1 } else { 0 }) }
-    }
-}
-
+# Get-FileHash on fake files (the verification tests compare copies): SHA-256 of
+# the Contents text as UTF-8.
 function Get-FileHash
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [string] $Algorithm = 'SHA256')
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $_ })
     {
         $entry = Get-FakeFileEntry (Resolve-FakeFilePath $p)

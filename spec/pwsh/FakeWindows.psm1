@@ -63,5 +63,5 @@ Export-ModuleMember -Function @(
     'Start-Process', 'msiexec.exe', 'reg.exe', 'Start-Sleep', 'New-Object', 'Import-Module',
     'Get-WebConfigurationProperty', 'Set-WebConfigurationProperty',
     # What the verification tests (<NODE>.Tests.ps1) read besides
-    'Get-Content', 'Get-FileHash', 'secedit.exe', 'Get-Website', 'Get-WebBinding', 'Get-WebVirtualDirectory'
+    'Get-FileHash', 'secedit.exe', 'Get-Website', 'Get-WebBinding', 'Get-WebVirtualDirectory'
 )
