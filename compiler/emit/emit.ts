@@ -4,8 +4,9 @@
  *
  * Per node, in `<NODE>/`: the configuration (<NODE>.ps1), its LCM meta-configuration
  * (<NODE>.meta.ps1), ConfigurationData.psd1,
- * RequiredModules.psd1, build.ps1, the registry values as <NODE>.reg and
- * RUNBOOK.md. All from the one IR, so the .reg file and the xRegistry blocks
+ * RequiredModules.psd1, build.ps1, the registry values as <NODE>.reg,
+ * RUNBOOK.md and <NODE>.Tests.ps1 (Pester checks of the deployed state). All
+ * from the one IR, so the .reg file, the xRegistry blocks and the checks
  * cannot disagree. Pull delivery adds the node's PullMetaConfiguration.ps1.
  *
  * Per site, at its root: PLAN.md (the roll-out across nodes), build.ps1
@@ -25,6 +26,8 @@ import { emitConfigurations, modulesOf } from './ps/configuration.js';
 import { configurationViews } from './ps/configurations.js';
 import { emitPlan, hasPlan } from './plan/plan-md.js';
 import { emitMetaConfiguration, metaConfigurationFile } from './ps/meta-configuration.js';
+import { emitTestsFile, testsFileName } from './pester/tests-file.js';
+import { dscBlocks } from '../dsc/resources/index.js';
 import { regComment, writeRegFile } from './reg/write-reg.js';
 import { emitRunbook } from './runbook.js';
 
@@ -99,6 +102,8 @@ function emitNode(site: SiteIR, node: NodeIR, withPlan: boolean): OutputFile[] {
         },
         { path: runbookPath, bytes: Buffer.from(emitRunbook(site, node, modules, node.description ?? '', views, withPlan), 'utf8') },
         ...(site.delivery.mode === 'pull' ? [{ path: `${dir}/${PULL_META_SCRIPT}`, bytes: powerShellFile(emitPullMetaConfiguration(site, node)) }] : []),
+        // The checks cover the node's whole promised state: every resource of every configuration.
+        { path: `${dir}/${testsFileName(node)}`, bytes: powerShellFile(emitTestsFile(site, node, dscBlocks(node))) },
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

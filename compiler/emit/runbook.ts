@@ -7,6 +7,7 @@ import { installableModules } from './ps/build-script.js';
 import { mofPath, type ConfigurationView } from './ps/configurations.js';
 import { metaConfigurationFile } from './ps/meta-configuration.js';
 import { applyNotes, lcmLines } from './runbook-lcm.js';
+import { runCommand, testsFileName } from './pester/tests-file.js';
 import { render } from './templates.js';
 
 /** The anchor of a runbook step, for links from PLAN.md. */
@@ -65,6 +66,9 @@ export function emitRunbook(
         verifyCommand: `Test-DscConfiguration -ComputerName ${node.name} -Detailed`,
         waits: node.resources.flatMap((r) => (r.kind === 'WaitForAll' ? [r] : [])),
         computerAccount: `${node.name}$`,
+        testsFile: testsFileName(node),
+        testsCommand: runCommand(node),
+        pesterInstallCommand: 'Install-Module -Name Pester -RequiredVersion 5.7.1 -Force -SkipPublisherCheck',
         steps: node.manualSteps.map((s) => ({
             section: s.section ?? '',
             guide: s.guide ?? '',

@@ -56,6 +56,17 @@ env.registerHelper({
         return String(value);
     },
     'plus-one': (value: unknown) => String(Number(value) + 1),
+    /**
+     * Lines of PowerShell that a TS builder wrote (every manifest value in
+     * them already quoted), indented; empty lines stay empty.
+     */
+    'ps-lines': (lines: unknown, indent: unknown) => {
+        if (!Array.isArray(lines) || !lines.every((line) => typeof line === 'string' && !/[\r\n]/.test(line))) {
+            throw new Error('Internal error: ps-lines takes an array of single lines');
+        }
+        const pad = ' '.repeat(Number(indent));
+        return lines.map((line: string) => (line === '' ? '' : pad + line)).join('\n');
+    },
 });
 
 const cache = new Map<string, Handlebars.TemplateDelegate>();

@@ -138,6 +138,38 @@ function Set-WebConfigurationProperty
     $config[$key][$Name] = $Value
 }
 
+# IIS sites and virtual directories (WebAdministration): the WebSites and
+# WebVirtualDirectories sections (STATE.md).
+function Get-Website
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [string] $Name)
+    $sites = Get-FakeSection 'WebSites'
+    foreach ($n in @($sites.Keys | Sort-Object))
+    {
+        if ($Name -and $n -ne $Name) { continue }
+        [pscustomobject]@{ Name = $n; PhysicalPath = [string]$sites[$n].PhysicalPath; State = [string]$sites[$n].State }
+    }
+}
+
+function Get-WebBinding
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [string] $Name)
+    $sites = Get-FakeSection 'WebSites'
+    if (-not $sites.ContainsKey($Name)) { return }
+    foreach ($b in @($sites[$Name].Bindings)) { if ($b) { [pscustomobject]@{ protocol = [string]$b.Protocol; bindingInformation = [string]$b.BindingInformation } } }
+}
+
+function Get-WebVirtualDirectory
+{
+    [CmdletBinding()]
+    param ([string] $Site, [string] $Application, [string] $Name)
+    $key = (@($Site, $Application, $Name) | Where-Object { $_ }) -join '/'
+    $directories = Get-FakeSection 'WebVirtualDirectories'
+    if ($directories.ContainsKey($key)) { [pscustomobject]@{ Name = $Name; PhysicalPath = [string]$directories[$key].PhysicalPath } }
+}
+
 # --- .NET assemblies ---------------------------------------------------------------------------
 
 # A static .NET call cannot be shadowed by a function: the harness rewrites

@@ -258,6 +258,22 @@ function Get-ChildItem
     }
 }
 
+# Get-FileHash on fake files (the verification tests compare copies): SHA-256 of
+# the Contents text as UTF-8.
+function Get-FileHash
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [string] $Algorithm = 'SHA256')
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
+    foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $_ })
+    {
+        $entry = Get-FakeFileEntry (Resolve-FakeFilePath $p)
+        if ($null -eq $entry -or $entry.Type -ne 'File') { Write-FakeError $PSCmdlet "Cannot find path '$p' because it does not exist." -Target $p; continue }
+        $bytes = [System.Security.Cryptography.SHA256]::HashData([System.Text.Encoding]::UTF8.GetBytes([string]$entry.Contents))
+        [pscustomobject]@{ Algorithm = 'SHA256'; Hash = [System.Convert]::ToHexString($bytes); Path = $p }
+    }
+}
+
 # --- Item properties ---------------------------------------------------------------
 
 function Get-ItemProperty

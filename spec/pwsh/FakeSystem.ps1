@@ -120,9 +120,10 @@ function Test-FakeWqlFilter
     if (-not $Filter) { return $true }
     foreach ($condition in ($Filter -split '\s+AND\s+'))
     {
-        if ($condition -notmatch "^\s*(?<prop>\w+)\s*(?<op>=|<>|LIKE)\s*(?:'(?<text>(?:[^']|'')*)'|(?<number>-?\d+))\s*$") { throw "FakeWindows: WQL filter not modelled: $Filter" }
+        # WQL escapes \ and ' with a backslash inside a string ('Evil\'Svc'); '' is accepted too.
+        if ($condition -notmatch "^\s*(?<prop>\w+)\s*(?<op>=|<>|LIKE)\s*(?:'(?<text>(?:[^'\\]|''|\\.)*)'|(?<number>-?\d+))\s*$") { throw "FakeWindows: WQL filter not modelled: $Filter" }
         $actual = $Instance[$Matches.prop]
-        $wanted = if ($null -ne $Matches.number) { [int64]$Matches.number } else { $Matches.text -replace "''", "'" }
+        $wanted = if ($null -ne $Matches.number) { [int64]$Matches.number } else { $Matches.text -replace "''", "'" -replace '\\(.)', '$1' }
         $ok = switch ($Matches.op)
         {
             '=' { [string]$actual -eq [string]$wanted }
@@ -143,7 +144,7 @@ function Get-FakeCimInstances
         'Win32_Service'
         {
             $services = Get-FakeSection 'Services'
-            foreach ($n in @($services.Keys | Sort-Object)) { $s = $services[$n]; @{ Name = $n; DisplayName = $s.DisplayName; StartMode = $s.StartMode; State = $s.State; StartName = $s.StartName; PathName = $s.PathName } }
+            foreach ($n in @($services.Keys | Sort-Object)) { $s = $services[$n]; @{ Name = $n; DisplayName = $s.DisplayName; Description = $s.Description; StartMode = $s.StartMode; State = $s.State; StartName = $s.StartName; PathName = $s.PathName } }
         }
         'Win32_Product'
         {
@@ -230,7 +231,7 @@ function Get-NetFirewallRule
     {
         $r = $rules[$n]
         if (($Name -and -not ($Name | Where-Object { $n -like $_ })) -or ($DisplayName -and -not ($DisplayName | Where-Object { $r.DisplayName -like $_ }))) { continue }
-        [pscustomobject]@{ PSTypeName = 'FakeWindows.FirewallRule'; Name = $n; DisplayName = $r.DisplayName; Enabled = $(if ($r.Enabled) { 'True' } else { 'False' }); Direction = $r.Direction; Action = $r.Action; Profile = (@($r.Profile) -join ', ') }
+        [pscustomobject]@{ PSTypeName = 'FakeWindows.FirewallRule'; Name = $n; DisplayName = $r.DisplayName; Description = [string]$r.Description; Enabled = $(if ($r.Enabled) { 'True' } else { 'False' }); Direction = $r.Direction; Action = $r.Action; Profile = (@($r.Profile) -join ', ') }
     }
     if ($Name -and -not ($Name | Where-Object { $_ -match '[*?]' -or $rules.ContainsKey($_) })) { Write-FakeError $PSCmdlet "No MSFT_NetFirewallRule objects found with property 'Name' equal to '$Name'." -Target $Name }
 }
@@ -299,4 +300,21 @@ function Get-LocalGroupMember
     $groups = Get-FakeSection 'LocalGroups'
     if (-not $groups.ContainsKey($Group)) { Write-FakeError $PSCmdlet "Group $Group was not found." -Id 'GroupNotFound' -Target $Group; return }
     foreach ($m in @($groups[$Group])) { if ($m) { [pscustomobject]@{ Name = $m; ObjectClass = 'User'; PrincipalSource = 'ActiveDirectory' } } }
+}
+
+# --- Local security policy ------------------------------------------------------------------
+
+# secedit.exe /export /cfg <file> /areas USER_RIGHTS: writes the UserRights section as
+# the [Privilege Rights] part of a security template (accounts by name, as secedit
+# writes an account it cannot resolve to a SID).
+function secedit.exe
+{
+    Add-FakeCall 'secedit.exe' $args
+    $cfg = $null
+    for ($i = 0; $i -lt $args.Count - 1; $i++) { if ($args[$i] -eq '/cfg') { $cfg = [string]$args[$i + 1] } }
+    if (-not $cfg -or $args -notcontains '/export') { throw "FakeWindows: secedit.exe $args not modelled" }
+    $rights = Get-FakeSection 'UserRights'
+    $lines = @('[Unicode]', 'Unicode=yes', '[Privilege Rights]') + @($rights.Keys | Sort-Object | ForEach-Object { "$_ = $(@($rights[$_]) -join ',')" })
+    (Get-FakeSection 'Files')[(Resolve-FakeFilePath $cfg)] = @{ Type = 'File'; Contents = ($lines -join "`r`n") + "`r`n" }
+    $global:LASTEXITCODE = 0
 }

@@ -150,3 +150,41 @@ Describe 'snapshots' {
         Get-FakeWindowsSnapshot | Should -Not -Be $one
     }
 }
+
+Describe 'what the verification tests (<NODE>.Tests.ps1) read' {
+    BeforeEach {
+        $state = $script:Fresh.Clone()
+        $state.UserRights = @{ SeServiceLogonRight = @('CONTOSO\svc-xpr', 'NT SERVICE\ALL SERVICES') }
+        $state.WebSites = @{ 'OfficeStatus' = @{ PhysicalPath = 'C:\inetpub\OfficeStatus'; State = 'Started'; Bindings = @(@{ Protocol = 'http'; BindingInformation = '*:80:' }) } }
+        $state.WebVirtualDirectories = @{ 'Default Web Site/Greetings' = @{ PhysicalPath = 'C:\VM\Greetings' } }
+        Initialize-FakeWindows -State (ConvertTo-Json -InputObject $state -Depth 10)
+    }
+
+    It 'shows the Services section as Win32_Service, filtered by WQL with backslash escapes' {
+        $service = Get-CimInstance -ClassName Win32_Service -Filter "Name = 'mrs'"
+        $service.StartMode | Should -Be 'Auto'
+        $service.StartName | Should -Be 'LocalSystem'
+        Get-CimInstance -ClassName Win32_Service -Filter "Name = 'mr\'s'" | Should -BeNullOrEmpty
+    }
+    It 'exports the user rights as secedit.exe writes a security template' {
+        $file = Join-Path -Path 'C:\Windows\Temp' -ChildPath 'rights.inf'
+        secedit.exe /export /cfg $file /areas USER_RIGHTS /quiet
+        Get-Content -LiteralPath $file | Should -Contain 'SeServiceLogonRight = CONTOSO\svc-xpr,NT SERVICE\ALL SERVICES'
+    }
+    It 'hashes a file by its contents, so a copy has the hash of its source' {
+        (Get-FakeWindowsState).Files['D:\copy.exe'] = @{ Type = 'File'; Contents = '' }
+        (Get-FileHash -LiteralPath 'D:\copy.exe').Hash | Should -Be (Get-FileHash -LiteralPath 'D:\XPR\bin\mrs.exe' -Algorithm SHA256).Hash
+        (Get-FakeWindowsState).Files['D:\copy.exe'].Contents = 'changed'
+        (Get-FileHash -LiteralPath 'D:\copy.exe').Hash | Should -Not -Be (Get-FileHash -LiteralPath 'D:\XPR\bin\mrs.exe').Hash
+    }
+    It 'reads IIS sites, their bindings and virtual directories' {
+        (Get-Website | Where-Object -FilterScript { $_.Name -eq 'OfficeStatus' }).PhysicalPath | Should -Be 'C:\inetpub\OfficeStatus'
+        (Get-WebBinding -Name 'OfficeStatus').bindingInformation | Should -Be '*:80:'
+        (Get-WebVirtualDirectory -Site 'Default Web Site' -Name 'Greetings').PhysicalPath | Should -Be 'C:\VM\Greetings'
+        Get-WebVirtualDirectory -Site 'Default Web Site' -Application 'App' -Name 'Greetings' | Should -BeNullOrEmpty
+    }
+    It 'gives a firewall rule its description' {
+        (Get-FakeWindowsState).FirewallRules['XPR-Web-In'].Description = 'Web'
+        (Get-NetFirewallRule -Name 'XPR-Web-In').Description | Should -Be 'Web'
+    }
+}

@@ -21,7 +21,7 @@ function Initialize-FakeWindows
 {
     param ($State, $Installers = $null)
     $tree = if ($State -is [string]) { ConvertFrom-FakeJson $State } else { Copy-FakeTree $State }
-    foreach ($section in 'Registry', 'Services', 'Features', 'Files', 'MsiProducts', 'FirewallRules', 'SmbShares', 'LocalGroups', 'UserRights', 'Cim', 'WebSites', 'WebConfiguration', 'Assemblies')
+    foreach ($section in 'Registry', 'Services', 'Features', 'Files', 'MsiProducts', 'FirewallRules', 'SmbShares', 'LocalGroups', 'UserRights', 'Cim', 'WebSites', 'WebVirtualDirectories', 'WebConfiguration', 'Assemblies')
     {
         if (-not $tree.ContainsKey($section)) { $tree[$section] = [hashtable]::new([System.StringComparer]::OrdinalIgnoreCase) }
     }
@@ -61,5 +61,7 @@ Export-ModuleMember -Function @(
     'Get-NetFirewallRule', 'Get-NetFirewallPortFilter', 'Get-NetFirewallApplicationFilter', 'Get-NetFirewallAddressFilter',
     'Get-SmbShare', 'Get-SmbShareAccess', 'Get-LocalGroupMember',
     'Start-Process', 'msiexec.exe', 'reg.exe', 'Start-Sleep', 'New-Object', 'Import-Module',
-    'Get-WebConfigurationProperty', 'Set-WebConfigurationProperty'
+    'Get-WebConfigurationProperty', 'Set-WebConfigurationProperty',
+    # What the verification tests (<NODE>.Tests.ps1) read besides
+    'Get-FileHash', 'secedit.exe', 'Get-Website', 'Get-WebBinding', 'Get-WebVirtualDirectory'
 )

@@ -90,8 +90,8 @@ function goldenItems(): Item[] {
     for (const name of goldenCases().filter((n) => !n.startsWith('invalid-'))) {
         const dir = join(GOLDEN, name, 'expected');
         for (const file of listFiles(dir).filter((f) => /\.(ps1|psd1)$/.test(f))) {
-            // build.ps1 (a node's, or the site's at the root) is a plain script; every other .ps1 holds a configuration.
-            const kind = file.endsWith('.psd1') ? 'data' : file === 'build.ps1' || file.endsWith('/build.ps1') ? 'script' : 'configuration';
+            // build.ps1 (a node's, or the site's at the root) and the verification tests are plain scripts; every other .ps1 holds a configuration.
+            const kind = file.endsWith('.psd1') ? 'data' : file === 'build.ps1' || file.endsWith('/build.ps1') || file.endsWith('.Tests.ps1') ? 'script' : 'configuration';
             items.push({ id: `${name}/${file}`, kind, path: join(dir, file) });
         }
         for (const node of compileCase(name).ir?.nodes ?? []) {

@@ -57,7 +57,8 @@ function scriptText(block: DscBlock, property: 'GetScript' | 'TestScript' | 'Set
     return value.lines.join('\n');
 }
 
-function freshHost(site: Site, node: NodeIR): State {
+/** The node's host before the configuration: the base host and every product's fixture. */
+export function freshHost(site: Site, node: NodeIR): State {
     return PRODUCT_FIXTURES.reduce((state, fixture) => (fixture.fresh ? merge(state, fixture.fresh(site, node)) : state), baseHost(node));
 }
 

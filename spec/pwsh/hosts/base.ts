@@ -26,7 +26,8 @@ const GB = 1024 ** 3;
 
 /** Drive letters (upper case, with colon) that the node's resources and scripts name. */
 export function drivesOf(node: NodeIR): string[] {
-    const text = JSON.stringify(node.resources);
+    // bigint (REG_QWORD data) has no JSON form: as text, like any other value here.
+    const text = JSON.stringify(node.resources, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
     const drives = new Set(['C:']);
     // `D:\\…` in paths, `'E:'` in the scripts' drive lists.
     for (const m of text.matchAll(/(?<![A-Za-z0-9\\])([A-Za-z]):(?=\\\\|')/g)) drives.add(`${(m[1] as string).toUpperCase()}:`);

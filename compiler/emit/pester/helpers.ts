@@ -1,0 +1,133 @@
+/**
+ * Helper functions a Tests.ps1 defines in its BeforeAll, only those its
+ * checks call. Constant PowerShell text, no manifest values: the checks
+ * pass those as (quoted) arguments.
+ *
+ * Every helper reads Windows through its ordinary cmdlets and tools
+ * (Get-Item on the registry provider, secedit.exe), so the file runs
+ * unchanged on the host; the test suite's fake host shadows the same
+ * commands (spec/pwsh/).
+ */
+
+export type HelperName = 'Get-RegistryValue' | 'Get-UserRightHolder' | 'Test-AccountIn';
+
+const HELPERS: Readonly<Record<HelperName, readonly string[]>> = {
+    'Get-RegistryValue': [
+        'function Get-RegistryValue',
+        '{',
+        '    <#',
+        '        The kind and raw data of a registry value, or $null when the key or',
+        '        the value does not exist. The data is read unexpanded, so that an',
+        '        ExpandString compares as written (%SystemRoot% and all).',
+        '    #>',
+        '    param',
+        '    (',
+        '        [Parameter(Mandatory = $true)]',
+        '        [System.String]',
+        '        $Key,',
+        '',
+        '        [Parameter(Mandatory = $true)]',
+        '        [AllowEmptyString()]',
+        '        [System.String]',
+        '        $Name',
+        '    )',
+        '',
+        "    $item = Get-Item -LiteralPath ('Registry::' + $Key) -ErrorAction SilentlyContinue",
+        '    if ($null -eq $item -or $item.GetValueNames() -notcontains $Name)',
+        '    {',
+        '        return $null',
+        '    }',
+        '',
+        '    [PSCustomObject] @{',
+        '        Kind = [System.String] $item.GetValueKind($Name)',
+        "        Data = $item.GetValue($Name, $null, 'DoNotExpandEnvironmentNames')",
+        '    }',
+        '}',
+    ],
+    'Get-UserRightHolder': [
+        'function Get-UserRightHolder',
+        '{',
+        '    <#',
+        '        The accounts that hold a user right (e.g. SeServiceLogonRight), read',
+        '        from the local security policy as SecurityPolicyDsc reads it:',
+        '        secedit.exe /export. Needs an elevated session.',
+        '    #>',
+        '    param',
+        '    (',
+        '        [Parameter(Mandatory = $true)]',
+        '        [System.String]',
+        '        $Right',
+        '    )',
+        '',
+        "    $file = Join-Path -Path $env:TEMP -ChildPath ('xprc-user-rights-' + [System.Guid]::NewGuid().ToString() + '.inf')",
+        '    try',
+        '    {',
+        '        $null = secedit.exe /export /cfg $file /areas USER_RIGHTS /quiet',
+        "        $line = Get-Content -LiteralPath $file | Where-Object -FilterScript { $_ -like ($Right + ' = *') }",
+        '    }',
+        '    finally',
+        '    {',
+        '        Remove-Item -LiteralPath $file -ErrorAction SilentlyContinue',
+        '    }',
+        '',
+        "    $entries = @($line) -replace '^[^=]*=\\s*' -split ',' | ForEach-Object -Process { $_.Trim() } | Where-Object -FilterScript { $_ }",
+        '    foreach ($entry in $entries)',
+        '    {',
+        "        # secedit writes an account it can resolve as *<SID>.",
+        "        if ($entry.StartsWith('*'))",
+        '        {',
+        '            $sid = New-Object -TypeName System.Security.Principal.SecurityIdentifier -ArgumentList $entry.Substring(1)',
+        '            try',
+        '            {',
+        '                $sid.Translate([System.Security.Principal.NTAccount]).Value',
+        '            }',
+        '            catch',
+        '            {',
+        '                $sid.Value',
+        '            }',
+        '        }',
+        '        else',
+        '        {',
+        '            $entry',
+        '        }',
+        '    }',
+        '}',
+    ],
+    'Test-AccountIn': [
+        'function Test-AccountIn',
+        '{',
+        '    <#',
+        '        True when the account is one of the names Windows reports. Windows',
+        "        qualifies names ('BUILTIN\\Administrators', 'CONTOSO\\svc'); a name given",
+        "        without a domain ('Administrators') matches any qualified one.",
+        '    #>',
+        '    param',
+        '    (',
+        '        [Parameter(Mandatory = $true)]',
+        '        [System.String]',
+        '        $Account,',
+        '',
+        '        [Parameter()]',
+        '        [AllowEmptyCollection()]',
+        '        [System.String[]]',
+        '        $Reported = @()',
+        '    )',
+        '',
+        '    foreach ($name in $Reported)',
+        '    {',
+        "        if ($name -eq $Account -or (-not $Account.Contains('\\') -and $name.EndsWith('\\' + $Account, [System.StringComparison]::OrdinalIgnoreCase)))",
+        '        {',
+        '            return $true',
+        '        }',
+        '    }',
+        '    return $false',
+        '}',
+    ],
+};
+
+const ORDER: readonly HelperName[] = ['Get-RegistryValue', 'Get-UserRightHolder', 'Test-AccountIn'];
+
+/** The helpers' text, each once, in a fixed order, separated by a blank line. */
+export function helperLines(needed: ReadonlySet<HelperName>): string[] {
+    return ORDER.filter((name) => needed.has(name)).flatMap((name, i) => [...(i === 0 ? [] : ['']), ...HELPERS[name]]);
+}
