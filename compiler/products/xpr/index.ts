@@ -9,6 +9,8 @@
  */
 
 import type { Product } from '../product.js';
+import { clusterCredentialUses } from './cluster-credentials.js';
+import { CLUSTER_RULES } from './cluster-rules.js';
 import { lowerXprNode } from './lower.js';
 import { xprHosts } from './model.js';
 import { xprAuthentication } from './rules/xpr-authentication.js';
@@ -42,6 +44,7 @@ export const xprProduct: Product = {
         xprServiceAccount,
         xprLicensing,
         xprAuthentication,
+        ...CLUSTER_RULES,
     ],
     credentialUses(site) {
         const xpr = site.xpr;
@@ -55,7 +58,7 @@ export const xprProduct: Product = {
             ...(xpr.media?.credential && xpr.media.stagingPath !== undefined
                 ? [{ node: host.nodeName, name: xpr.media.credential.credential, pointer: '/xpr/media/credential/credential' }]
                 : []),
-        ]);
+        ]).concat(clusterCredentialUses(xpr));
     },
     lowerNode: lowerXprNode,
 };

@@ -5,6 +5,7 @@
  */
 
 import { CERT, site, withKernel, withKernelNode, withSatellite, type Json } from './cases.js';
+import { CLUSTER_CASES } from './cluster-cases.js';
 
 export interface Row {
     readonly code: string;
@@ -494,4 +495,5 @@ export const CASES: readonly RuleCase[] = [
         passing: true,
         expected: [],
     },
+    ...CLUSTER_CASES,
 ];
