@@ -21,6 +21,8 @@ import { resourceIdentity, sameSettings } from './identity.js';
 
 /** Emission order of resource kinds: roughly the order a host is built in. */
 export const KIND_ORDER: readonly ResourceKind[] = [
+    'WaitForCluster',
+    'WaitForAll',
     'WindowsFeature',
     'GroupMembers',
     'UserRight',
@@ -32,8 +34,11 @@ export const KIND_ORDER: readonly ResourceKind[] = [
     'IisSslSettings',
     'WebVirtualDirectory',
     'MsiPackage',
+    'ClusterDisk',
     'Script',
+    'ClusterPreferredOwner',
     'Registry',
+    'EnvironmentPath',
     'Service',
     'FirewallRule',
     'PendingReboot',

@@ -40,11 +40,23 @@ import {
 } from './data.js';
 import { driveOf, hasComponent, hostComponents, hostOfNode, kernelAddress, mediaPath, nodeIpv4s, sameName, siteNode, xprHosts, type XprHost } from './model.js';
 import { xprRunbook } from './runbook.js';
+import { lowerXprClusterNode } from './cluster-lower.js';
+import { clusterNodeOf } from './cluster-model.js';
 import { hostRequirementsScript, installedScript } from './scripts.js';
 
 const PROFILE_ORDER: readonly FirewallProfile[] = ['Domain', 'Private', 'Public'];
 
 export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): ProductNodeOutput | undefined {
+    // A cluster node (xpr.cluster) is lowered by cluster-lower.ts, which builds on the host lowering below.
+    const xprSection = resolved.site.xpr;
+    if (xprSection?.cluster && clusterNodeOf(xprSection, node.name)) {
+        return lowerXprClusterNode(resolved, node, lowerXprHostNode);
+    }
+    return lowerXprHostNode(resolved, node);
+}
+
+/** The resources of one XPR host (kernel or satellite) that is not a cluster node. */
+export function lowerXprHostNode(resolved: ResolvedSite, node: ResolvedNode): ProductNodeOutput | undefined {
     const site = resolved.site;
     const xpr = site.xpr;
     const host = xpr ? hostOfNode(xpr, node.name) : undefined;
