@@ -24,9 +24,19 @@ export function gateFor(step: Pick<ManualStep, 'id' | 'title'>): ScriptGate {
  * ("OpenScape Xpressions V7 R1 is not installed in D:\XPR").
  */
 export function gateSetScript(gate: ScriptGate, fact: string): readonly string[] {
-    return [
-        `throw ${psString(
-            `${GATE_MESSAGE_PREFIX}${fact.replace(/\.$/, '')}. Waiting for the runbook step "${gate.title}" (RUNBOOK.md): do that step, then apply this configuration again.`,
-        )}`,
-    ];
+    return [`throw ${psString(`${GATE_MESSAGE_PREFIX}${fact.replace(/\.$/, '')}${waiting(gate)}`)}`];
+}
+
+/**
+ * The same message when the script computes what is missing: the fact is
+ * `lead` (plain text) followed by the value of `expression`, a PowerShell
+ * string expression written by xprc (e.g. `($problems -join '; ')`), never
+ * manifest text.
+ */
+export function gateSetScriptFor(gate: ScriptGate, lead: string, expression: string): readonly string[] {
+    return [`throw (${psString(`${GATE_MESSAGE_PREFIX}${lead}`)} + ${expression} + ${psString(waiting(gate))})`];
+}
+
+function waiting(gate: ScriptGate): string {
+    return `. Waiting for the runbook step "${gate.title}" (RUNBOOK.md): do that step, then apply this configuration again.`;
 }

@@ -250,7 +250,8 @@ export function clientInstall(section: OfficeStatus, group: OfficeStatusClientGr
         source: { pointer },
         guide: guide(group.package === 'exe' ? '§5.2, §5.3' : '§5.2, §5.3, §5.5'),
         name: `OfficeStatus Windows Client ${group.version} (${PACKAGE_LABEL[group.package]}) installed`,
-        getScript: [...lookup, '@{ Result = [string]$entry.DisplayVersion }'],
+        // Strict mode (xScript sets it) rejects a property of $null: read DisplayVersion only when installed.
+        getScript: [...lookup, "@{ Result = if ($null -ne $entry) { [string]$entry.DisplayVersion } else { '' } }"],
         testScript: [...lookup, '$null -ne $entry'],
         setScript: [
             `$netfx = Get-ItemProperty -Path ${psString(NETFX2_KEY)} -ErrorAction SilentlyContinue`,

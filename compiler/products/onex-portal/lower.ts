@@ -7,10 +7,12 @@
  * Lowering runs only when every rule held, so the nodes named here exist.
  */
 
+import { InternalError } from '../../diagnostics/internal-error.js';
 import { DEFAULT_FIREWALL_PROFILES } from '../../frontend/defaults.js';
 import type { ResolvedNode, ResolvedSite } from '../../frontend/resolve.js';
 import type { FirewallProfile, FirewallRuleResource, Resource } from '../../ir/types.js';
 import type { Site } from '../../manifest/types.generated.js';
+import { gateFor } from '../gate.js';
 import type { ProductNodeOutput } from '../product.js';
 import {
     CLIENT_FEATURES,
@@ -450,9 +452,13 @@ function desktopClients(site: Site, s: Settings, index: number): ProductNodeOutp
     const prerequisites = 'OnexPortal_DesktopClients_Prerequisites';
     const source = { pointer: at('desktopClients', 'managedNodes', index) };
     const credential = c.installCredential ? { credential: { credential: c.installCredential.credential } } : {};
+    const manualSteps = clientSteps(site, s);
+    const check = manualSteps.find((step) => step.id === 'onex-clients-check');
+    if (!check) throw new InternalError('one-X Portal client runbook has no onex-clients-check step for the prerequisites gate');
+    const gate = gateFor(check);
     const resources: Resource[] = [
         // Read as LocalSystem: registry and the global assembly cache need no other account.
-        { kind: 'Script', id: prerequisites, dependsOn: [], source, guide: guide('§4'), name: 'Desktop client prerequisites are present', ...clientPrerequisitesScript() },
+        { kind: 'Script', id: prerequisites, dependsOn: [], source, guide: guide('§4'), name: 'Desktop client prerequisites are present', ...clientPrerequisitesScript(gate), gate },
         {
             kind: 'Script',
             id: 'OnexPortal_DesktopClients_Install',
@@ -469,5 +475,5 @@ function desktopClients(site: Site, s: Settings, index: number): ProductNodeOutp
             ...credential,
         },
     ];
-    return { resources, manualSteps: clientSteps(site, s), roles: [ROLES.clients] };
+    return { resources, manualSteps, roles: [ROLES.clients] };
 }

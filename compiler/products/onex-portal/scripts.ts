@@ -6,6 +6,8 @@
  */
 
 import { psArray, psString } from '../../emit/ps/quote.js';
+import type { ScriptGate } from '../../ir/types.js';
+import { gateSetScriptFor } from '../gate.js';
 import {
     CLIENT_PREREQUISITES,
     CLIENT_SETUP,
@@ -94,6 +96,12 @@ export function jvmServiceStopScript(t: JvmTuning): ScriptBlocks {
             'return ($jvmInDesiredState -and $optionsInDesiredState)',
         ],
         setScript: [
+            `$service = Get-Service -Name ${service} -ErrorAction SilentlyContinue`,
+            "if ($null -eq $service -or $service.Status -eq 'Stopped')",
+            '{',
+            '    # Nothing to stop: the last backup already holds the values before the change.',
+            '    return',
+            '}',
             `$backupFolder = ${psString(t.backupFolder)}`,
             '$null = New-Item -Path $backupFolder -ItemType Directory -Force',
             "$backupFile = Join-Path -Path $backupFolder -ChildPath ('Procrun-Java-{0:yyyyMMdd-HHmmss}.reg' -f (Get-Date))",
@@ -214,20 +222,15 @@ function missingPrerequisites(): string[] {
 
 /**
  * A check, not an installation: the guide names the prerequisites but not
- * their installers. Set fails with the list of what is missing, which keeps
- * the client installation (it depends on this) from running without them.
+ * their installers. A gate: Set fails with the list of what is missing,
+ * naming the runbook step, which keeps the client installation (it depends
+ * on this) from running without them.
  */
-export function clientPrerequisitesScript(): ScriptBlocks {
+export function clientPrerequisitesScript(gate: ScriptGate): ScriptBlocks {
     return {
         getScript: [...missingPrerequisites(), "@{ Result = if ($missing.Count -eq 0) { 'Present' } else { 'Missing: ' + ($missing -join ', ') } }"],
         testScript: [...missingPrerequisites(), 'return ($missing.Count -eq 0)'],
-        setScript: [
-            ...missingPrerequisites(),
-            'if ($missing.Count -gt 0)',
-            '{',
-            "    throw ('Install the prerequisites of the one-X Portal desktop clients first: {0}.' -f ($missing -join ', '))",
-            '}',
-        ],
+        setScript: [...missingPrerequisites(), ...gateSetScriptFor(gate, 'the prerequisites of the one-X Portal desktop clients are missing: ', "($missing -join ', ')")],
     };
 }
 

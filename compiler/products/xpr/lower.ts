@@ -17,7 +17,9 @@
 import { DEFAULT_FIREWALL_PROFILES } from '../../frontend/defaults.js';
 import type { ResolvedNode, ResolvedSite } from '../../frontend/resolve.js';
 import { psIdentifier } from '../../emit/ps/quote.js';
-import type { FirewallProfile, FirewallProtocol, FirewallRuleResource, Resource, ServiceResource } from '../../ir/types.js';
+import { InternalError } from '../../diagnostics/internal-error.js';
+import type { FirewallProfile, FirewallProtocol, FirewallRuleResource, Resource, ScriptGate, ServiceResource } from '../../ir/types.js';
+import { gateFor } from '../gate.js';
 import type { Site, Xpr } from '../../manifest/types.generated.js';
 import type { ProductNodeOutput } from '../product.js';
 import {
@@ -64,6 +66,12 @@ export function lowerXprHostNode(resolved: ResolvedSite, node: ResolvedNode): Pr
         return undefined;
     }
     const resources = new NodeResources();
+    const manualSteps = xprRunbook(site, xpr, host);
+    const gate = (stepId: string): ScriptGate => {
+        const step = manualSteps.find((s) => s.id === stepId);
+        if (!step) throw new InternalError(`XPR runbook of ${node.name} has no step ${stepId} for its gate`);
+        return gateFor(step);
+    };
     const userName = site.credentials?.[xpr.serviceAccount.credential]?.userName ?? '';
     const credential = { credential: xpr.serviceAccount.credential };
 
@@ -135,7 +143,9 @@ export function lowerXprHostNode(resolved: ResolvedSite, node: ResolvedNode): Pr
             installDrive,
             drives: [...new Set(folders.flatMap((folder) => (folder === undefined ? [] : [driveOf(folder)].filter((d): d is string => d !== undefined))))].sort(),
             ...(staging === undefined ? {} : { setupExe: mediaPath(xpr, 'Setup.exe') }),
+            gate: gate('xpr-loopback-adapter'),
         }),
+        gate: gate('xpr-loopback-adapter'),
         dependsOn: media ? [media] : [],
         source: { pointer: host.pointer },
         guide: upgrade('§2.3.1.1'),
@@ -146,7 +156,8 @@ export function lowerXprHostNode(resolved: ResolvedSite, node: ResolvedNode): Pr
         kind: 'Script',
         id: 'Xpr_Installed',
         name: `OpenScape Xpressions ${versionLabel(xpr)} installed in ${host.installPath}`,
-        ...installedScript({ role: host.role, installPath: host.installPath, versionLabel: versionLabel(xpr), ...(xpr.build ? { build: xpr.build } : {}) }),
+        ...installedScript({ role: host.role, installPath: host.installPath, versionLabel: versionLabel(xpr), ...(xpr.build ? { build: xpr.build } : {}), gate: gate('xpr-setup-start') }),
+        gate: gate('xpr-setup-start'),
         dependsOn: [reboot, requirements, administrators, logOnAsService, ...(media ? [media] : [])],
         source: { pointer: host.pointer },
         guide: host.role === 'kernel' ? install('§4.3–§4.4') : upgrade('§2.12.2'),
@@ -224,7 +235,7 @@ export function lowerXprHostNode(resolved: ResolvedSite, node: ResolvedNode): Pr
 
     return {
         resources: resources.list(),
-        manualSteps: xprRunbook(site, xpr, host),
+        manualSteps,
         roles: [host.role === 'kernel' ? 'xpr-kernel' : 'xpr-satellite'],
     };
 }

@@ -7,6 +7,8 @@
  */
 
 import { psArray, psString } from '../../emit/ps/quote.js';
+import type { ScriptGate } from '../../ir/types.js';
+import { gateSetScript, gateSetScriptFor } from '../gate.js';
 import { INSTALL_MARKER, MIN_INSTALL_PARTITION_GB } from './data.js';
 import type { HostRole } from './model.js';
 
@@ -23,6 +25,8 @@ export interface RequirementsInput {
     readonly drives: readonly string[];
     /** `Setup.exe` of the staged medium, when the configuration stages one. */
     readonly setupExe?: string;
+    /** The runbook step that makes the missing facts true (the Loopback Adapter is the one a person installs). */
+    readonly gate: ScriptGate;
 }
 
 /**
@@ -30,7 +34,8 @@ export interface RequirementsInput {
  * tell (Upgrade guide §2.3.1.1): XPR folders on real local volumes (a
  * substituted drive is not one), an installation partition of at least
  * 10 GB, not a domain controller, a Microsoft Loopback Adapter installed;
- * and the setup medium where the runbook runs it from.
+ * and the setup medium where the runbook runs it from. A gate: Set cannot
+ * change any of it, so it fails naming the runbook step.
  */
 export function hostRequirementsScript(input: RequirementsInput): ScriptLines {
     const problems = [
@@ -60,7 +65,7 @@ export function hostRequirementsScript(input: RequirementsInput): ScriptLines {
     return {
         getScript: [...problems, "@{ Result = $problems -join '; ' }"],
         testScript: [...problems, '$problems.Count -eq 0'],
-        setScript: [...problems, "throw ('XPR host requirements are not met: ' + ($problems -join '; ') + '. See RUNBOOK.md.')"],
+        setScript: [...problems, ...gateSetScriptFor(input.gate, 'XPR host requirements are not met: ', "($problems -join '; ')")],
     };
 }
 
@@ -71,13 +76,15 @@ export interface InstalledInput {
     readonly versionLabel: string;
     /** Medium build (HiSPA.txt), e.g. `8.11.0.16072`; the installed binary must be at least this version. */
     readonly build?: string;
+    /** The runbook step that runs the XPR setup. */
+    readonly gate: ScriptGate;
 }
 
 /**
  * The installation check: XPR setup has no unattended form, so the
  * configuration cannot install XPR; it checks that setup ran (the host's
  * key service exists and its binary is at least the medium's build) and
- * otherwise fails with a pointer to the runbook. Everything that needs XPR
+ * otherwise fails (a gate) naming the runbook step. Everything that needs XPR
  * (services, XPR registry values, shares) depends on it and is skipped
  * until then.
  */
@@ -106,10 +113,6 @@ export function installedScript(input: InstalledInput): ScriptLines {
                       `$installed -ge [version]${psString(input.build)}`,
                   ]),
         ],
-        setScript: [
-            `throw ${psString(
-                `OpenScape Xpressions ${input.versionLabel} is not installed in ${input.installPath}${older}. Run the XPR setup as RUNBOOK.md describes, then apply this configuration again.`,
-            )}`,
-        ],
+        setScript: gateSetScript(input.gate, `OpenScape Xpressions ${input.versionLabel} is not installed in ${input.installPath}${older}`),
     };
 }

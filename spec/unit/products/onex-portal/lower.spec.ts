@@ -254,7 +254,9 @@ describe('one-X Portal lowering (compiler/products/onex-portal)', () => {
             );
             const check = resource(rds, 'OnexPortal_DesktopClients_Prerequisites', 'Script');
             expect(check.testScript.join('\n')).to.contain('NDP\\v4\\Client').and.contain('PublicKeyToken=71e9bce111e9429c').and.contain("[version] '10.0.40303'");
-            expect(check.setScript.at(-2)).to.contain('throw');
+            // A gate: Set fails naming the runbook step (compiler/products/gate.ts).
+            expect(check.gate).to.deep.equal({ step: 'onex-clients-check', title: 'Check the desktop clients' });
+            expect(check.setScript.at(-1)).to.contain("throw ('xprc gate: ").and.contain('"Check the desktop clients"');
             expect(rds.roles).to.deep.equal(['onex-desktop-clients']);
         });
 
@@ -291,7 +293,7 @@ describe('one-X Portal lowering (compiler/products/onex-portal)', () => {
                 }),
             );
             const portal = nodeOf(result, 'ONEX01');
-            expect(resource(portal, 'OnexPortal_JvmTuningStopsService', 'Script').setScript[0]).to.equal("$backupFolder = 'D:\\O''Brien ‘‘$(Remove-Item -Recurse \\)’’ `x'");
+            expect(resource(portal, 'OnexPortal_JvmTuningStopsService', 'Script').setScript).to.include("$backupFolder = 'D:\\O''Brien ‘‘$(Remove-Item -Recurse \\)’’ `x'");
             expect(resource(portal, 'OnexPortal_JvmOptions', 'Script').testScript).to.include("$wanted = @('-Dx=''a'';Remove-Item', '-XX:+HeapDumpOnOutOfMemoryError')");
             for (const name of ['ONEX01', 'EXCH01', 'RDS01']) {
                 await assertParses(file(result, `${name}/${name}.ps1`), name);

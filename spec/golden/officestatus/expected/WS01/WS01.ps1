@@ -21,7 +21,7 @@ Configuration WS01_Config
                     'HKLM:\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall\{9D2E4F61-0A3B-4C5D-8E7F-1A2B3C4D5E6F}'
                 )
                 $entry = Get-ItemProperty -Path $keys -ErrorAction SilentlyContinue | Select-Object -First 1
-                @{ Result = [string]$entry.DisplayVersion }
+                @{ Result = if ($null -ne $entry) { [string]$entry.DisplayVersion } else { '' } }
             }
             TestScript = {
                 $keys = @(

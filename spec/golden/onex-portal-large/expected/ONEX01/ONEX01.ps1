@@ -105,6 +105,12 @@ Configuration ONEX01_Config
                 return ($jvmInDesiredState -and $optionsInDesiredState)
             }
             SetScript  = {
+                $service = Get-Service -Name 'AvayaoneXPortalIPO' -ErrorAction SilentlyContinue
+                if ($null -eq $service -or $service.Status -eq 'Stopped')
+                {
+                    # Nothing to stop: the last backup already holds the values before the change.
+                    return
+                }
                 $backupFolder = 'D:\OnexBackup'
                 $null = New-Item -Path $backupFolder -ItemType Directory -Force
                 $backupFile = Join-Path -Path $backupFolder -ChildPath ('Procrun-Java-{0:yyyyMMdd-HHmmss}.reg' -f (Get-Date))

@@ -151,10 +151,7 @@ Configuration RDS02_Config
                 {
                     $missing.Add('Microsoft VSTO 2010 Runtime 4.0 (10.0.40303 or later)')
                 }
-                if ($missing.Count -gt 0)
-                {
-                    throw ('Install the prerequisites of the one-X Portal desktop clients first: {0}.' -f ($missing -join ', '))
-                }
+                throw ('xprc gate: the prerequisites of the one-X Portal desktop clients are missing: ' + ($missing -join ', ') + '. Waiting for the runbook step "Check the desktop clients" (RUNBOOK.md): do that step, then apply this configuration again.')
             }
         }
     }

@@ -220,7 +220,7 @@ Configuration XPRKERN_Config
                 if (-not (Test-Path -LiteralPath 'C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe')) {
                     $problems.Add('the setup medium is missing (C:\Install\XPR-V7R1\XpressionsInstall\Setup.exe)')
                 }
-                throw ('XPR host requirements are not met: ' + ($problems -join '; ') + '. See RUNBOOK.md.')
+                throw ('xprc gate: XPR host requirements are not met: ' + ($problems -join '; ') + '. Waiting for the runbook step "Install the Microsoft Loopback Adapter" (RUNBOOK.md): do that step, then apply this configuration again.')
             }
             DependsOn  = @('[File]Xpr_SetupMedium')
         }
@@ -241,7 +241,7 @@ Configuration XPRKERN_Config
                 $true
             }
             SetScript  = {
-                throw 'OpenScape Xpressions V7 R1 is not installed in D:\OpenScape\XPR. Run the XPR setup as RUNBOOK.md describes, then apply this configuration again.'
+                throw 'xprc gate: OpenScape Xpressions V7 R1 is not installed in D:\OpenScape\XPR. Waiting for the runbook step "Start the XPR setup" (RUNBOOK.md): do that step, then apply this configuration again.'
             }
             DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_HostRequirements', '[UserRightsAssignment]Xpr_LogOnAsService', '[PendingReboot]Xpr_Reboot_BeforeSetup', '[File]Xpr_SetupMedium')
         }

@@ -1,0 +1,273 @@
+# Services, CIM/WMI, Windows features, firewall rules, SMB shares, local groups,
+# processes and installers, COM (Windows Installer), IIS configuration and .NET
+# assembly loading of the fake host. Dot-sourced by FakeWindows.psm1.
+
+# --- Services ------------------------------------------------------------------
+
+$script:StartTypes = @{ Auto = 'Automatic'; Automatic = 'Automatic'; Manual = 'Manual'; Demand = 'Manual'; Disabled = 'Disabled' }
+$script:StartModes = @{ Automatic = 'Auto'; Auto = 'Auto'; Manual = 'Manual'; Demand = 'Manual'; Disabled = 'Disabled' }
+
+function New-FakeServiceObject
+{
+    param ([string] $Name, $Entry)
+    return [pscustomobject]@{
+        PSTypeName  = 'FakeWindows.Service'
+        Name        = $Name
+        ServiceName = $Name
+        DisplayName = [string]$Entry.DisplayName
+        Status      = [string]$Entry.State
+        StartType   = $script:StartTypes[[string]$Entry.StartMode]
+    }
+}
+
+function Get-FakeService
+{
+    param ($Cmdlet, [string] $Name)
+    $services = Get-FakeSection 'Services'
+    if ($services.ContainsKey($Name)) { return $services[$Name] }
+    Write-FakeError $Cmdlet "Cannot find any service with service name '$Name'." -Id 'NoServiceFoundForGivenName' -Target $Name
+    return $null
+}
+
+function Get-Service
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [Alias('ServiceName')] [string[]] $Name)
+    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    $services = Get-FakeSection 'Services'
+    $names = if ($Name) { $Name } else { @($services.Keys | Sort-Object) }
+    foreach ($n in $names)
+    {
+        $entry = Get-FakeService $PSCmdlet $n
+        if ($null -ne $entry) { New-FakeServiceObject $n $entry }
+    }
+}
+
+function Set-Service
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0, Mandatory)] [string] $Name, [string] $StartupType, [string] $Status, [string] $DisplayName)
+    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    $entry = Get-FakeService $PSCmdlet $Name
+    if ($null -eq $entry) { return }
+    if ($StartupType) { $entry.StartMode = $script:StartModes[$StartupType] }
+    if ($Status) { $entry.State = $Status }
+    if ($DisplayName) { $entry.DisplayName = $DisplayName }
+}
+
+function Start-Service
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0, Mandatory)] [string[]] $Name)
+    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    foreach ($n in $Name)
+    {
+        $entry = Get-FakeService $PSCmdlet $n
+        if ($null -eq $entry) { continue }
+        if ($entry.StartMode -eq 'Disabled') { Write-FakeError $PSCmdlet "Service '$n' cannot be started because it is disabled." -Id 'CouldNotStartService' -Category 'OpenError'; continue }
+        $entry.State = 'Running'
+    }
+}
+
+function Stop-Service
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0, Mandatory)] [string[]] $Name, [switch] $Force)
+    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    foreach ($n in $Name)
+    {
+        $entry = Get-FakeService $PSCmdlet $n
+        if ($null -ne $entry) { $entry.State = 'Stopped' }
+    }
+}
+
+# sc.exe: `config <name> start= auto|demand|disabled` and `query <name>`; the exit code in $LASTEXITCODE.
+function sc.exe
+{
+    Add-FakeCall 'sc.exe' $args
+    $services = Get-FakeSection 'Services'
+    $verb, $name, $rest = $args  # $rest: every argument after the name
+    $global:LASTEXITCODE = 1060 # ERROR_SERVICE_DOES_NOT_EXIST
+    if (-not $services.ContainsKey([string]$name)) { return "[SC] OpenService FAILED 1060:" }
+    $global:LASTEXITCODE = 0
+    if ($verb -eq 'config')
+    {
+        for ($i = 0; $i -lt @($rest).Count - 1; $i++)
+        {
+            if (@($rest)[$i] -eq 'start=') { $services[$name].StartMode = $script:StartModes[[string]@($rest)[$i + 1]] }
+            if (@($rest)[$i] -eq 'obj=') { $services[$name].StartName = [string]@($rest)[$i + 1] }
+        }
+        return '[SC] ChangeServiceConfig SUCCESS'
+    }
+    return "SERVICE_NAME: $name STATE: $($services[$name].State)"
+}
+
+# --- CIM / WMI -------------------------------------------------------------------------
+
+# The WQL the generated scripts use: `Prop = 'v'`, `Prop = 3`, `Prop LIKE '%v%'`, joined by AND.
+function Test-FakeWqlFilter
+{
+    param ($Instance, [string] $Filter)
+    if (-not $Filter) { return $true }
+    foreach ($condition in ($Filter -split '\s+AND\s+'))
+    {
+        if ($condition -notmatch "^\s*(?<prop>\w+)\s*(?<op>=|<>|LIKE)\s*(?:'(?<text>(?:[^']|'')*)'|(?<number>-?\d+))\s*$") { throw "FakeWindows: WQL filter not modelled: $Filter" }
+        $actual = $Instance[$Matches.prop]
+        $wanted = if ($null -ne $Matches.number) { [int64]$Matches.number } else { $Matches.text -replace "''", "'" }
+        $ok = switch ($Matches.op)
+        {
+            '=' { [string]$actual -eq [string]$wanted }
+            '<>' { [string]$actual -ne [string]$wanted }
+            'LIKE' { [string]$actual -like (($wanted -replace '\*', '[*]' -replace '%', '*') -replace '_', '?') }
+        }
+        if (-not $ok) { return $false }
+    }
+    return $true
+}
+
+function Get-FakeCim
+{
+    param ([string] $ClassName, [string] $Filter)
+    foreach ($instance in @((Get-FakeSection 'Cim')[$ClassName]))
+    {
+        if ($null -ne $instance -and (Test-FakeWqlFilter $instance $Filter))
+        {
+            $o = [ordered]@{}
+            foreach ($k in $instance.Keys) { $o[$k] = $instance[$k] }
+            [pscustomobject]$o
+        }
+    }
+}
+
+function Get-CimInstance
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [Alias('Class')] [string] $ClassName, [string] $Filter, [string] $Namespace, [string] $Query)
+    if ($Query) { if ($Query -match '^\s*SELECT\s+\*\s+FROM\s+(?<c>\w+)(\s+WHERE\s+(?<f>.*))?$') { $ClassName = $Matches.c; $Filter = $Matches.f } else { throw "FakeWindows: query not modelled: $Query" } }
+    Get-FakeCim $ClassName $Filter
+}
+
+function Get-WmiObject
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [string] $Class, [string] $Filter, [string] $Namespace)
+    Get-FakeCim $Class $Filter
+}
+
+# --- Windows features --------------------------------------------------------------------
+
+function Get-WindowsFeature
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [string[]] $Name)
+    $features = Get-FakeSection 'Features'
+    foreach ($n in $(if ($Name) { $Name } else { @($features.Keys | Sort-Object) }))
+    {
+        if (-not $features.ContainsKey($n)) { continue }
+        $installed = [bool]$features[$n].Installed
+        [pscustomobject]@{ Name = $n; Installed = $installed; InstallState = $(if ($installed) { 'Installed' } else { 'Available' }) }
+    }
+}
+
+function Install-WindowsFeature
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0, Mandatory)] [string[]] $Name, [switch] $IncludeAllSubFeature, [switch] $IncludeManagementTools)
+    $features = Get-FakeSection 'Features'
+    foreach ($n in $Name) { $features[$n] = @{ Installed = $true } }
+    [pscustomobject]@{ Success = $true; RestartNeeded = 'No' }
+}
+
+function Get-WindowsOptionalFeature
+{
+    [CmdletBinding()]
+    param ([switch] $Online, [string] $FeatureName)
+    $features = Get-FakeSection 'Features'
+    if ($features.ContainsKey($FeatureName))
+    {
+        [pscustomobject]@{ FeatureName = $FeatureName; State = $(if ($features[$FeatureName].Installed) { 'Enabled' } else { 'Disabled' }) }
+    }
+}
+
+# --- Firewall, shares, groups ----------------------------------------------------------------
+
+function Get-NetFirewallRule
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [string[]] $Name, [string[]] $DisplayName)
+    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    $rules = Get-FakeSection 'FirewallRules'
+    foreach ($n in @($rules.Keys | Sort-Object))
+    {
+        $r = $rules[$n]
+        if (($Name -and -not ($Name | Where-Object { $n -like $_ })) -or ($DisplayName -and -not ($DisplayName | Where-Object { $r.DisplayName -like $_ }))) { continue }
+        [pscustomobject]@{ PSTypeName = 'FakeWindows.FirewallRule'; Name = $n; DisplayName = $r.DisplayName; Enabled = $(if ($r.Enabled) { 'True' } else { 'False' }); Direction = $r.Direction; Action = $r.Action; Profile = (@($r.Profile) -join ', ') }
+    }
+    if ($Name -and -not ($Name | Where-Object { $_ -match '[*?]' -or $rules.ContainsKey($_) })) { Write-FakeError $PSCmdlet "No MSFT_NetFirewallRule objects found with property 'Name' equal to '$Name'." -Target $Name }
+}
+
+function Get-FakeRuleFor
+{
+    param ($Rule)
+    $rules = Get-FakeSection 'FirewallRules'
+    return $rules[[string]$Rule.Name]
+}
+
+function Get-NetFirewallPortFilter
+{
+    [CmdletBinding()]
+    param ([Parameter(ValueFromPipeline)] [Alias('AssociatedNetFirewallRule')] $InputObject)
+    process { $r = Get-FakeRuleFor $InputObject; [pscustomobject]@{ Protocol = $r.Protocol; LocalPort = @($r.LocalPort); RemotePort = @($r.RemotePort) } }
+}
+
+function Get-NetFirewallApplicationFilter
+{
+    [CmdletBinding()]
+    param ([Parameter(ValueFromPipeline)] [Alias('AssociatedNetFirewallRule')] $InputObject)
+    process { $r = Get-FakeRuleFor $InputObject; [pscustomobject]@{ Program = $(if ($r.Program) { $r.Program } else { 'Any' }) } }
+}
+
+function Get-NetFirewallAddressFilter
+{
+    [CmdletBinding()]
+    param ([Parameter(ValueFromPipeline)] [Alias('AssociatedNetFirewallRule')] $InputObject)
+    process { $r = Get-FakeRuleFor $InputObject; [pscustomobject]@{ RemoteAddress = $(if (@($r.RemoteAddress).Count) { @($r.RemoteAddress) } else { @('Any') }) } }
+}
+
+function Get-SmbShare
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [string[]] $Name)
+    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    $shares = Get-FakeSection 'SmbShares'
+    foreach ($n in $(if ($Name) { $Name } else { @($shares.Keys | Sort-Object) }))
+    {
+        if ($shares.ContainsKey($n)) { [pscustomobject]@{ Name = $n; Path = $shares[$n].Path; Description = [string]$shares[$n].Description } }
+        else { Write-FakeError $PSCmdlet "No MSFT_SmbShare objects found with property 'Name' equal to '$n'." -Target $n }
+    }
+}
+
+function Get-SmbShareAccess
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0, Mandatory)] [string[]] $Name)
+    $shares = Get-FakeSection 'SmbShares'
+    foreach ($n in $Name)
+    {
+        if (-not $shares.ContainsKey($n)) { continue }
+        foreach ($right in 'Full', 'Change', 'Read')
+        {
+            foreach ($account in @($shares[$n]["${right}Access"])) { if ($account) { [pscustomobject]@{ Name = $n; AccountName = $account; AccessRight = $right; AccessControlType = 'Allow' } } }
+        }
+    }
+}
+
+function Get-LocalGroupMember
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [Alias('Name')] [string] $Group)
+    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    $groups = Get-FakeSection 'LocalGroups'
+    if (-not $groups.ContainsKey($Group)) { Write-FakeError $PSCmdlet "Group $Group was not found." -Id 'GroupNotFound' -Target $Group; return }
+    foreach ($m in @($groups[$Group])) { if ($m) { [pscustomobject]@{ Name = $m; ObjectClass = 'User'; PrincipalSource = 'ActiveDirectory' } } }
+}
