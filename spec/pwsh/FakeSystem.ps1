@@ -17,6 +17,7 @@ function New-FakeServiceObject
         DisplayName = [string]$Entry.DisplayName
         Status      = [string]$Entry.State
         StartType   = $script:StartTypes[[string]$Entry.StartMode]
+        ServicesDependedOn = @(@($Entry.Dependencies) | Where-Object { $_ } | ForEach-Object { [pscustomobject]@{ Name = [string]$_ } })
     }
 }
 
@@ -96,6 +97,9 @@ function sc.exe
         {
             if (@($rest)[$i] -eq 'start=') { $services[$name].StartMode = $script:StartModes[[string]@($rest)[$i + 1]] }
             if (@($rest)[$i] -eq 'obj=') { $services[$name].StartName = [string]@($rest)[$i + 1] }
+            if (@($rest)[$i] -eq 'binPath=') { $services[$name].PathName = [string]@($rest)[$i + 1] }
+            # `depend= /` removes every dependency; `depend= \` is not `/` and leaves a broken entry (§9.5.3).
+            if (@($rest)[$i] -eq 'depend=') { $services[$name].Dependencies = [System.Collections.Generic.List[object]]::new([object[]]@(([string]@($rest)[$i + 1]) -split '/' | Where-Object { $_ })) }
         }
         return '[SC] ChangeServiceConfig SUCCESS'
     }
@@ -125,10 +129,23 @@ function Test-FakeWqlFilter
     return $true
 }
 
+# Win32_Service instances are the Services section (of another host for -ComputerName: RemoteHosts).
+function Get-FakeServiceInstances
+{
+    param ([string] $ComputerName)
+    $services = if ($ComputerName) { $remote = (Get-FakeSection 'RemoteHosts')[$ComputerName]; if ($null -eq $remote) { throw "FakeWindows: WinRM cannot reach $ComputerName" }; $remote['Services'] } else { Get-FakeSection 'Services' }
+    foreach ($n in @($services.Keys | Sort-Object))
+    {
+        $e = $services[$n]
+        @{ Name = $n; DisplayName = [string]$e.DisplayName; PathName = [string]$e.PathName; StartMode = [string]$e.StartMode; State = [string]$e.State; StartName = [string]$e.StartName }
+    }
+}
+
 function Get-FakeCim
 {
-    param ([string] $ClassName, [string] $Filter)
-    foreach ($instance in @((Get-FakeSection 'Cim')[$ClassName]))
+    param ([string] $ClassName, [string] $Filter, [string] $ComputerName)
+    $instances = if ($ClassName -eq 'Win32_Service') { @(Get-FakeServiceInstances $ComputerName) } elseif ($ComputerName) { throw "FakeWindows: remote $ClassName is not modelled" } else { @((Get-FakeSection 'Cim')[$ClassName]) }
+    foreach ($instance in $instances)
     {
         if ($null -ne $instance -and (Test-FakeWqlFilter $instance $Filter))
         {
@@ -142,9 +159,9 @@ function Get-FakeCim
 function Get-CimInstance
 {
     [CmdletBinding()]
-    param ([Parameter(Position = 0)] [Alias('Class')] [string] $ClassName, [string] $Filter, [string] $Namespace, [string] $Query)
+    param ([Parameter(Position = 0)] [Alias('Class')] [string] $ClassName, [string] $Filter, [string] $Namespace, [string] $Query, [string] $ComputerName)
     if ($Query) { if ($Query -match '^\s*SELECT\s+\*\s+FROM\s+(?<c>\w+)(\s+WHERE\s+(?<f>.*))?$') { $ClassName = $Matches.c; $Filter = $Matches.f } else { throw "FakeWindows: query not modelled: $Query" } }
-    Get-FakeCim $ClassName $Filter
+    Get-FakeCim $ClassName $Filter $ComputerName
 }
 
 function Get-WmiObject

@@ -12,6 +12,7 @@
 . ([System.IO.Path]::Combine($PSScriptRoot, 'FakeRegistryFiles.ps1'))
 . ([System.IO.Path]::Combine($PSScriptRoot, 'FakeSystem.ps1'))
 . ([System.IO.Path]::Combine($PSScriptRoot, 'FakeProcesses.ps1'))
+. ([System.IO.Path]::Combine($PSScriptRoot, 'FakeCluster.ps1'))
 
 <#
     .SYNOPSIS
@@ -60,5 +61,8 @@ Export-ModuleMember -Function @(
     'Get-NetFirewallRule', 'Get-NetFirewallPortFilter', 'Get-NetFirewallApplicationFilter', 'Get-NetFirewallAddressFilter',
     'Get-SmbShare', 'Get-SmbShareAccess', 'Get-LocalGroupMember',
     'Start-Process', 'msiexec.exe', 'reg.exe', 'Start-Sleep', 'New-Object', 'Import-Module',
-    'Get-WebConfigurationProperty', 'Set-WebConfigurationProperty'
+    'Get-WebConfigurationProperty', 'Set-WebConfigurationProperty',
+    'Get-ClusterGroup', 'Add-ClusterGroup', 'Get-ClusterResource', 'Add-ClusterResource', 'Move-ClusterResource', 'Stop-ClusterResource',
+    'Get-ClusterParameter', 'Set-ClusterParameter', 'Get-ClusterResourceDependency', 'Set-ClusterResourceDependency',
+    'Get-ClusterCheckpoint', 'Add-ClusterCheckpoint', 'Get-ClusterResourceType', 'Add-ClusterResourceType', 'Get-Volume', 'New-Service'
 )

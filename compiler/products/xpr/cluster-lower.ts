@@ -38,7 +38,8 @@ import {
 import { clusterNodeOf, clusterNodes, clusterServices, clusterSettings, subnetMask, type ClusterNode, type ClusterService, type ClusterSettings } from './cluster-model.js';
 import { accessPointScript, clusterServiceScript, diskInRoleScript, diskRequirementsScript, fileServerScript, resourceTypeScript, roleScript, type Policy, type Provider } from './cluster-scripts.js';
 import { noDependenciesScript, rehomeScript, replicaServicesScript } from './cluster-node-scripts.js';
-import { clusterRunbook } from './cluster-runbook.js';
+import { applyFirstTitle, clusterRunbook } from './cluster-runbook.js';
+import { gateFor } from '../gate.js';
 import { mediaPath } from './model.js';
 
 export type HostLowering = (resolved: ResolvedSite, node: ResolvedNode) => ProductNodeOutput | undefined;
@@ -222,7 +223,12 @@ function installNodeResources(xpr: Xpr, cluster: XprCluster, s: ClusterSettings,
     );
     const disk = out.add({ kind: 'ClusterDisk', id: 'Xpr_Cluster_Disk', name: String(cluster.disk.number), label: s.diskResource, ensure: 'Present', dependsOn: [wait], source: { pointer: '/xpr/cluster/disk' }, guide: section(p, '§7.3.3 steps 1–5') });
     const diskInRole = out.add(script('Xpr_Cluster_DiskInRole', `${s.diskResource} in the role ${s.roleName}`, diskInRoleScript(s.diskResource, s.roleName), [disk, role], '/xpr/cluster/disk', section(p, '§7.3.3 steps 6–9')));
-    out.add(script('Xpr_Cluster_DiskRequirements', `Cluster disk ${s.driveLetter} NTFS, at least ${MIN_CLUSTER_DISK_GB} GB`, diskRequirementsScript(s.driveLetter, MIN_CLUSTER_DISK_GB), [diskInRole], '/xpr/cluster/disk/driveLetter', section(p, '§7.1.3')));
+    // The customer provides the disk (§7.1.3): a gate on the first runbook step, which says so.
+    const diskGate = gateFor({ id: 'xpr-cluster-apply-first', title: applyFirstTitle(s.roleName) });
+    out.add({
+        ...script('Xpr_Cluster_DiskRequirements', `Cluster disk ${s.driveLetter} NTFS, at least ${MIN_CLUSTER_DISK_GB} GB`, diskRequirementsScript(s.driveLetter, MIN_CLUSTER_DISK_GB, diskGate), [diskInRole], '/xpr/cluster/disk/driveLetter', section(p, '§7.1.3')),
+        gate: diskGate,
+    });
 
     const waitDll = others.length === 0 ? [] : [out.add({ kind: 'WaitForAll', id: 'Xpr_Cluster_WaitForResourceDll', name: `[File]${RESOURCE_DLL_ID}`, nodeNames: others.map((n) => n.name), retryIntervalSec: 30, retryCount: 120, dependsOn: [], source: { pointer: '/xpr/cluster/nodes' }, guide: section(p, '§9.2 step 1') })];
     const resourceType = out.add(script('Xpr_Cluster_ResourceType', `Cluster resource type ${RESOURCE_TYPE.name}`, resourceTypeScript(RESOURCE_TYPE.name, RESOURCE_TYPE.dll), [wait, RESOURCE_DLL_ID, ...waitDll], '/xpr/cluster', section(p, '§9.2 step 2')));

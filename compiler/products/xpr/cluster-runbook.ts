@@ -18,6 +18,11 @@ import { mediaPath } from './model.js';
 
 type Step = Omit<ManualStep, 'section' | 'source'> & { readonly pointer: string };
 
+/** Title of the first step of the install node, which the disk check waits for. */
+export function applyFirstTitle(role: string): string {
+    return `Prepare the cluster and apply this configuration up to the role ${role}`;
+}
+
 export function clusterRunbook(site: Site, xpr: Xpr, cluster: XprCluster, me: ClusterNode, base: readonly ManualStep[]): ManualStep[] {
     const s = clusterSettings(cluster);
     const p = s.part;
@@ -61,9 +66,10 @@ export function clusterRunbook(site: Site, xpr: Xpr, cluster: XprCluster, me: Cl
         const preparation: Step[] = [
             {
                 id: 'xpr-cluster-apply-first',
-                title: `Apply this configuration up to the role ${s.roleName}`,
+                title: applyFirstTitle(s.roleName),
                 instructions: [
                     `The configuration waits for the cluster ${c(cluster.windowsCluster.name)} (${c(cluster.windowsCluster.ipAddress)}), which the customer builds with its quorum; then it creates the role ${c(s.roleName)} (priority ${c(s.priority)}), the client access point ${c(s.networkName)} with ${c(s.capAddress)}, and moves ${c(s.diskResource)} (${c(s.driveLetter)}) into the role. It stops at the installation check until XPR setup ran.`,
+                    `The customer's cluster disk ${c(s.driveLetter)} must be NTFS with at least 10 GB: the configuration checks it and waits for this step until it is.`,
                     `Bring the role online on ${c(first.name)}, ping ${c(s.capAddress)}, move the role to ${others.map((n) => c(n.name)).join(', ')} and back, and ping again.`,
                     `Nothing from this list may be installed on the cluster or on its nodes: ${NOT_ON_NODES}.`,
                 ],

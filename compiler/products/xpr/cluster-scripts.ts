@@ -9,6 +9,8 @@
  */
 
 import { psArray, psString } from '../../emit/ps/quote.js';
+import type { ScriptGate } from '../../ir/types.js';
+import { gateSetScript } from '../gate.js';
 import type { ScriptLines } from './scripts.js';
 
 /** A resource's policies (§6.1.9, §9.7.2 steps 14–18): restart on this node, fail over only for kernel resources, one monitor. */
@@ -146,14 +148,14 @@ export function diskInRoleScript(disk: string, role: string): ScriptLines {
 }
 
 /** NTFS and at least 10 GB (§7.1.3); a check only the owning node can make, and nothing a script should change. */
-export function diskRequirementsScript(driveLetter: string, minGb: number): ScriptLines {
+export function diskRequirementsScript(driveLetter: string, minGb: number, gate: ScriptGate): ScriptLines {
     const letter = driveLetter.replace(/:$/, '');
     const read = `$volume = Get-Volume -DriveLetter ${psString(letter)} -ErrorAction SilentlyContinue`;
     const ok = `[bool]$volume -and $volume.FileSystem -eq 'NTFS' -and $volume.Size -ge ${minGb * 1024 ** 3}`;
     return {
         getScript: [read, "$result = ''", "if ($volume) { $result = '{0}, {1} bytes' -f $volume.FileSystem, $volume.Size }", '@{ Result = $result }'],
         testScript: [read, `${ok} # ${minGb} GB`],
-        setScript: [`throw ${psString(`The cluster disk ${letter}: must be an NTFS volume of at least ${minGb} GB owned by this node (Cluster Installation guide §7.1.3). Format or replace it; xprc does not format disks.`)}`],
+        setScript: gateSetScript(gate, `The cluster disk ${letter}: is not an NTFS volume of at least ${minGb} GB owned by this node (Cluster Installation guide 7.1.3); xprc does not format disks`),
     };
 }
 
@@ -206,7 +208,7 @@ function providerLines(providers: readonly Provider[]): string[] {
         ...(fileServer
             ? [
                   `$fileServer = Get-ClusterResource | Where-Object { $_.OwnerGroup.Name -eq ${psString(fileServer.fileServerOf)} -and $_.ResourceType.Name -eq 'File Server' } | Select-Object -First 1`,
-                  '$providers += @($fileServer.Name)',
+                  "if ($fileServer) { $providers += $fileServer.Name } else { $providers += '' }",
               ]
             : []),
     ];

@@ -249,7 +249,7 @@ Configuration XPRN1_Config
                 [bool]$volume -and $volume.FileSystem -eq 'NTFS' -and $volume.Size -ge 10737418240 # 10 GB
             }
             SetScript  = {
-                throw 'The cluster disk R: must be an NTFS volume of at least 10 GB owned by this node (Cluster Installation guide §7.1.3). Format or replace it; xprc does not format disks.'
+                throw 'xprc gate: The cluster disk R: is not an NTFS volume of at least 10 GB owned by this node (Cluster Installation guide 7.1.3); xprc does not format disks. Waiting for the runbook step "Prepare the cluster and apply this configuration up to the role Xpressions Role" (RUNBOOK.md): do that step, then apply this configuration again.'
             }
             DependsOn  = @('[xScript]Xpr_Cluster_DiskInRole')
         }
@@ -330,8 +330,9 @@ Configuration XPRN1_Config
                     foreach ($key in $keys) {
                         $path = 'Registry::' + $key.Name
                         foreach ($value in $key.GetValueNames()) {
-                            $kind = $key.GetValueKind($value)
                             $data = $key.GetValue($value, $null, 'DoNotExpandEnvironmentNames')
+                            if ($value -notmatch $pattern -and @(@($data) | Where-Object { $_ -is [string] -and $_ -match $pattern }).Count -eq 0) { continue }
+                            $kind = $key.GetValueKind($value)
                             if ($value -eq 'Monitor Directory' -and $kind -eq 'MultiString') {
                                 $data = [string[]]@($data | Where-Object { $_ -notmatch $pattern })
                             } elseif ($kind -eq 'MultiString') {
@@ -702,7 +703,7 @@ Configuration XPRN1_Config
                 if (($resource | Get-ClusterParameter -Name UseNetworkName).Value -ne 1) { return $false }
                 $providers = @()
                 $fileServer = Get-ClusterResource | Where-Object { $_.OwnerGroup.Name -eq 'Xpressions Role' -and $_.ResourceType.Name -eq 'File Server' } | Select-Object -First 1
-                $providers += @($fileServer.Name)
+                if ($fileServer) { $providers += $fileServer.Name } else { $providers += '' }
                 $expression = [string](Get-ClusterResourceDependency -Resource 'License Service Res').DependencyExpression
                 foreach ($provider in $providers) {
                     if (-not $provider -or -not $expression.Contains("[$provider]")) { return $false }
@@ -718,7 +719,7 @@ Configuration XPRN1_Config
                 if (-not $resource) { $resource = Add-ClusterResource -Name 'License Service Res' -ResourceType 'Generic Service' -Group 'Xpressions Role' }
                 $providers = @()
                 $fileServer = Get-ClusterResource | Where-Object { $_.OwnerGroup.Name -eq 'Xpressions Role' -and $_.ResourceType.Name -eq 'File Server' } | Select-Object -First 1
-                $providers += @($fileServer.Name)
+                if ($fileServer) { $providers += $fileServer.Name } else { $providers += '' }
                 if (@($providers | Where-Object { -not $_ }).Count -gt 0) { throw 'A resource License Service Res depends on does not exist yet (Cluster Installation guide §9.6.2, §9.7).' }
                 Set-ClusterResourceDependency -Resource 'License Service Res' -Dependency (($providers | ForEach-Object { "[$_]" }) -join ' and ')
                 $resource | Set-ClusterParameter -Name ServiceName -Value 'licsvc'
@@ -1078,7 +1079,7 @@ Configuration XPRN1_Config
                 if (-not (Get-CimInstance -ClassName Win32_NetworkAdapter -Filter "Name LIKE '%Loopback Adapter%'")) {
                     $problems.Add('no Microsoft Loopback Adapter is installed')
                 }
-                throw ('XPR host requirements are not met: ' + ($problems -join '; ') + '. See RUNBOOK.md.')
+                throw ('xprc gate: XPR host requirements are not met: ' + ($problems -join '; ') + '. Waiting for the runbook step "Install the Microsoft Loopback Adapter" (RUNBOOK.md): do that step, then apply this configuration again.')
             }
         }
 
@@ -1098,7 +1099,7 @@ Configuration XPRN1_Config
                 $true
             }
             SetScript  = {
-                throw 'OpenScape Xpressions V7 R1 is not installed in R:\OpenScape\XPR. Run the XPR setup as RUNBOOK.md describes, then apply this configuration again.'
+                throw 'xprc gate: OpenScape Xpressions V7 R1 is not installed in R:\OpenScape\XPR. Waiting for the runbook step "Start the XPR setup" (RUNBOOK.md): do that step, then apply this configuration again.'
             }
             DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_Cluster_AccessPoint', '[xScript]Xpr_Cluster_DiskInRole', '[xScript]Xpr_HostRequirements', '[UserRightsAssignment]Xpr_LogOnAsService', '[PendingReboot]Xpr_Reboot_BeforeSetup')
         }

@@ -126,7 +126,7 @@ Configuration XPRSAT01_Config
                 if (-not (Get-CimInstance -ClassName Win32_NetworkAdapter -Filter "Name LIKE '%Loopback Adapter%'")) {
                     $problems.Add('no Microsoft Loopback Adapter is installed')
                 }
-                throw ('XPR host requirements are not met: ' + ($problems -join '; ') + '. See RUNBOOK.md.')
+                throw ('xprc gate: XPR host requirements are not met: ' + ($problems -join '; ') + '. Waiting for the runbook step "Install the Microsoft Loopback Adapter" (RUNBOOK.md): do that step, then apply this configuration again.')
             }
         }
 
@@ -146,7 +146,7 @@ Configuration XPRSAT01_Config
                 $true
             }
             SetScript  = {
-                throw 'OpenScape Xpressions V7 R1 is not installed in D:\OpenScape\XPR. Run the XPR setup as RUNBOOK.md describes, then apply this configuration again.'
+                throw 'xprc gate: OpenScape Xpressions V7 R1 is not installed in D:\OpenScape\XPR. Waiting for the runbook step "Start the XPR setup" (RUNBOOK.md): do that step, then apply this configuration again.'
             }
             DependsOn  = @('[xGroup]Xpr_Administrators', '[xScript]Xpr_HostRequirements', '[UserRightsAssignment]Xpr_LogOnAsService', '[PendingReboot]Xpr_Reboot_BeforeSetup')
         }
