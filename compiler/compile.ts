@@ -2,7 +2,7 @@
  * THE pipeline. Each phase is a pure function of the previous phase's
  * result; only the CLI reads and writes files.
  *
- *   load → validate → resolve → check → lower (→ collisions) → emit
+ *   load → validate → resolve → check → lower (→ collisions) → plan → emit
  *
  * Diagnostics from every phase are collected; the pipeline stops after the
  * first phase that reported an error (later phases rely on earlier ones
@@ -18,7 +18,9 @@ import type { SourceText } from './frontend/source.js';
 import { validate } from './frontend/validate.js';
 import type { SiteIR } from './ir/types.js';
 import { lower } from './lower/lower.js';
+import { buildPlan } from './plan/build-plan.js';
 import type { Site } from './manifest/types.generated.js';
+import { productCredentialUses } from './products/index.js';
 import { check } from './rules/index.js';
 import { checkCollisions } from './rules/collisions.js';
 
@@ -64,17 +66,23 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
         return stop(schemaDiagnostics);
     }
 
-    const resolved = resolve(loaded.value as Site);
+    const site = loaded.value as Site;
+    const resolved = resolve(site, productCredentialUses(site));
     const pending = [...schemaDiagnostics, ...check(resolved)];
     if (pending.some(isError)) {
         return stop(pending);
     }
 
-    const ir = lower(resolved, manifestDisplayName(file));
-    const collisions = checkCollisions(ir);
+    const lowered = lower(resolved, manifestDisplayName(file));
+    const collisions = checkCollisions(lowered);
     if (collisions.length > 0) {
         return stop([...pending, ...collisions]);
     }
+    const planned = buildPlan(resolved, lowered);
+    if (planned.diagnostics.length > 0) {
+        return stop([...pending, ...planned.diagnostics]);
+    }
+    const ir = planned.ir;
     const files = options.emit === false ? undefined : emit(ir);
     return { ...stop(pending), ir, ...(files ? { files } : {}) };
 }

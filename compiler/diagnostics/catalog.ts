@@ -1446,6 +1446,17 @@ export const CATALOG = {
         fix: 'Give every client group its own name.',
         explanation: 'Group names identify runbook steps and messages; two groups of one name would make them ambiguous.',
     },
+    // --- XPR3400–XPR3429: the site plan (plan/) ---------------------------
+    PlanCycle: {
+        code: 'XPR3400',
+        phase: 'semantic',
+        severity: 'error',
+        title: 'Roll-out order has a cycle across nodes',
+        message: 'The roll-out order of the site has a cycle: {cycle}.',
+        fix: 'Place the products so that their orders agree, e.g. do not make one computer both a host that must come first for one product and one that must come after for another.',
+        explanation:
+            'PLAN.md orders the steps of every product across the nodes (XPR kernel before its satellites, the OfficeStatus server before its clients, the one-X Portal before its desktop clients). A node applies one configuration per phase, so when two products place the same computers in opposite orders, no order satisfies both and no plan can be written.',
+    },
     OxOutlookNotSupported: {
         code: 'XPR3352',
         phase: 'semantic',

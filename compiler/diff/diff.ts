@@ -17,6 +17,8 @@ import { dscBlocks } from '../dsc/resources/index.js';
 import { psArray, psString, psValue } from '../emit/ps/quote.js';
 import type { CredentialParameter, ManualStep, NodeIR, RegistryValue, SiteIR } from '../ir/types.js';
 import { quoted, registryData, registryKeyName } from './display.js';
+import { diffPlans } from './plan.js';
+import { phasesOf } from '../ir/plan.js';
 import type {
     Change,
     CredentialDiff,
@@ -34,7 +36,7 @@ export function diffSites(oldIr: SiteIR, newIr: SiteIR): SiteDiff {
         .map(([o, n]) => diffNode(o, n))
         .filter((d): d is NodeDiff => d !== undefined)
         .sort((a, b) => compareText(a.name, b.name));
-    return { settings: changedValues(siteSettings(oldIr), siteSettings(newIr)), nodes };
+    return { settings: changedValues(siteSettings(oldIr), siteSettings(newIr)), nodes, plan: diffPlans(oldIr.plan, newIr.plan) };
 }
 
 // ---------------------------------------------------------------------------
@@ -115,6 +117,15 @@ function diffResources(oldBlocks: readonly DscBlock[], newBlocks: readonly DscBl
         // Matched case-insensitively, like DSC; a change of spelling alone is a change of the instance name.
         if (o && n && o.name !== n.name) {
             properties.unshift({ name: '(instance name)', old: psString(o.name), new: psString(n.name) });
+        }
+        // The same block in other configurations of the node (Prepare / Operate) is applied at another time.
+        const configurations = (node: Pick<NodeIR, 'resources'>, name: string) => {
+            const resource = node.resources.find((r) => r.id === name);
+            return resource ? phasesOf(resource).join(', ') : null;
+        };
+        const [oldPhases, newPhases] = [o ? configurations(oldNode, o.name) : null, n ? configurations(newNode, n.name) : null];
+        if (o && n && oldPhases !== newPhases) {
+            properties.push({ name: '(configurations)', old: oldPhases, new: newPhases });
         }
         const change: Change = o === undefined ? 'added' : n === undefined ? 'removed' : 'changed';
         if (change === 'changed' && properties.length === 0) {

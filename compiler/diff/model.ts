@@ -97,11 +97,29 @@ export interface NodeDiff {
     readonly stepOrder: { readonly old: readonly string[]; readonly new: readonly string[] } | null;
 }
 
+/** A step of the site plan (PLAN.md) added, removed, moved to another phase or changed. */
+export interface PlanStepDiff {
+    readonly change: Change;
+    /** The step's id (its anchor in PLAN.md). */
+    readonly id: string;
+    /** Where and what, e.g. `XPRKERN: apply Operate`; the new side's when both have the step. */
+    readonly step: string;
+    /** Title of the phase the step is in; null on the side without it. Different = moved. */
+    readonly oldPhase: string | null;
+    readonly newPhase: string | null;
+    readonly oldSource: string | null;
+    readonly newSource: string | null;
+    /** phase, step, title, after (step ids), requires, verify, retry (waits), as JSON string literals. */
+    readonly fields: readonly ValueChange[];
+}
+
 export interface SiteDiff {
     /** Site settings that reach the output: name (the output folder), description, domain, allowPlainTextCredentials. */
     readonly settings: readonly ValueChange[];
     /** Only nodes with a change, sorted by name (case-insensitively). */
     readonly nodes: readonly NodeDiff[];
+    /** Changed steps of the site plan, in the new plan's order, then the removed ones. */
+    readonly plan: readonly PlanStepDiff[];
 }
 
 export interface Counts {
@@ -118,15 +136,25 @@ export interface DiffSummary {
     readonly resources: Counts;
     readonly registryValues: Counts;
     readonly manualSteps: Counts;
+    readonly planSteps: Counts;
 }
 
 export function hasChanges(diff: SiteDiff): boolean {
-    return diff.settings.length > 0 || diff.nodes.length > 0;
+    return diff.settings.length > 0 || diff.nodes.length > 0 || diff.plan.length > 0;
 }
 
 export function summarize(diff: SiteDiff): DiffSummary {
     const zero = (): Counts => ({ added: 0, removed: 0, changed: 0 });
-    const summary = { nodes: zero(), settings: diff.settings.length, credentials: zero(), resources: zero(), registryValues: zero(), manualSteps: zero() };
+    const summary = {
+        nodes: zero(),
+        settings: diff.settings.length,
+        credentials: zero(),
+        resources: zero(),
+        registryValues: zero(),
+        manualSteps: zero(),
+        planSteps: zero(),
+    };
+    diff.plan.forEach((s) => summary.planSteps[s.change]++);
     for (const node of diff.nodes) {
         summary.nodes[node.change]++;
         summary.settings += node.change === 'changed' ? node.settings.length : 0;

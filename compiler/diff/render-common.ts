@@ -52,6 +52,7 @@ export function summaryText(diff: SiteDiff): string {
         counted('resources', s.resources),
         counted('registry values', s.registryValues),
         counted('manual steps', s.manualSteps),
+        counted('plan steps', s.planSteps),
     ].filter((p): p is string => p !== undefined);
     return `Summary: ${parts.join('; ')}.`;
 }

@@ -59,6 +59,15 @@ export function renderDiffMarkdown(diff: SiteDiff, labels: DiffLabels): string {
             ...nodeSection(node, labels),
         );
     }
+    if (diff.plan.length > 0) {
+        const cell = (value: string | null) => (value === null ? '_not set_' : code(value));
+        const rows = diff.plan.flatMap((step) => {
+            const moved = step.change === 'changed' && step.oldPhase !== step.newPhase ? ' (moved)' : '';
+            const item = `${code(step.id)}${moved}${source(step.change === 'removed' ? labels.old : labels.new, step.change === 'removed' ? step.oldSource : step.newSource)}`;
+            return step.fields.map((v, i) => [i === 0 ? step.change : '', i === 0 ? item : '', code(v.name), cell(v.old), cell(v.new)]);
+        });
+        out.push('#### Plan (PLAN.md)', '', ...table(['Change', 'Step', 'Field', 'Old', 'New'], rows));
+    }
     return out.join('\n');
 }
 

@@ -40,6 +40,14 @@ export function renderDiffText(diff: SiteDiff, labels: DiffLabels, style: Style)
         out.push('', `${sigil(node.change)} ${style.bold(title)}`);
         out.push(...nodeLines(node, style, sigil, where));
     }
+    if (diff.plan.length > 0) {
+        out.push('', `${sigil('changed')} ${style.bold('plan (PLAN.md)')}`);
+        for (const step of diff.plan) {
+            const moved = step.change === 'changed' && step.oldPhase !== step.newPhase ? ' (moved to another phase)' : '';
+            out.push(`    ${sigil(step.change)} step ${visible(step.id)}: ${visible(step.step)}${moved} ${where(step.change, step.oldSource, step.newSource)}`);
+            if (step.change !== 'removed') out.push(...valueLines(step.change, step.fields, style).map((line) => `        ${line}`));
+        }
+    }
     out.push('', summaryText(diff));
     return `${out.join('\n')}\n`;
 }

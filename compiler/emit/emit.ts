@@ -4,16 +4,17 @@
  *
  * Per node, in `<NODE>/`: the configuration (<NODE>.ps1), ConfigurationData.psd1,
  * RequiredModules.psd1, build.ps1, the registry values as <NODE>.reg and
- * RUNBOOK.md. All from the one IR, so the .reg file and the xRegistry blocks
- * cannot disagree.
+ * RUNBOOK.md; at the site root, PLAN.md (the roll-out across nodes). All
+ * from the one IR, so the .reg file and the xRegistry blocks cannot disagree.
  */
 
-import { dscBlocks } from '../dsc/resources/index.js';
 import type { NodeIR, RegistryValue, SiteIR } from '../ir/types.js';
 import { VERSION } from '../version.js';
 import { emitBuildScript, emitRequiredModules } from './ps/build-script.js';
 import { emitConfigurationData } from './ps/configuration-data.js';
-import { emitConfiguration, modulesOf } from './ps/configuration.js';
+import { emitConfigurations, modulesOf } from './ps/configuration.js';
+import { configurationViews } from './ps/configurations.js';
+import { emitPlan, hasPlan } from './plan/plan-md.js';
 import { regComment, writeRegFile } from './reg/write-reg.js';
 import { emitRunbook } from './runbook.js';
 
@@ -24,25 +25,26 @@ export interface OutputFile {
 }
 
 export function emit(site: SiteIR): OutputFile[] {
-    return site.nodes.flatMap((node) => emitNode(site, node));
+    const plan = site.plan && hasPlan(site) ? [{ path: 'PLAN.md', bytes: Buffer.from(emitPlan(site, site.plan), 'utf8') }] : [];
+    return [...plan, ...site.nodes.flatMap((node) => emitNode(site, node, plan.length > 0))];
 }
 
-function emitNode(site: SiteIR, node: NodeIR): OutputFile[] {
+function emitNode(site: SiteIR, node: NodeIR, withPlan: boolean): OutputFile[] {
     const runbookPath = `${node.fileStem}/RUNBOOK.md`;
     if (node.resources.length === 0) {
         // Nothing to automate: a configuration without resources compiles to
         // no MOF at all, so the node gets its runbook only.
-        return [{ path: runbookPath, bytes: Buffer.from(emitRunbook(site, node, [], node.description ?? ''), 'utf8') }];
+        return [{ path: runbookPath, bytes: Buffer.from(emitRunbook(site, node, [], node.description ?? '', [], withPlan), 'utf8') }];
     }
-    const blocks = dscBlocks(node);
-    const modules = modulesOf(blocks);
+    const views = configurationViews(node);
+    const modules = modulesOf(views.flatMap((view) => view.blocks));
     const dir = node.fileStem;
     const registryResources = node.resources.flatMap((r) => (r.kind === 'Registry' ? [r] : []));
     return [
-        { path: `${dir}/${node.fileStem}.ps1`, bytes: powerShellFile(emitConfiguration(site, node, blocks)) },
+        { path: `${dir}/${node.fileStem}.ps1`, bytes: powerShellFile(emitConfigurations(site, node.name, views)) },
         { path: `${dir}/ConfigurationData.psd1`, bytes: powerShellFile(emitConfigurationData(site, node, site.allowPlainTextCredentials)) },
         { path: `${dir}/RequiredModules.psd1`, bytes: powerShellFile(emitRequiredModules(node, modules)) },
-        { path: `${dir}/build.ps1`, bytes: powerShellFile(emitBuildScript(site, node)) },
+        { path: `${dir}/build.ps1`, bytes: powerShellFile(emitBuildScript(site, node, views)) },
         {
             path: `${dir}/${node.fileStem}.reg`,
             bytes: writeRegFile(
@@ -62,7 +64,7 @@ function emitNode(site: SiteIR, node: NodeIR): OutputFile[] {
                 },
             ),
         },
-        { path: runbookPath, bytes: Buffer.from(emitRunbook(site, node, modules, node.description ?? ''), 'utf8') },
+        { path: runbookPath, bytes: Buffer.from(emitRunbook(site, node, modules, node.description ?? '', views, withPlan), 'utf8') },
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -87,3 +87,25 @@ function codeSpans(text: string): { text: string; code: boolean }[] {
 function escapeOutsideCode(text: string): string {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/#/g, '\\#');
 }
+
+/**
+ * An explicit HTML anchor (`<a id="…"></a>`) for a link target that must
+ * not move when headings are renumbered (PLAN.md ↔ RUNBOOK.md). The id is
+ * reduced to lower-case letters, digits and `-`, so it needs no escaping.
+ */
+export function mdAnchor(id: string): string {
+    const slug = id
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    return `<a id="${slug}"></a>`;
+}
+
+/**
+ * A Markdown link to a file of the output or an anchor in it. Targets are
+ * built by xprc from validated node names and anchors; anything else than
+ * letters, digits and `/._#-` is percent-encoded so it cannot end the link.
+ */
+export function mdLink(text: string, target: string): string {
+    return `[${mdText(text)}](${target.replace(/[^A-Za-z0-9/._#-]/g, (ch) => encodeURIComponent(ch))})`;
+}

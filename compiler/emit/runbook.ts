@@ -4,15 +4,38 @@ import type { DscModuleRef } from '../dsc/block.js';
 import type { NodeIR, SiteIR } from '../ir/types.js';
 import { VERSION } from '../version.js';
 import { installableModules } from './ps/build-script.js';
+import { mofPath, type ConfigurationView } from './ps/configurations.js';
 import { render } from './templates.js';
 
-export function emitRunbook(site: SiteIR, node: NodeIR, modules: readonly DscModuleRef[], description: string): string {
+/** The anchor of a runbook step, for links from PLAN.md. */
+export function runbookStepAnchor(stepId: string): string {
+    return `step-${stepId}`;
+}
+
+/** The anchor of a node's section in PLAN.md, for the runbook's link back. */
+export function planNodeAnchor(nodeName: string): string {
+    return `node-${nodeName.toLowerCase()}`;
+}
+
+export function emitRunbook(
+    site: SiteIR,
+    node: NodeIR,
+    modules: readonly DscModuleRef[],
+    description: string,
+    views: readonly ConfigurationView[] = [],
+    hasPlan = false,
+): string {
+    const command = (path: string) => `Start-DscConfiguration -Path ${path} -ComputerName ${node.name} -Wait -Verbose`;
+    const prepare = views.find((v) => v.phase === 'Prepare');
+    const operate = views.find((v) => v.phase === 'Operate');
+    const phased = prepare !== undefined && operate !== undefined;
     return render('runbook.md.hbs', {
         nodeName: node.name,
         siteName: site.name,
         version: VERSION,
         manifest: site.manifestName,
         description,
+        planLink: hasPlan ? `../PLAN.md#${planNodeAnchor(node.name)}` : '',
         os: node.os,
         roles: node.roles,
         addresses: node.addresses.map((a) => ({
@@ -27,12 +50,19 @@ export function emitRunbook(site: SiteIR, node: NodeIR, modules: readonly DscMod
             installCommand: `Install-Module -Name ${m.name} -RequiredVersion ${m.version}`,
         })),
         credentials: node.credentials,
-        applyCommand: `Start-DscConfiguration -Path .\\MOF -ComputerName ${node.name} -Wait -Verbose`,
+        phased,
+        prepareName: prepare?.name ?? '',
+        prepareCommand: prepare ? command(mofPath(prepare)) : '',
+        operateName: operate?.name ?? '',
+        applyCommand: command(operate && phased ? mofPath(operate) : '.\\MOF'),
         verifyCommand: `Test-DscConfiguration -ComputerName ${node.name} -Detailed`,
+        waits: node.resources.flatMap((r) => (r.kind === 'WaitForAll' ? [r] : [])),
+        computerAccount: `${node.name}$`,
         steps: node.manualSteps.map((s) => ({
             section: s.section ?? '',
             guide: s.guide ?? '',
             ...s,
+            anchor: runbookStepAnchor(s.id),
             source: `${site.manifestName}#${s.source.pointer}`,
         })),
     });

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { PsValue } from '../dsc/block.js';
 import { TEMPLATE_DIR } from '../paths.js';
 import { psBlockCommentText, psComment, psString, psValue } from './ps/quote.js';
-import { mdBlock, mdCode, mdText } from './markdown.js';
+import { mdAnchor, mdBlock, mdCode, mdLink, mdText } from './markdown.js';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -46,6 +46,8 @@ env.registerHelper({
     'md-text': (value: unknown) => mdText(String(value)),
     'md-code': (value: unknown) => mdCode(String(value)),
     'md-block': (value: unknown) => mdBlock(String(value)),
+    'md-anchor': (value: unknown) => mdAnchor(String(value)),
+    'md-link': (text: unknown, target: unknown) => mdLink(String(text), String(target)),
     /** An integer (list numbering). */
     'int': (value: unknown) => {
         if (!Number.isInteger(value)) {

@@ -23,7 +23,6 @@ import type {
     WindowsFeature,
 } from '../manifest/types.generated.js';
 import { joinPointer } from './source.js';
-import { productCredentialUses } from '../products/index.js';
 import { DEFAULT_FIREWALL_PROFILES, DEFAULT_OS, normaliseGuid } from './defaults.js';
 import { effectivePath, isKeyProblem, parseRegistryKey } from './registry-key.js';
 
@@ -73,14 +72,38 @@ export interface ResolvedNode {
 export interface ResolvedSite {
     readonly site: Site;
     readonly nodes: readonly ResolvedNode[];
+    /** The credential references the product sections make (given to resolve by compile.ts). */
+    readonly credentialUses: readonly CredentialUse[];
+}
+
+/**
+ * A credential reference a product section makes for a node. Declared here,
+ * not in products/, because resolve needs it: the front end imports nothing
+ * from the products (they import from it), and compile.ts hands resolve the
+ * products' references.
+ */
+export interface CredentialUse {
+    /** Node (name as in the manifest) whose configuration takes the credential. */
+    readonly node: string;
+    /** Credential reference name. */
+    readonly name: string;
+    /** Pointer of the reference, for diagnostics. */
+    readonly pointer: string;
+    /**
+     * The account is only typed into a vendor's interactive installer by the
+     * engineer (the runbook names the reference): the reference is checked
+     * and counts as used, but the configuration takes no parameter for it, so
+     * build.ps1 does not ask for a password no resource uses.
+     */
+    readonly runbookOnly?: boolean;
 }
 
 
-export function resolve(site: Site): ResolvedSite {
-    return { site, nodes: site.nodes.map((node, index) => resolveNode(site, node, index)) };
+export function resolve(site: Site, credentialUses: readonly CredentialUse[] = []): ResolvedSite {
+    return { site, nodes: site.nodes.map((node, index) => resolveNode(site, credentialUses, node, index)), credentialUses };
 }
 
-function resolveNode(site: Site, node: Node, index: number): ResolvedNode {
+function resolveNode(site: Site, credentialUses: readonly CredentialUse[], node: Node, index: number): ResolvedNode {
     const pointer = `/nodes/${index}`;
     const layers: { name: string; pointer: string; baseline: Baseline }[] = [];
     for (const profile of node.baselines ?? []) {
@@ -134,7 +157,7 @@ function resolveNode(site: Site, node: Node, index: number): ResolvedNode {
         credentials: [
             ...new Set([
                 ...collectCredentials(items),
-                ...productCredentialUses(site)
+                ...credentialUses
                     .filter((use) => use.runbookOnly !== true && use.node.toUpperCase() === node.name.toUpperCase())
                     .map((use) => use.name),
             ]),
@@ -273,6 +296,6 @@ export function credentialReferences(site: ResolvedSite): { name: string; pointe
         visit(baseline, joinPointer('/baselines', name));
     }
     site.site.nodes.forEach((node, i) => visit(node.baseline, `/nodes/${i}/baseline`));
-    out.push(...productCredentialUses(site.site).map(({ name, pointer }) => ({ name, pointer })));
+    out.push(...site.credentialUses.map(({ name, pointer }) => ({ name, pointer })));
     return out;
 }

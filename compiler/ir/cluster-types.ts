@@ -1,5 +1,5 @@
 /**
- * IR resources of Windows failover clusters and cross-node waits, each with
+ * IR resources of Windows failover clusters and the Path, each with
  * one DSC builder in compiler/dsc/resources/. Each has a `name`: the key of
  * the DSC resource it becomes, which is what identity.ts compares.
  */
@@ -33,16 +33,6 @@ export interface ClusterPreferredOwnerResource extends ResourceBase {
     readonly nodes: readonly string[];
 }
 
-/** Waits until a resource of other nodes is in its desired state (in-box WaitForAll). */
-export interface WaitForAllResource extends ResourceBase {
-    readonly kind: 'WaitForAll';
-    /** `[Type]Name` of the resource on the other nodes. */
-    readonly name: string;
-    readonly nodeNames: readonly string[];
-    readonly retryIntervalSec: number;
-    readonly retryCount: number;
-}
-
 /** Folders that must be in the machine's Path, other entries left alone (xEnvironment, Path = $true). */
 export interface EnvironmentPathResource extends ResourceBase {
     readonly kind: 'EnvironmentPath';
@@ -55,5 +45,4 @@ export type ClusterResourceKinds =
     | WaitForClusterResource
     | ClusterDiskResource
     | ClusterPreferredOwnerResource
-    | WaitForAllResource
     | EnvironmentPathResource;

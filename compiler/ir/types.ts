@@ -8,6 +8,7 @@
  */
 
 import type { ClusterResourceKinds } from './cluster-types.js';
+import type { NodePhase, SitePlan } from './plan.js';
 
 /** An RFC 6901 JSON pointer into the manifest, e.g. `/nodes/0/name`. */
 export type Pointer = string;
@@ -81,6 +82,13 @@ export interface ResourceBase {
     readonly source: Source;
     /** Vendor guide section that prescribes the resource, e.g. 'XPR Installation Guide §4.3.5'. */
     readonly guide?: string;
+    /**
+     * The node's configurations the resource belongs to (ir/plan.ts):
+     * absent means `Operate` only. A product marks what its vendor's
+     * interactive installer needs `Prepare` (one-off preparation) or both
+     * (what must also stay enforced afterwards).
+     */
+    readonly phases?: readonly NodePhase[];
 }
 
 export interface WindowsFeatureResource extends ResourceBase {
@@ -301,8 +309,26 @@ export interface IisSslSettingsResource extends ResourceBase {
     readonly flags: readonly ('Ssl' | 'SslNegotiateCert' | 'SslRequireCert' | 'Ssl128')[];
 }
 
+/**
+ * Waits until a resource of another node's configuration is in the desired
+ * state (the in-box PSDesiredStateConfiguration WaitForAll). Made from a
+ * plan's wait step (plan/build-plan.ts), never by a product directly.
+ */
+export interface WaitForAllResource extends ResourceBase {
+    readonly kind: 'WaitForAll';
+    /** The other node's resource as the LCM names it, `[Type]Id`. */
+    readonly resourceName: string;
+    /** The node (manifest name) whose LCM is asked. */
+    readonly nodeName: string;
+    /** The other node's resource id, for the plan check. */
+    readonly waitsFor: string;
+    readonly retryIntervalSec: number;
+    readonly retryCount: number;
+}
+
 export type Resource =
     | ClusterResourceKinds
+    | WaitForAllResource
     | ScriptResource
     | UserAccountControlResource
     | WebVirtualDirectoryResource
@@ -367,6 +393,13 @@ export interface NodeIR {
     /** Resources in emission order (stable: by kind order, then id). */
     readonly resources: readonly Resource[];
     readonly manualSteps: readonly ManualStep[];
+    /**
+     * The configurations the node gets, in the order they are applied:
+     * `['Operate']` (one configuration, `<NODE>_Config`) or
+     * `['Prepare', 'Operate']` when a product marks resources for the time
+     * before its vendor's installer.
+     */
+    readonly configurations?: readonly NodePhase[];
     readonly source: Source;
 }
 
@@ -379,4 +412,6 @@ export interface SiteIR {
     /** Lab only: credentials may sit in clear text in MOFs of nodes without a certificate. */
     readonly allowPlainTextCredentials: boolean;
     readonly nodes: readonly NodeIR[];
+    /** The roll-out across nodes (PLAN.md); built after lowering (plan/build-plan.ts). */
+    readonly plan?: SitePlan;
 }

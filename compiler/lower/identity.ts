@@ -24,6 +24,8 @@ export function resourceLabel(resource: Resource): string {
                 return resource.productId;
             case 'Script':
                 return resource.id;
+            case 'WaitForAll':
+                return resource.resourceName;
             case 'UserAccountControl':
                 // A single-instance resource: there is one UAC setting per machine.
                 return 'IsSingleInstance';
@@ -41,11 +43,12 @@ export function resourceLabel(resource: Resource): string {
 /**
  * Equal apart from where they came from and what they are called. Whether a
  * registry change needs a reboot is a fact about the value, not a setting:
- * merging keeps the reboot (see lower.ts).
+ * merging keeps the reboot (see lower.ts). Neither is the configurations a
+ * resource belongs to: merging keeps it in all of them.
  */
 export function sameSettings(a: Resource, b: Resource): boolean {
     const strip = ({ id: _id, source: _source, dependsOn: _dependsOn, guide: _guide, ...rest }: Resource) => {
-        const { rebootAfterChange: _reboot, ...settings } = rest as typeof rest & { rebootAfterChange?: boolean };
+        const { rebootAfterChange: _reboot, phases: _phases, ...settings } = rest as typeof rest & { rebootAfterChange?: boolean };
         return settings;
     };
     return canonicalJson(strip(a)) === canonicalJson(strip(b));

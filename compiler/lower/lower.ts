@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { dependencyGraph } from '../frontend/dependencies.js';
 import type { ResolvedItem, ResolvedNode, ResolvedSite } from '../frontend/resolve.js';
 import { psIdentifier } from '../emit/ps/quote.js';
+import { NODE_PHASES, configurationsOf, phasesOf } from '../ir/plan.js';
 import type { CredentialParameter, ManualStep, NodeIR, Resource, ResourceKind, SiteIR } from '../ir/types.js';
 import { lowerItem, type Unplaced } from './baseline.js';
 import { PRODUCTS } from '../products/index.js';
@@ -22,7 +23,6 @@ import { resourceIdentity, sameSettings } from './identity.js';
 /** Emission order of resource kinds: roughly the order a host is built in. */
 export const KIND_ORDER: readonly ResourceKind[] = [
     'WaitForCluster',
-    'WaitForAll',
     'WindowsFeature',
     'GroupMembers',
     'UserRight',
@@ -42,6 +42,8 @@ export const KIND_ORDER: readonly ResourceKind[] = [
     'Service',
     'FirewallRule',
     'PendingReboot',
+    // Waits for other nodes last: the node prepares what it can first; what needs the other node depends on the wait.
+    'WaitForAll',
 ];
 
 export function lower(resolved: ResolvedSite, manifestName: string): SiteIR {
@@ -92,6 +94,7 @@ function lowerNode(resolved: ResolvedSite, node: ResolvedNode): NodeIR {
                 if (resource.kind === 'Registry' && resource.rebootAfterChange && same.kind === 'Registry' && !same.rebootAfterChange) {
                     resources[index] = { ...same, rebootAfterChange: true };
                 }
+                resources[index] = withPhases(resources[index] ?? same, resource);
             } else {
                 added.push(resource);
             }
@@ -104,7 +107,7 @@ function lowerNode(resolved: ResolvedSite, node: ResolvedNode): NodeIR {
         manualSteps.push(...output.manualSteps);
         productRoles.push(...(output.roles ?? []));
     }
-    resources.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.id, b.id));
+    resources.sort(compareResources);
 
     const credentials: CredentialParameter[] = node.credentials.map((name) => {
         if (!resolved.site.credentials?.[name]) {
@@ -129,8 +132,15 @@ function lowerNode(resolved: ResolvedSite, node: ResolvedNode): NodeIR {
         credentials,
         resources,
         manualSteps,
+        configurations: configurationsOf(resources),
         source: { pointer: node.pointer },
     };
+}
+
+/** The resource kept when `merged` is identical to it belongs to the configurations of both. */
+function withPhases(kept: Resource, merged: Resource): Resource {
+    const phases = NODE_PHASES.filter((p) => phasesOf(kept).includes(p) || phasesOf(merged).includes(p));
+    return phases.length === 1 && phases[0] === 'Operate' ? kept : { ...kept, phases };
 }
 
 const PREFIX: Readonly<Record<ResolvedItem['kind'], string>> = {
@@ -187,6 +197,11 @@ function idOf(ids: ReadonlyMap<ResolvedItem, string>, item: ResolvedItem): strin
         throw new Error(`Internal error: no id for ${item.label}`);
     }
     return id;
+}
+
+/** Emission order: by kind, then by id. */
+export function compareResources(a: Resource, b: Resource): number {
+    return KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || compare(a.id, b.id);
 }
 
 function compare(a: string, b: string): number {

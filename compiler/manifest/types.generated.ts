@@ -1560,6 +1560,11 @@ export interface Xpr {
      */
     readonly build?: string;
     /**
+     * `true` when XPR is already installed on every XPR host of the manifest (an existing system brought under DSC): each host gets only its steady-state configuration (`Operate`), without the one-off preparation before setup (medium copy, host checks, reboot), and PLAN.md leaves out the setup steps. Default `false`: a fresh installation, where each host first gets `Prepare`, then the engineer runs setup, then `Operate`.
+     * @default false
+     */
+    readonly installed?: boolean;
+    /**
      * Name of the XPR ("Name of the XPR" in setup, Cluster Installation guide §4.3.5). It cannot be changed later; no blanks, special characters or umlauts; not a logical line name (ERGO, PhoneMail, VMS, COM, CON, FAXG3, FAXG4, MWI, FOD, PlayWave, SMTP); at most 11 characters with Remote System Link.
      * @default "XPRHQ"
      */

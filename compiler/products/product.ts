@@ -4,31 +4,19 @@
  * lowers to IR resources and runbook steps for each node it places on.
  *
  * Products never edit the pipeline: compile.ts runs their rules with the
- * others, and lower.ts merges their resources with the node's baseline
+ * others, lower.ts merges their resources with the node's baseline
  * (identical duplicates are kept once; different ones are reported by the
- * collisions check).
+ * collisions check), and plan/build-plan.ts merges their site-wide steps
+ * into the site's plan.
  */
 
-import type { CredentialParameter, ManualStep, Resource } from '../ir/types.js';
+import type { PlanPhase } from '../ir/plan.js';
+import type { CredentialParameter, ManualStep, NodeIR, Resource } from '../ir/types.js';
 import type { Site } from '../manifest/types.generated.js';
-import type { ResolvedNode, ResolvedSite } from '../frontend/resolve.js';
+import type { CredentialUse, ResolvedNode, ResolvedSite } from '../frontend/resolve.js';
 import type { Rule } from '../rules/rule.js';
 
-export interface CredentialUse {
-    /** Node (name as in the manifest) whose configuration takes the credential. */
-    readonly node: string;
-    /** Credential reference name. */
-    readonly name: string;
-    /** Pointer of the reference, for diagnostics. */
-    readonly pointer: string;
-    /**
-     * The account is only typed into a vendor's interactive installer by the
-     * engineer (the runbook names the reference): the reference is checked
-     * and counts as used, but the configuration takes no parameter for it, so
-     * build.ps1 does not ask for a password no resource uses.
-     */
-    readonly runbookOnly?: boolean;
-}
+export type { CredentialUse } from '../frontend/resolve.js';
 
 export interface ProductNodeOutput {
     /** Fully placed resources (ids unique within the product; prefix them with the product name). */
@@ -49,6 +37,15 @@ export interface Product {
     readonly credentialUses: (site: Site) => readonly CredentialUse[];
     /** Resources and steps for one node; undefined when the product does not run there. */
     readonly lowerNode: (site: ResolvedSite, node: ResolvedNode) => ProductNodeOutput | undefined;
+    /**
+     * The product's part of the site's roll-out (PLAN.md), for products whose
+     * guide orders several nodes: its phases, each with steps on named nodes
+     * (apply a configuration, a runbook step, wait for another node's
+     * resource). Runs after every node is lowered, so it sees every node's
+     * resources and runbook steps. Products without it add nothing: their
+     * nodes' configurations are applied in the plan's first phase.
+     */
+    readonly planSite?: (site: ResolvedSite, nodes: readonly NodeIR[]) => readonly PlanPhase[];
 }
 
 /** The credential parameter of a configuration for a reference name. */

@@ -1,6 +1,6 @@
 /**
- * Failover cluster resources of FailoverClusterDsc 2.2.0, the in-box
- * WaitForAll, and xEnvironment for Path entries (compiler/ir/cluster-types.ts).
+ * Failover cluster resources of FailoverClusterDsc 2.2.0 and xEnvironment
+ * for Path entries (compiler/ir/cluster-types.ts).
  * One builder per IR kind; they share a file because each is a few lines.
  */
 
@@ -9,10 +9,9 @@ import type {
     ClusterDiskResource,
     ClusterPreferredOwnerResource,
     EnvironmentPathResource,
-    WaitForAllResource,
     WaitForClusterResource,
 } from '../../ir/cluster-types.js';
-import { FAILOVER_CLUSTER_DSC, PSDSC_INBOX, X_PSDSC } from '../modules.js';
+import { FAILOVER_CLUSTER_DSC, X_PSDSC } from '../modules.js';
 import { props, type BlockContext } from './context.js';
 
 /** WaitForCluster: fails after RetryCount × RetryIntervalSec when the cluster does not exist. */
@@ -54,23 +53,6 @@ export function clusterPreferredOwnerBlock(r: ClusterPreferredOwnerResource, ctx
             ['ClusterName', ps.str(r.clusterName)],
             ['Nodes', ps.strs(r.nodes)],
             ['Ensure', ps.str('Present')],
-            ['DependsOn', ctx.dependsOn(r)],
-        ),
-    };
-}
-
-/** WaitForAll: the LCM asks the other nodes (WinRM) whether their resource is in the desired state. */
-export function waitForAllBlock(r: WaitForAllResource, ctx: BlockContext): DscBlock {
-    return {
-        resourceType: 'WaitForAll',
-        module: PSDSC_INBOX,
-        name: r.id,
-        source: r.source.pointer,
-        properties: props(
-            ['ResourceName', ps.str(r.name)],
-            ['NodeName', ps.strs(r.nodeNames)],
-            ['RetryIntervalSec', ps.int(r.retryIntervalSec)],
-            ['RetryCount', ps.int(r.retryCount)],
             ['DependsOn', ctx.dependsOn(r)],
         ),
     };

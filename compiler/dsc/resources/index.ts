@@ -26,7 +26,8 @@ import { webSiteBlock } from './web-site.js';
 import { userAccountControlBlock } from './user-account-control.js';
 import { webVirtualDirectoryBlock } from './web-virtual-directory.js';
 import { iisSslSettingsBlock } from './iis-ssl-settings.js';
-import { clusterDiskBlock, clusterPreferredOwnerBlock, environmentPathBlock, waitForAllBlock, waitForClusterBlock } from './cluster.js';
+import { clusterDiskBlock, clusterPreferredOwnerBlock, environmentPathBlock, waitForClusterBlock } from './cluster.js';
+import { waitForAllBlock } from './wait-for-all.js';
 
 function blockOf(resource: Resource, ctx: BlockContext): DscBlock {
     switch (resource.kind) {
@@ -73,6 +74,14 @@ function blockOf(resource: Resource, ctx: BlockContext): DscBlock {
         case 'EnvironmentPath':
             return environmentPathBlock(resource, ctx);
     }
+}
+
+/**
+ * The DSC resource type a resource becomes (e.g. a Registry value that needs
+ * a reboot becomes a Script), for naming it from another node: `[Type]Id`.
+ */
+export function dscResourceName(resource: Resource): string {
+    return `[${blockOf(resource, { dependsOn: () => undefined }).resourceType}]${resource.id}`;
 }
 
 /** The node's resources as DSC blocks, in IR order, each checked against the catalog. */

@@ -9,6 +9,7 @@ import type { Site } from '../../manifest/types.generated.js';
 import type { CredentialUse, Product } from '../product.js';
 import { TITLE } from './data.js';
 import { lowerOfficeStatus } from './lower.js';
+import { planOfficeStatus } from './plan.js';
 import { isExisting, SECTION } from './model.js';
 import { officeStatusAccounts } from './rules/accounts.js';
 import { officeStatusClientPackages } from './rules/client-packages.js';
@@ -53,4 +54,5 @@ export const officeStatus: Product = {
     ],
     credentialUses,
     lowerNode: lowerOfficeStatus,
+    planSite: planOfficeStatus,
 };

@@ -25,6 +25,7 @@ import { CLIENT_INI, guide, NETFX2_KEY, PACKAGE_LABEL, SERVER_FEATURES, UNINSTAL
 import { clientGroups, installArguments, packageOf, sameNode, SECTION, serviceUrl, shareUnc } from './model.js';
 import { clientSteps, distributionSteps, serverSteps } from './runbook.js';
 import { DEFAULT_FIREWALL_PROFILES } from '../../frontend/defaults.js';
+import { withServerPhases } from './plan.js';
 
 export function lowerOfficeStatus(site: ResolvedSite, node: ResolvedNode): ProductNodeOutput | undefined {
     const section = site.site.officeStatus;
@@ -36,7 +37,7 @@ export function lowerOfficeStatus(site: ResolvedSite, node: ResolvedNode): Produ
     const roles: string[] = [];
 
     if (sameNode(section.server.node, node.name)) {
-        resources.push(...serverResources(site, section));
+        resources.push(...withServerPhases(serverResources(site, section)));
         manualSteps.push(...serverSteps(site, section, node));
         roles.push('officestatus-server');
     }

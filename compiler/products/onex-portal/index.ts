@@ -12,6 +12,7 @@ import type { Site } from '../../manifest/types.generated.js';
 import type { CredentialUse, Product } from '../product.js';
 import { TITLE } from './data.js';
 import { lowerOnexNode } from './lower.js';
+import { planOnexPortal } from './plan.js';
 import { at } from './model.js';
 import { onexDesktopClients } from './rules/desktop-clients.js';
 import { onexExchange } from './rules/exchange.js';
@@ -60,4 +61,5 @@ export const onexPortal: Product = {
     rules: [onexReferences, onexSizing, onexIpOffices, onexVoicemail, onexExchange, onexPorts, onexDesktopClients, onexJvm, onexUpgrade],
     credentialUses,
     lowerNode: lowerOnexNode,
+    planSite: planOnexPortal,
 };

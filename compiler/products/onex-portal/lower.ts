@@ -10,6 +10,7 @@
 import { InternalError } from '../../diagnostics/internal-error.js';
 import { DEFAULT_FIREWALL_PROFILES } from '../../frontend/defaults.js';
 import type { ResolvedNode, ResolvedSite } from '../../frontend/resolve.js';
+import { withPortalPhases } from './plan.js';
 import type { FirewallProfile, FirewallRuleResource, Resource } from '../../ir/types.js';
 import type { Site } from '../../manifest/types.generated.js';
 import { gateFor } from '../gate.js';
@@ -45,7 +46,7 @@ export function lowerOnexNode(resolved: ResolvedSite, node: ResolvedNode): Produ
     const s = settings(section);
     const parts: ProductNodeOutput[] = [];
     if (sameName(node.name, section.node)) {
-        parts.push(portal(resolved.site, s));
+        parts.push(withPortalPhases(portal(resolved.site, s), s.section.installed !== undefined && !s.reinstall));
     }
     if (s.voicemailPro && sameName(node.name, s.voicemailPro.node)) {
         parts.push(voicemailPro(s));

@@ -41,6 +41,7 @@ import { noDependenciesScript, rehomeScript, replicaServicesScript } from './clu
 import { applyFirstTitle, clusterRunbook } from './cluster-runbook.js';
 import { gateFor } from '../gate.js';
 import { mediaPath } from './model.js';
+import { waitResourceId } from '../../plan/build-plan.js';
 
 export type HostLowering = (resolved: ResolvedSite, node: ResolvedNode) => ProductNodeOutput | undefined;
 
@@ -91,7 +92,8 @@ interface Common {
 function commonResources(site: Site, xpr: Xpr, settings: ClusterSettings, services: readonly ClusterService[], me: ClusterNode, out: Resources, install: boolean): Common {
     const p = settings.part;
     const dllSource = mediaPath(xpr, `${RESOURCE_TYPE.mediumFolder}\\${RESOURCE_TYPE.fileName}`);
-    out.add({ kind: 'File', id: RESOURCE_DLL_ID, path: RESOURCE_TYPE.dll, ensure: 'Present', sourcePath: dllSource, dependsOn: xpr.media?.stagingPath ? ['Xpr_SetupMedium'] : [], source: { pointer: '/xpr/cluster' }, guide: section(p, '§9.2 step 1') });
+    // From the medium, so only in Prepare (Operate never needs the medium); the plan applies every node's Prepare before the type is registered.
+    out.add({ kind: 'File', id: RESOURCE_DLL_ID, path: RESOURCE_TYPE.dll, ensure: 'Present', sourcePath: dllSource, dependsOn: xpr.media?.stagingPath ? ['Xpr_SetupMedium'] : [], phases: ['Prepare'], source: { pointer: '/xpr/cluster' }, guide: section(p, '§9.2 step 1') });
     out.add({
         kind: 'EnvironmentPath',
         id: 'Xpr_Cluster_Path',
@@ -107,18 +109,8 @@ function commonResources(site: Site, xpr: Xpr, settings: ClusterSettings, servic
         before = ['Xpr_Installed'];
     } else {
         const first = clusterNodes(xpr.cluster!)[0]!;
-        const wait = out.add({
-            kind: 'WaitForAll',
-            id: 'Xpr_Cluster_WaitForInstallNode',
-            name: `[Script]${resourceId(services[services.length - 1]!)}`,
-            nodeNames: [first.name],
-            retryIntervalSec: 60,
-            retryCount: 720,
-            dependsOn: [],
-            source: { pointer: first.pointer },
-            // One node at a time, after the first has its resource chain (§9.8).
-            guide: section(p, '§9.8'),
-        });
+        // The plan's wait step (cluster-plan.ts) makes this WaitForAll: one node at a time, after the first has its resource chain (§9.8).
+        const wait = waitResourceId({ on: { node: first.name, resource: chainEnd(services) } });
         const replica = out.add({
             kind: 'Script',
             id: 'Xpr_Cluster_ReplicaServices',
@@ -194,7 +186,6 @@ function adaptBase(resources: readonly Resource[], install: boolean, settings: C
 
 function installNodeResources(xpr: Xpr, cluster: XprCluster, s: ClusterSettings, services: readonly ClusterService[], common: Common, out: Resources): void {
     const p = s.part;
-    const others = clusterNodes(cluster).slice(1);
     const kernelPolicy: Policy = { restartAction: RESTART_ACTION.kernel, restartPeriodMs: s.restartPeriodMs, restartThreshold: s.restartThreshold };
     const otherPolicy: Policy = { ...kernelPolicy, restartAction: RESTART_ACTION.other };
     const wait = out.add({
@@ -228,10 +219,10 @@ function installNodeResources(xpr: Xpr, cluster: XprCluster, s: ClusterSettings,
     out.add({
         ...script('Xpr_Cluster_DiskRequirements', `Cluster disk ${s.driveLetter} NTFS, at least ${MIN_CLUSTER_DISK_GB} GB`, diskRequirementsScript(s.driveLetter, MIN_CLUSTER_DISK_GB, diskGate), [diskInRole], '/xpr/cluster/disk/driveLetter', section(p, '§7.1.3')),
         gate: diskGate,
+        phases: ['Prepare'],
     });
 
-    const waitDll = others.length === 0 ? [] : [out.add({ kind: 'WaitForAll', id: 'Xpr_Cluster_WaitForResourceDll', name: `[File]${RESOURCE_DLL_ID}`, nodeNames: others.map((n) => n.name), retryIntervalSec: 30, retryCount: 120, dependsOn: [], source: { pointer: '/xpr/cluster/nodes' }, guide: section(p, '§9.2 step 1') })];
-    const resourceType = out.add(script('Xpr_Cluster_ResourceType', `Cluster resource type ${RESOURCE_TYPE.name}`, resourceTypeScript(RESOURCE_TYPE.name, RESOURCE_TYPE.dll), [wait, RESOURCE_DLL_ID, ...waitDll], '/xpr/cluster', section(p, '§9.2 step 2')));
+    const resourceType = out.add(script('Xpr_Cluster_ResourceType', `Cluster resource type ${RESOURCE_TYPE.name}`, resourceTypeScript(RESOURCE_TYPE.name, RESOURCE_TYPE.dll), [wait], '/xpr/cluster', section(p, '§9.2 step 2')));
 
     // --- §9.3: the node name becomes the network name, then the values that name the virtual server
     const installed = common.installed ?? 'Xpr_Installed';
@@ -287,6 +278,11 @@ function installNodeResources(xpr: Xpr, cluster: XprCluster, s: ClusterSettings,
     }
 }
 
+/** The install node's last resource Script, which the further nodes wait for. */
+export function chainEnd(services: readonly ClusterService[]): string {
+    return resourceId(services[services.length - 1]!);
+}
+
 /** Script id of a service's cluster resource (the WaitForAll of the other nodes names the last). */
 export function resourceId(service: Pick<ClusterService, 'service'>): string {
     return psIdentifier(`Xpr_Cluster_Resource_${service.service.replace(/:/g, '_')}`);
@@ -314,7 +310,14 @@ function registry(subkey: string, name: string, data: { type: 'REG_SZ'; value: s
     };
 }
 
-/** Resources of one node; ids unique, dependencies sorted and only on ids of the node. */
+/**
+ * The cluster objects setup needs and that stay enforced: in both configurations (XPR setup installs
+ * onto the role's disk with its client access point, §8). Everything else is Operate, except the
+ * Prepare-only DLL copy and disk check.
+ */
+const PREPARE_TOO: ReadonlySet<string> = new Set(['Xpr_Cluster_Wait', 'Xpr_Cluster_Role', 'Xpr_Cluster_PreferredOwners', 'Xpr_Cluster_AccessPoint', 'Xpr_Cluster_Disk', 'Xpr_Cluster_DiskInRole']);
+
+/** Resources of one node; ids unique, dependencies sorted. */
 class Resources {
     private readonly items: Resource[] = [];
 
@@ -327,7 +330,6 @@ class Resources {
     }
 
     list(): Resource[] {
-        const ids = new Set(this.items.map((r) => r.id));
-        return this.items.map((r) => ({ ...r, dependsOn: r.dependsOn.filter((id) => ids.has(id)) }) as Resource);
+        return this.items.map((r) => (PREPARE_TOO.has(r.id) ? ({ ...r, phases: ['Prepare', 'Operate'] } as Resource) : r));
     }
 }

@@ -13,6 +13,7 @@ import { clusterCredentialUses } from './cluster-credentials.js';
 import { CLUSTER_RULES } from './cluster-rules.js';
 import { lowerXprNode } from './lower.js';
 import { xprHosts } from './model.js';
+import { planXprSite } from './cluster-plan.js';
 import { xprAuthentication } from './rules/xpr-authentication.js';
 import { xprHostPlatform } from './rules/xpr-host-platform.js';
 import { xprHostsRule } from './rules/xpr-hosts.js';
@@ -61,4 +62,5 @@ export const xprProduct: Product = {
         ]).concat(clusterCredentialUses(xpr));
     },
     lowerNode: lowerXprNode,
+    planSite: planXprSite,
 };

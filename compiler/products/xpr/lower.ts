@@ -20,6 +20,7 @@ import { psIdentifier } from '../../emit/ps/quote.js';
 import { InternalError } from '../../diagnostics/internal-error.js';
 import type { FirewallProfile, FirewallProtocol, FirewallRuleResource, Resource, ScriptGate, ServiceResource } from '../../ir/types.js';
 import { gateFor } from '../gate.js';
+import { withXprPhases } from './plan.js';
 import type { Site, Xpr } from '../../manifest/types.generated.js';
 import type { ProductNodeOutput } from '../product.js';
 import {
@@ -152,12 +153,13 @@ export function lowerXprHostNode(resolved: ResolvedSite, node: ResolvedNode): Pr
     });
 
     // --- The installation check ---------------------------------------------------
+    const setupStep = host.role === 'kernel' ? 'xpr-setup-start' : 'xpr-satellite-setup';
     const installed = resources.add({
         kind: 'Script',
         id: 'Xpr_Installed',
         name: `OpenScape Xpressions ${versionLabel(xpr)} installed in ${host.installPath}`,
-        ...installedScript({ role: host.role, installPath: host.installPath, versionLabel: versionLabel(xpr), ...(xpr.build ? { build: xpr.build } : {}), gate: gate('xpr-setup-start') }),
-        gate: gate('xpr-setup-start'),
+        ...installedScript({ role: host.role, installPath: host.installPath, versionLabel: versionLabel(xpr), ...(xpr.build ? { build: xpr.build } : {}), gate: gate(setupStep) }),
+        gate: gate(setupStep),
         dependsOn: [reboot, requirements, administrators, logOnAsService, ...(media ? [media] : [])],
         source: { pointer: host.pointer },
         guide: host.role === 'kernel' ? install('§4.3–§4.4') : upgrade('§2.12.2'),
@@ -234,11 +236,12 @@ export function lowerXprHostNode(resolved: ResolvedSite, node: ResolvedNode): Pr
     }
 
     return {
-        resources: resources.list(),
+        resources: withXprPhases(xpr, resources.list()),
         manualSteps,
         roles: [host.role === 'kernel' ? 'xpr-kernel' : 'xpr-satellite'],
     };
 }
+
 
 /** Resources of one node; ids are unique (a second resource with an id is an internal error). */
 class NodeResources {

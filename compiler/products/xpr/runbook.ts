@@ -134,8 +134,9 @@ function prerequisites({ xpr, host, serviceUser }: Context): Step {
         id: 'xpr-prerequisites',
         title: 'Let the configuration prepare Windows, then reboot',
         instructions: [
-            `Applying the configuration (section 1) prepared this computer for XPR:\n${done.map((line) => `- ${line}`).join('\n')}`,
-            'Until XPR is installed, the configuration reports `[xScript]Xpr_Installed` as failed (and `[xScript]Xpr_HostRequirements` until the next steps are done) and skips the XPR services, registry values and shares that depend on them. That is expected; apply it again after setup.',
+            `Applying the Prepare configuration (section 1, step 4) prepared this computer for XPR:\n${done.map((line) => `- ${line}`).join('\n')}`,
+            // Phases: products/xpr/plan.ts.
+            'The XPR services, registry values and shares are in the Operate configuration, applied after setup. `[xScript]Xpr_HostRequirements` fails until the Microsoft Loopback Adapter is installed (PLAN.md puts that step first).',
             'Reboot the computer when the configuration reports that a reboot is needed: TCP/IP reads these values only at start-up, and setup must not start with a reboot pending.',
         ],
         verify: '`Get-WindowsFeature NET-Framework-Core, Web-Server, SMTP-Server` shows only NET-Framework-Core installed, and no reboot is pending.',
@@ -652,7 +653,7 @@ function applyAgain({ host, serviceUser }: Context): Step {
         id: 'xpr-apply-again',
         title: 'Apply the configuration again',
         instructions: [
-            `Apply the configuration again (section 1, step 4). Now that XPR is installed it sets the account ${c(serviceUser)} and the start mode of ${[...services, ...apl].map((s) => c(s.name)).join(', ')}${host.role === 'kernel' ? ', the XPR registry values and the share permissions' : ''}.`,
+            `Apply the Operate configuration (section 1, step 5). Now that XPR is installed it sets the account ${c(serviceUser)} and the start mode of ${[...services, ...apl].map((s) => c(s.name)).join(', ')}${host.role === 'kernel' ? ', the XPR registry values and the share permissions' : ''}.`,
             host.role === 'kernel'
                 ? 'Start modes: the guides state none for a server outside a cluster. xprc keeps mrs, licsvc and stunnel Automatic (the three the cluster procedure changes to Manual) and the other XPR services Manual, because the XPR Administrator starts them.'
                 : 'Start modes: every XPR service of a satellite is Manual, because the kernel starts them (the guides state no start mode outside a cluster).',

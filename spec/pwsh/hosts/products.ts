@@ -45,18 +45,21 @@ const xpr: ProductFixture = {
     },
     manualSteps: {
         'xpr-loopback-adapter': () => ({ Cim: { Win32_NetworkAdapter: [{ Name: 'Intel(R) 82574L Gigabit Network Connection', NetEnabled: true }, { Name: 'Microsoft KM-TEST Loopback Adapter', NetEnabled: true }] } }),
-        // The setup wizard installs the role's key binary (at the medium's build) and its services.
-        'xpr-setup-start': (site, node) => {
-            const host = site.xpr && hostOfNode(site.xpr, node.name);
-            if (!host) return {};
-            const marker = INSTALL_MARKER[host.role];
-            return {
-                Files: { [`${host.installPath.replace(/\\+$/, '')}\\${marker.binary}`]: { Type: 'File', Contents: '', Version: site.xpr?.build ?? '8.0.0.0' } },
-                Services: { [marker.service]: { DisplayName: marker.service, StartMode: 'Auto', State: 'Running', StartName: 'LocalSystem', PathName: marker.binary, Dependencies: [] } },
-            };
-        },
+        'xpr-setup-start': (site, node) => xprSetup(site, node),
+        'xpr-satellite-setup': (site, node) => xprSetup(site, node),
     },
 };
+
+/** The setup wizard installs the host's key binary (at the medium's build) and its service. */
+function xprSetup(site: Site, node: NodeIR): State {
+    const host = site.xpr && hostOfNode(site.xpr, node.name);
+    if (!host) return {};
+    const marker = INSTALL_MARKER[host.role];
+    return {
+        Files: { [`${host.installPath.replace(/\\+$/, '')}\\${marker.binary}`]: { Type: 'File', Contents: '', Version: site.xpr?.build ?? '8.0.0.0' } },
+        Services: { [marker.service]: { DisplayName: marker.service, StartMode: 'Auto', State: 'Running', StartName: 'LocalSystem', PathName: marker.binary, Dependencies: [] } },
+    };
+}
 
 const onexPortal: ProductFixture = {
     fresh(site, node) {

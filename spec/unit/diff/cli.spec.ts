@@ -179,7 +179,9 @@ describe('xprc diff, build --check and explain', () => {
         });
 
         const cases: readonly [string, () => void, number, readonly string[]][] = [
-            ['fresh output', () => undefined, 0, ['out/contoso-lab is up to date (12 files).']],
+            ['fresh output', () => undefined, 0, ['out/contoso-lab is up to date (13 files).']],
+            ['a hand-edited PLAN.md', () => writeFileSync(join(siteDir(), 'PLAN.md'), `${readFileSync(join(siteDir(), 'PLAN.md'), 'utf8')}edited\n`), 4, ['stale    PLAN.md']],
+            ['a deleted PLAN.md', () => unlinkSync(join(siteDir(), 'PLAN.md')), 4, ['missing  PLAN.md']],
             ['a hand-edited file', () => writeFileSync(join(siteDir(), 'FS01', 'FS01.ps1'), `${readFileSync(join(siteDir(), 'FS01', 'FS01.ps1'), 'utf8')}# edited\r\n`), 4, ['stale    FS01/FS01.ps1']],
             ['a deleted file', () => unlinkSync(join(siteDir(), 'WEB01', 'WEB01.reg')), 4, ['missing  WEB01/WEB01.reg']],
             ['an extra file', () => writeFileSync(join(siteDir(), 'FS01', 'notes.txt'), 'mine'), 4, ['extra    FS01/notes.txt']],

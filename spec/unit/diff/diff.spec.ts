@@ -92,7 +92,7 @@ describe('compiler/diff: diffSites', () => {
         for (const [title, mutate] of cases) {
             it(`should report no change for ${title}`, () => {
                 const diff = diffSites(baseIr, compileJson(edited(mutate)));
-                expect(diff).to.deep.equal({ settings: [], nodes: [] });
+                expect(diff).to.deep.equal({ settings: [], nodes: [], plan: [] });
                 expect(hasChanges(diff)).to.equal(false);
             });
         }
@@ -164,7 +164,7 @@ describe('compiler/diff: diffSites', () => {
                 ]);
             }],
             ['a site setting', (m) => (m.domain = 'lab.test'), (d) => {
-                expect(d).to.deep.equal({ settings: [{ name: 'domain', old: "'lab.local'", new: "'lab.test'" }], nodes: [] });
+                expect(d).to.deep.equal({ settings: [{ name: 'domain', old: "'lab.local'", new: "'lab.test'" }], nodes: [], plan: [] });
             }],
             ['a credential added to a node', (m) => (m.nodes[1].baseline.services = [{ name: 'X', account: { credential: 'AppService' } }]), (d) => {
                 expect(node(d, 'WEB01').credentials).to.deep.equal([

@@ -47,7 +47,6 @@ const EVERY_KIND: readonly Resource[] = [
     { ...base, kind: 'WaitForCluster', id: 'WaitCluster', name: 'WSFC01', retryIntervalSec: 60, retryCount: 30 },
     { ...base, kind: 'ClusterDisk', id: 'Disk', name: '1', label: 'Cluster Disk 1', ensure: 'Present' },
     { ...base, kind: 'ClusterPreferredOwner', id: 'Owners', name: 'Xpressions Role', clusterName: 'WSFC01', nodes: ['N1', 'N2'] },
-    { ...base, kind: 'WaitForAll', id: 'WaitN1', name: '[Script]Chain', nodeNames: ['N1'], retryIntervalSec: 60, retryCount: 720 },
     { ...base, kind: 'EnvironmentPath', id: 'Path', name: 'Path', entries: ['R:\\XPR\\bin', 'R:\\XPR\\SDKTools'] },
     { ...base, kind: 'IisSslSettings', id: 'SslOff', name: 'Default Web Site', flags: [] },
     { ...base, kind: 'IisSslSettings', id: 'SslOn', name: 'Intranet', flags: ['Ssl', 'SslNegotiateCert'] },
@@ -90,6 +89,7 @@ const EVERY_KIND: readonly Resource[] = [
         profiles: ['Domain'],
     },
     { ...base, kind: 'PendingReboot', id: 'Reboot', name: 'AfterTcpipChange', dependsOn: ['Reg'] },
+    { ...base, kind: 'WaitForAll', id: 'WaitFor_SRV02_Svc', resourceName: '[xService]Svc', nodeName: 'SRV02', waitsFor: 'Svc', retryIntervalSec: 30, retryCount: 20 },
 ];
 
 const node: NodeIR = {

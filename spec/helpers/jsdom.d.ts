@@ -1,0 +1,7 @@
+// The little of jsdom the Mermaid test uses (no @types/jsdom in the project).
+declare module 'jsdom' {
+    export class JSDOM {
+        constructor(html: string);
+        readonly window: { readonly document: unknown };
+    }
+}
