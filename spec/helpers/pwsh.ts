@@ -44,7 +44,16 @@ export function findPwsh(): PwshTools {
     return found;
 }
 
-const CI_FAILURE = 'pwsh missing under CI: scripts/install-test-deps.sh did not install it';
+/**
+ * What a test that needs pwsh does: run, skip (with why), or fail (under
+ * CI, where a skip would hide that the scripts never ran).
+ */
+export function pwshDecision(tools: PwshTools, env: NodeJS.ProcessEnv, needPester = false): { action: 'run' } | { action: 'skip' | 'fail'; message: string } {
+    const missing = !tools.pwsh ? 'pwsh' : needPester && !tools.pester ? `Pester ${PESTER_VERSION}` : undefined;
+    if (missing === undefined) return { action: 'run' };
+    if (env['CI'] === 'true') return { action: 'fail', message: `${missing} missing under CI: scripts/install-test-deps.sh did not install it` };
+    return { action: 'skip', message: `${missing} not installed: skipping the PowerShell tests (run scripts/install-test-deps.sh)` };
+}
 
 /**
  * For a mocha `before`/`it`: returns pwsh's path, or skips the test (with
@@ -53,12 +62,10 @@ const CI_FAILURE = 'pwsh missing under CI: scripts/install-test-deps.sh did not 
  */
 export function requirePwsh(ctx: Mocha.Context, options: { pester?: boolean } = {}): string {
     const tools = findPwsh();
-    const missing = !tools.pwsh ? 'pwsh' : options.pester && !tools.pester ? `Pester ${PESTER_VERSION}` : undefined;
-    if (missing === undefined) return tools.pwsh as string;
-    if (process.env['CI'] === 'true') {
-        throw new Error(missing === 'pwsh' ? CI_FAILURE : `Pester ${PESTER_VERSION} missing under CI: scripts/install-test-deps.sh did not install it`);
-    }
-    console.log(`      ${missing} not installed: skipping the PowerShell tests (run scripts/install-test-deps.sh)`);
+    const decision = pwshDecision(tools, process.env, options.pester === true);
+    if (decision.action === 'run') return tools.pwsh as string;
+    if (decision.action === 'fail') throw new Error(decision.message);
+    console.log(`      ${decision.message}`);
     ctx.skip();
 }
 

@@ -67,7 +67,7 @@ function Get-ClusterGroup
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Name)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $groups = (Get-FakeCluster).Groups
     foreach ($n in $(if ($Name) { $Name } else { @($groups.Keys | Sort-Object) }))
     {
@@ -80,7 +80,7 @@ function Add-ClusterGroup
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0, Mandatory)] [string] $Name, [string] $GroupType)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $groups = (Get-FakeCluster).Groups
     if ($groups.ContainsKey($Name)) { Write-FakeError $PSCmdlet "The cluster group '$Name' already exists." -Id 'ClusterObjectExists' -Category 'ResourceExists'; return }
     # A new empty role: the cluster's defaults (priority Medium, unlimited failures in 6 hours).
@@ -92,7 +92,7 @@ function Get-ClusterResource
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Name)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $resources = (Get-FakeCluster).Resources
     foreach ($n in $(if ($Name) { $Name } else { @($resources.Keys | Sort-Object) }))
     {
@@ -105,7 +105,7 @@ function Add-ClusterResource
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0, Mandatory)] [string] $Name, [Parameter(Mandatory)] [string] $ResourceType, [string] $Group)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $cluster = Get-FakeCluster
     if (-not $cluster.ResourceTypes.ContainsKey($ResourceType)) { Write-FakeError $PSCmdlet "The resource type '$ResourceType' is not registered." -Id 'ClusterObjectNotFound'; return }
     if ($Group -and -not $cluster.Groups.ContainsKey($Group)) { Write-FakeError $PSCmdlet "The cluster group '$Group' could not be found." -Id 'ClusterObjectNotFound'; return }
@@ -122,7 +122,7 @@ function Move-ClusterResource
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string] $Name, [Parameter(Mandatory)] [string] $Group, [Parameter(ValueFromPipeline)] $InputObject)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $entry = Get-FakeClusterResource $PSCmdlet (Resolve-FakeResourceName $InputObject $Name)
     if ($null -eq $entry) { return }
     if (-not (Get-FakeCluster).Groups.ContainsKey($Group)) { Write-FakeError $PSCmdlet "The cluster group '$Group' could not be found." -Id 'ClusterObjectNotFound'; return }
@@ -133,7 +133,7 @@ function Stop-ClusterResource
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string] $Name, [Parameter(ValueFromPipeline)] $InputObject)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $entry = Get-FakeClusterResource $PSCmdlet (Resolve-FakeResourceName $InputObject $Name)
     if ($null -ne $entry) { $entry.State = 'Offline' }
 }
@@ -172,7 +172,7 @@ function Get-ClusterResourceDependency
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string] $Resource, [Parameter(ValueFromPipeline)] $InputObject)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $name = Resolve-FakeResourceName $InputObject $Resource
     $entry = Get-FakeClusterResource $PSCmdlet $name
     if ($null -eq $entry) { return }
@@ -184,7 +184,7 @@ function Set-ClusterResourceDependency
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string] $Resource, [Parameter(Position = 1)] [string] $Dependency, [Parameter(ValueFromPipeline)] $InputObject)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $entry = Get-FakeClusterResource $PSCmdlet (Resolve-FakeResourceName $InputObject $Resource)
     if ($null -eq $entry) { return }
     if ($Dependency -match '\sor\s') { throw "FakeWindows: OR dependencies are not modelled: $Dependency" }
@@ -203,7 +203,7 @@ function Get-ClusterCheckpoint
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $ResourceName, [switch] $RegistryCheckpoint, [switch] $CryptoCheckpoint, [Parameter(ValueFromPipeline)] $InputObject)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     foreach ($n in @($ResourceName))
     {
         $entry = Get-FakeClusterResource $PSCmdlet $n
@@ -216,7 +216,7 @@ function Add-ClusterCheckpoint
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string] $ResourceName, [string] $RegistryCheckpoint, [Parameter(ValueFromPipeline)] $InputObject)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $entry = Get-FakeClusterResource $PSCmdlet (Resolve-FakeResourceName $InputObject $ResourceName)
     if ($null -eq $entry) { return }
     if (@($entry.Checkpoints) -contains $RegistryCheckpoint) { Write-FakeError $PSCmdlet "The checkpoint '$RegistryCheckpoint' already exists." -Id 'ClusterObjectExists' -Category 'ResourceExists'; return }
@@ -230,7 +230,7 @@ function Get-ClusterResourceType
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Name)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $types = (Get-FakeCluster).ResourceTypes
     foreach ($n in $(if ($Name) { $Name } else { @($types.Keys | Sort-Object) }))
     {
@@ -243,7 +243,7 @@ function Add-ClusterResourceType
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0, Mandatory)] [string] $Name, [Parameter(Position = 1, Mandatory)] [string] $Dll, [string] $DisplayName)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     # The DLL must be on the node (every node, on a real cluster: §9.2 copies it first).
     if ($null -eq (Get-FakeFileEntry (Resolve-FakeFilePath $Dll))) { Write-FakeError $PSCmdlet "The resource DLL '$Dll' was not found." -Id 'FileNotFound'; return }
     (Get-FakeCluster).ResourceTypes[$Name] = ConvertTo-FakeTree @{ Dll = $Dll }
@@ -255,7 +255,7 @@ function Get-Volume
 {
     [CmdletBinding()]
     param ([string[]] $DriveLetter)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     foreach ($letter in $DriveLetter)
     {
         $volume = @((Get-FakeSection 'Cim')['Win32_Volume']) | Where-Object { $null -ne $_ -and [string]$_.DriveLetter -eq "$($letter.TrimEnd(':')):" } | Select-Object -First 1
@@ -269,9 +269,25 @@ function New-Service
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0, Mandatory)] [string] $Name, [Parameter(Position = 1, Mandatory)] [string] $BinaryPathName, [string] $DisplayName, [string] $StartupType = 'Automatic', [string[]] $DependsOn = @())
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $services = Get-FakeSection 'Services'
     if ($services.ContainsKey($Name)) { Write-FakeError $PSCmdlet "Service '$Name' cannot be created because a service with that name already exists." -Id 'CouldNotNewService' -Category 'ResourceExists'; return }
     $services[$Name] = ConvertTo-FakeTree @{ DisplayName = $(if ($DisplayName) { $DisplayName } else { $Name }); StartMode = $script:StartModes[$StartupType]; State = 'Stopped'; StartName = 'LocalSystem'; PathName = $BinaryPathName; Dependencies = $DependsOn }
     New-FakeServiceObject $Name $services[$Name]
+}
+
+# Rename-Item of a registry key (the re-homing renames keys named after the node): the key and its subkeys move.
+function Rename-Item
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [string] $Path, [string] $LiteralPath, [Parameter(Mandatory, Position = 1)] [string] $NewName)
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
+    $old = Resolve-FakeRegistryPath $(if ($LiteralPath) { $LiteralPath } else { $Path })
+    $registry = Get-FakeSection 'Registry'
+    $new = "$(Get-ParentPath $old)\$NewName"
+    foreach ($k in @($registry.Keys | Where-Object { $_ -eq $old -or $_.StartsWith("$old\", [System.StringComparison]::OrdinalIgnoreCase) }))
+    {
+        $registry["$new$($k.Substring($old.Length))"] = $registry[$k]
+        $registry.Remove($k)
+    }
 }

@@ -57,30 +57,31 @@ function ConvertTo-FakeRegData
     }
 }
 
+# One template with the RegistryKey methods the scripts call; each key object is a copy.
+$script:KeyTemplate = [pscustomobject]@{ PSTypeName = 'FakeWindows.RegistryKey'; Name = ''; PSPath = ''; PSChildName = ''; Property = @() }
+$script:KeyTemplate | Add-Member -MemberType ScriptMethod -Name GetValue -Value {
+    param ($Name, $Default = $null, $Options = $null)
+    $values = Get-FakeKeyValues $this.Name
+    if ($null -eq $values -or -not $values.ContainsKey([string]$Name)) { return $Default }
+    # %VAR% expansion is not modelled: the generated scripts read raw data (DoNotExpandEnvironmentNames).
+    return (ConvertFrom-FakeRegData $values[[string]$Name])
+}
+$script:KeyTemplate | Add-Member -MemberType ScriptMethod -Name GetValueKind -Value {
+    param ($Name)
+    $values = Get-FakeKeyValues $this.Name
+    if ($null -eq $values -or -not $values.ContainsKey([string]$Name)) { throw [System.IO.IOException]::new('The specified registry key does not exist.') }
+    return [Microsoft.Win32.RegistryValueKind]$values[[string]$Name].Kind
+}
+$script:KeyTemplate | Add-Member -MemberType ScriptMethod -Name GetValueNames -Value { return [string[]]@((Get-FakeKeyValues $this.Name).Keys) }
+
 function New-FakeRegistryKeyObject
 {
     param ([string] $Key)
-    $object = [pscustomobject]@{
-        PSTypeName  = 'FakeWindows.RegistryKey'
-        Name        = $Key
-        PSPath      = "Microsoft.PowerShell.Core\Registry::$Key"
-        PSChildName = ($Key -split '\\')[-1]
-        Property    = @((Get-FakeKeyValues $Key).Keys)
-    }
-    $object | Add-Member -MemberType ScriptMethod -Name GetValue -Value {
-        param ($Name, $Default = $null, $Options = $null)
-        $values = Get-FakeKeyValues $this.Name
-        if ($null -eq $values -or -not $values.ContainsKey([string]$Name)) { return $Default }
-        # %VAR% expansion is not modelled: the generated scripts read raw data (DoNotExpandEnvironmentNames).
-        return (ConvertFrom-FakeRegData $values[[string]$Name])
-    }
-    $object | Add-Member -MemberType ScriptMethod -Name GetValueKind -Value {
-        param ($Name)
-        $values = Get-FakeKeyValues $this.Name
-        if ($null -eq $values -or -not $values.ContainsKey([string]$Name)) { throw [System.IO.IOException]::new('The specified registry key does not exist.') }
-        return [Microsoft.Win32.RegistryValueKind]$values[[string]$Name].Kind
-    }
-    $object | Add-Member -MemberType ScriptMethod -Name GetValueNames -Value { return [string[]]@((Get-FakeKeyValues $this.Name).Keys) }
+    $object = $script:KeyTemplate.PSObject.Copy()
+    $object.Name = $Key
+    $object.PSPath = "Microsoft.PowerShell.Core\Registry::$Key"
+    $object.PSChildName = ($Key -split '\\')[-1]
+    $object.Property = @((Get-FakeKeyValues $Key).Keys)
     return $object
 }
 
@@ -150,7 +151,7 @@ function Get-Item
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [switch] $Force)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $_ })
     {
         $item = Resolve-FakeItem $p
@@ -170,7 +171,7 @@ function New-Item
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Path, [string] $Name, [string] $ItemType, [object] $Value, [switch] $Force)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     foreach ($p in $Path)
     {
         $full = if ($Name) { "$($p.TrimEnd('\'))\$Name" } else { $p }
@@ -205,7 +206,7 @@ function Remove-Item
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [switch] $Recurse, [switch] $Force)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $_ })
     {
         $item = Resolve-FakeItem $p
@@ -220,7 +221,7 @@ function Copy-Item
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [Parameter(Position = 1)] [string] $Destination, [switch] $Recurse, [switch] $Force, [switch] $Container)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $files = Get-FakeSection 'Files'
     $target = Resolve-FakeFilePath $Destination
     foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $_ })
@@ -238,7 +239,7 @@ function Get-ChildItem
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [string] $Filter, [switch] $Recurse, [switch] $File, [switch] $Directory, [switch] $Force)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $_ })
     {
         $item = Resolve-FakeItem $p
@@ -263,7 +264,7 @@ function Get-ItemProperty
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [Parameter(Position = 1)] [string[]] $Name)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $_ })
     {
         $key = Resolve-FakeRegistryPath $p
@@ -309,7 +310,7 @@ function New-ItemProperty
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [Parameter(Mandatory)] [string] $Name, [Alias('Type')] [string] $PropertyType, [object] $Value, [switch] $Force)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $paths = @(@($Path) + @($LiteralPath) | Where-Object { $_ })
     Set-FakeRegistryValue $PSCmdlet $paths $Name $(if ($PropertyType) { $PropertyType } else { 'String' }) $Value -MustBeNew:(-not $Force)
     foreach ($p in $paths) { [pscustomobject]@{ $Name = $Value; PSPath = $p } }
@@ -319,7 +320,7 @@ function Set-ItemProperty
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [Parameter(Mandatory, Position = 1)] [string] $Name, [Parameter(Position = 2)] [object] $Value, [string] $Type, [switch] $Force, [switch] $PassThru)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     Set-FakeRegistryValue $PSCmdlet @(@($Path) + @($LiteralPath) | Where-Object { $_ }) $Name $Type $Value
 }
 
@@ -327,7 +328,7 @@ function Remove-ItemProperty
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [Parameter(Mandatory, Position = 1)] [string[]] $Name, [switch] $Force)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $_ })
     {
         $values = Get-FakeKeyValues (Resolve-FakeRegistryPath $p)
@@ -345,4 +346,44 @@ function Join-Path
     [CmdletBinding()]
     param ([Parameter(Position = 0, Mandatory)] [string[]] $Path, [Parameter(Position = 1, Mandatory)] [string] $ChildPath)
     foreach ($p in $Path) { $p.TrimEnd('\', '/') + '\' + $ChildPath.TrimStart('\', '/') }
+}
+
+function Get-ItemPropertyValue
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [Parameter(Mandatory, Position = 1)] [string[]] $Name)
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
+    foreach ($item in Get-ItemProperty -Path $Path -LiteralPath $LiteralPath -Name $Name) { foreach ($n in $Name) { $item.$n } }
+}
+
+# File text: Files[<path>].Contents.
+function Get-Content
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [switch] $Raw, [string] $Encoding)
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
+    foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $_ })
+    {
+        $entry = Get-FakeFileEntry (Resolve-FakeFilePath $p)
+        if ($null -eq $entry -or $entry.Type -ne 'File') { Write-FakeError $PSCmdlet "Cannot find path '$p' because it does not exist." -Target $p; continue }
+        if ($Raw) { [string]$entry.Contents } else { ([string]$entry.Contents) -split "`r?`n" }
+    }
+}
+
+function Set-Content
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0)] [string[]] $Path, [string[]] $LiteralPath, [Parameter(Position = 1, ValueFromPipeline)] [object[]] $Value, [string] $Encoding, [switch] $Force, [switch] $NoNewline)
+    begin { if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }; $lines = [System.Collections.Generic.List[string]]::new() }
+    process { foreach ($v in $Value) { $lines.Add([string]$v) } }
+    end
+    {
+        foreach ($p in @($Path) + @($LiteralPath) | Where-Object { $_ })
+        {
+            $target = Resolve-FakeFilePath $p
+            $parent = Get-ParentPath $target
+            if ($null -ne $parent -and $null -eq (Get-FakeFileEntry $parent)) { Write-FakeError $PSCmdlet "Could not find a part of the path '$target'."; continue }
+            (Get-FakeSection 'Files')[$target] = @{ Type = 'File'; Contents = ($lines -join "`r`n") + $(if ($NoNewline) { '' } else { "`r`n" }) }
+        }
+    }
 }

@@ -118,17 +118,10 @@ function Add-FakeCall
 }
 
 # Module functions do not see their caller's preference variables; real cmdlets do.
-# Copy the caller's ErrorActionPreference so that 'Stop' in the LCM's script host
-# turns a fake cmdlet's error into an exception, as it does for the real one.
-function Use-CallerErrorAction
-{
-    param ($Cmdlet, $BoundParameters)
-    if (-not $BoundParameters.ContainsKey('ErrorAction'))
-    {
-        $preference = $Cmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference')
-        if ($null -ne $preference) { Set-Variable -Name ErrorActionPreference -Value $preference -Scope 1 }
-    }
-}
+# Every fake cmdlet therefore starts with
+#     if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = <the caller's> }
+# so that 'Stop' in the LCM's script host turns a fake cmdlet's error into an
+# exception, as it does for the real one.
 
 function Write-FakeError
 {

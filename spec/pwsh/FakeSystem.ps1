@@ -34,7 +34,7 @@ function Get-Service
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [Alias('ServiceName')] [string[]] $Name)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $services = Get-FakeSection 'Services'
     $names = if ($Name) { $Name } else { @($services.Keys | Sort-Object) }
     foreach ($n in $names)
@@ -48,7 +48,7 @@ function Set-Service
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0, Mandatory)] [string] $Name, [string] $StartupType, [string] $Status, [string] $DisplayName)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $entry = Get-FakeService $PSCmdlet $Name
     if ($null -eq $entry) { return }
     if ($StartupType) { $entry.StartMode = $script:StartModes[$StartupType] }
@@ -60,7 +60,7 @@ function Start-Service
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0, Mandatory)] [string[]] $Name)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     foreach ($n in $Name)
     {
         $entry = Get-FakeService $PSCmdlet $n
@@ -74,12 +74,21 @@ function Stop-Service
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0, Mandatory)] [string[]] $Name, [switch] $Force)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     foreach ($n in $Name)
     {
         $entry = Get-FakeService $PSCmdlet $n
         if ($null -ne $entry) { $entry.State = 'Stopped' }
     }
+}
+
+function Restart-Service
+{
+    [CmdletBinding()]
+    param ([Parameter(Position = 0, Mandatory)] [string[]] $Name, [switch] $Force)
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
+    Stop-Service -Name $Name -Force:$Force
+    Start-Service -Name $Name
 }
 
 # sc.exe: `config <name> start= auto|demand|disabled` and `query <name>`; the exit code in $LASTEXITCODE.
@@ -129,23 +138,40 @@ function Test-FakeWqlFilter
     return $true
 }
 
-# Win32_Service instances are the Services section (of another host for -ComputerName: RemoteHosts).
-function Get-FakeServiceInstances
+# Win32_Service and Win32_Product are views of the Services and MsiProducts sections; with
+# -ComputerName, Win32_Service is another host's Services section (RemoteHosts, as WinRM shows it).
+function Get-FakeCimInstances
 {
-    param ([string] $ComputerName)
-    $services = if ($ComputerName) { $remote = (Get-FakeSection 'RemoteHosts')[$ComputerName]; if ($null -eq $remote) { throw "FakeWindows: WinRM cannot reach $ComputerName" }; $remote['Services'] } else { Get-FakeSection 'Services' }
-    foreach ($n in @($services.Keys | Sort-Object))
+    param ([string] $ClassName, [string] $ComputerName)
+    if ($ComputerName)
     {
-        $e = $services[$n]
-        @{ Name = $n; DisplayName = [string]$e.DisplayName; PathName = [string]$e.PathName; StartMode = [string]$e.StartMode; State = [string]$e.State; StartName = [string]$e.StartName }
+        if ($ClassName -ne 'Win32_Service') { throw "FakeWindows: remote $ClassName is not modelled" }
+        $remote = (Get-FakeSection 'RemoteHosts')[$ComputerName]
+        if ($null -eq $remote) { throw "FakeWindows: WinRM cannot reach $ComputerName" }
+        $services = $remote['Services']
+        foreach ($n in @($services.Keys | Sort-Object)) { $s = $services[$n]; @{ Name = $n; DisplayName = $s.DisplayName; StartMode = $s.StartMode; State = $s.State; StartName = $s.StartName; PathName = $s.PathName } }
+        return
+    }
+    switch ($ClassName)
+    {
+        'Win32_Service'
+        {
+            $services = Get-FakeSection 'Services'
+            foreach ($n in @($services.Keys | Sort-Object)) { $s = $services[$n]; @{ Name = $n; DisplayName = $s.DisplayName; StartMode = $s.StartMode; State = $s.State; StartName = $s.StartName; PathName = $s.PathName } }
+        }
+        'Win32_Product'
+        {
+            $products = Get-FakeSection 'MsiProducts'
+            foreach ($code in @($products.Keys | Sort-Object)) { @{ IdentifyingNumber = $code; Name = $products[$code].Name; Version = $products[$code].Version } }
+        }
+        default { @((Get-FakeSection 'Cim')[$ClassName]) }
     }
 }
 
 function Get-FakeCim
 {
     param ([string] $ClassName, [string] $Filter, [string] $ComputerName)
-    $instances = if ($ClassName -eq 'Win32_Service') { @(Get-FakeServiceInstances $ComputerName) } elseif ($ComputerName) { throw "FakeWindows: remote $ClassName is not modelled" } else { @((Get-FakeSection 'Cim')[$ClassName]) }
-    foreach ($instance in $instances)
+    foreach ($instance in @(Get-FakeCimInstances $ClassName $ComputerName))
     {
         if ($null -ne $instance -and (Test-FakeWqlFilter $instance $Filter))
         {
@@ -212,7 +238,7 @@ function Get-NetFirewallRule
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Name, [string[]] $DisplayName)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $rules = Get-FakeSection 'FirewallRules'
     foreach ($n in @($rules.Keys | Sort-Object))
     {
@@ -255,7 +281,7 @@ function Get-SmbShare
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [string[]] $Name)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $shares = Get-FakeSection 'SmbShares'
     foreach ($n in $(if ($Name) { $Name } else { @($shares.Keys | Sort-Object) }))
     {
@@ -283,7 +309,7 @@ function Get-LocalGroupMember
 {
     [CmdletBinding()]
     param ([Parameter(Position = 0)] [Alias('Name')] [string] $Group)
-    Use-CallerErrorAction $PSCmdlet $PSBoundParameters
+    if (-not $PSBoundParameters.ContainsKey('ErrorAction')) { $ErrorActionPreference = $PSCmdlet.SessionState.PSVariable.GetValue('ErrorActionPreference') }
     $groups = Get-FakeSection 'LocalGroups'
     if (-not $groups.ContainsKey($Group)) { Write-FakeError $PSCmdlet "Group $Group was not found." -Id 'GroupNotFound' -Target $Group; return }
     foreach ($m in @($groups[$Group])) { if ($m) { [pscustomobject]@{ Name = $m; ObjectClass = 'User'; PrincipalSource = 'ActiveDirectory' } } }

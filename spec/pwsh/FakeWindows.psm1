@@ -54,8 +54,9 @@ Export-ModuleMember -Function @(
     'ConvertTo-CanonicalJson', 'ConvertFrom-FakeJson', 'Invoke-FakeAssemblyLoad',
     # Shadowed cmdlets and programs
     'Test-Path', 'Get-Item', 'New-Item', 'Remove-Item', 'Copy-Item', 'Get-ChildItem',
-    'Get-ItemProperty', 'New-ItemProperty', 'Set-ItemProperty', 'Remove-ItemProperty', 'Join-Path', 'Get-Date',
-    'Get-Service', 'Set-Service', 'Start-Service', 'Stop-Service', 'sc.exe',
+    'Get-ItemProperty', 'Get-ItemPropertyValue', 'New-ItemProperty', 'Set-ItemProperty', 'Remove-ItemProperty', 'Join-Path', 'Get-Date',
+    'Get-Content', 'Set-Content',
+    'Get-Service', 'Set-Service', 'Start-Service', 'Stop-Service', 'Restart-Service', 'sc.exe',
     'Get-CimInstance', 'Get-WmiObject',
     'Get-WindowsFeature', 'Install-WindowsFeature', 'Get-WindowsOptionalFeature',
     'Get-NetFirewallRule', 'Get-NetFirewallPortFilter', 'Get-NetFirewallApplicationFilter', 'Get-NetFirewallAddressFilter',
@@ -64,5 +65,5 @@ Export-ModuleMember -Function @(
     'Get-WebConfigurationProperty', 'Set-WebConfigurationProperty',
     'Get-ClusterGroup', 'Add-ClusterGroup', 'Get-ClusterResource', 'Add-ClusterResource', 'Move-ClusterResource', 'Stop-ClusterResource',
     'Get-ClusterParameter', 'Set-ClusterParameter', 'Get-ClusterResourceDependency', 'Set-ClusterResourceDependency',
-    'Get-ClusterCheckpoint', 'Add-ClusterCheckpoint', 'Get-ClusterResourceType', 'Add-ClusterResourceType', 'Get-Volume', 'New-Service'
+    'Get-ClusterCheckpoint', 'Add-ClusterCheckpoint', 'Get-ClusterResourceType', 'Add-ClusterResourceType', 'Get-Volume', 'New-Service', 'Rename-Item'
 )

@@ -64,6 +64,28 @@ function ConvertTo-PsLiteral
     return "'" + ([string]$Value).Replace("'", "''") + "'"
 }
 
+# Commands that touch nothing outside the PowerShell session: they may run for real.
+$PureCommands = @(
+    'ForEach-Object', 'Where-Object', 'Select-Object', 'Sort-Object', 'Measure-Object', 'Group-Object', 'Compare-Object',
+    'Out-Null', 'Out-String', 'Write-Verbose', 'Write-Debug', 'Write-Warning', 'Write-Output', 'Write-Error', 'Write-Information',
+    'ConvertTo-Json', 'ConvertFrom-Json', 'ConvertFrom-StringData', 'Format-List', 'Format-Table', 'Split-Path', 'Get-Variable',
+    'New-TimeSpan', 'Get-Random', 'Select-String', 'Get-Member', 'Add-Member', 'New-Guid', 'Start-Sleep', 'Get-Date'
+)
+
+# A command neither shadowed by FakeWindows nor pure would run against this Linux machine:
+# the case fails naming it, so a new cmdlet in a generated script gets a fake first.
+function Get-UnmodelledCommand
+{
+    param ($Ast)
+    foreach ($command in $Ast.FindAll({ param ($n) $n -is [System.Management.Automation.Language.CommandAst] }, $true))
+    {
+        $name = $command.GetCommandName()
+        if (-not $name -or $PureCommands -contains $name) { continue }
+        $resolved = Get-Command -Name $name -ErrorAction SilentlyContinue | Select-Object -First 1
+        if ($null -eq $resolved -or $resolved.ModuleName -ne 'FakeWindows') { $name }
+    }
+}
+
 # What the fake host cannot shadow is rewritten, by AST extent: $using:x (resolved
 # when the MOF is compiled) and [System.Reflection.Assembly]::Load (a static call).
 function Resolve-ScriptText
@@ -72,6 +94,8 @@ function Resolve-ScriptText
     $tokens = $null; $errors = $null
     $ast = [System.Management.Automation.Language.Parser]::ParseInput($Text, [ref]$tokens, [ref]$errors)
     if ($errors.Count -gt 0) { throw "parse error: $($errors[0].Message)" }
+    $unmodelled = @(Get-UnmodelledCommand $ast | Sort-Object -Unique)
+    if ($unmodelled.Count -gt 0) { throw "not modelled by the fake host (add to spec/pwsh/FakeWindows.psm1): $($unmodelled -join ', ')" }
     $edits = [System.Collections.Generic.List[object]]::new()
     $prelude = [System.Collections.Generic.List[string]]::new()
     foreach ($u in $ast.FindAll({ param ($n) $n -is [System.Management.Automation.Language.UsingExpressionAst] }, $true))
@@ -200,6 +224,7 @@ function Invoke-Case
     $test = Invoke-Test $Case
     & $step 'Test after Set is $true' ($test.Ok -and $test.Value) $test.Detail
     $converged = Get-FakeWindowsSnapshot
+    $Case.rebootRequested = [bool](Get-FakeWindowsState).Reboot.Requested
     $set = Invoke-Block $Case 'Set'
     $again = Get-FakeWindowsSnapshot
     $changed = if ($again -ne $converged) { @(Get-ChangedFact (ConvertFrom-FakeJson $converged) (ConvertFrom-FakeJson $again) | ForEach-Object { $_ -join ' > ' }) } else { @() }
@@ -236,9 +261,12 @@ foreach ($case in $inputData.cases)
     $results[$case.id] = [ordered]@{
         ms    = $watch.ElapsedMilliseconds
         kind  = $(if ($case.gate) { 'gate' } else { 'script' })
+        # $global:DSCMachineStatus = 1 after the first Set (Reboot.Requested).
+        rebootRequested = [bool]$case['rebootRequested']
         ok    = -not ($steps | Where-Object { -not $_.ok })
         steps = @($steps)
         calls = @(Get-FakeWindowsCall | ForEach-Object { ConvertTo-CanonicalJson $_ })
     }
 }
-ConvertTo-Json -InputObject $results -Depth 10 | Set-Content -LiteralPath $OutputPath -Encoding utf8
+# .NET, not Set-Content: the fake host shadows the file cmdlets.
+[System.IO.File]::WriteAllText($OutputPath, (ConvertTo-Json -InputObject $results -Depth 10))

@@ -6,7 +6,7 @@
  * it runs with a Credential, its gate, and the fresh host of its node.
  */
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DscBlock } from '../../compiler/dsc/block.js';
 import { dscBlocks } from '../../compiler/dsc/resources/index.js';
@@ -17,6 +17,22 @@ import { baseHost, merge, type State } from './hosts/base.js';
 import { PRODUCT_FIXTURES, type Installer } from './hosts/products.js';
 
 const GOLDEN_DIR = new URL('../golden/', import.meta.url).pathname;
+const HOSTS_DIR = new URL('./hosts/', import.meta.url).pathname;
+
+/**
+ * Optional per-case overrides, spec/pwsh/hosts/<case>.json:
+ * `{ "fresh": { "<NODE>": <state patch> }, "installers": { "<NODE>": { "<path>": { ExitCode, Effect } } } }`,
+ * for a host fact no product fixture can derive from the manifest.
+ */
+interface CaseOverrides {
+    readonly fresh?: Record<string, State>;
+    readonly installers?: Record<string, Record<string, Installer>>;
+}
+
+function overridesOf(name: string): CaseOverrides {
+    const path = join(HOSTS_DIR, `${name}.json`);
+    return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as CaseOverrides) : {};
+}
 
 export interface ScriptCase {
     /** `<case>/<NODE> [xScript]<id>`: the mocha test's name. */
@@ -29,6 +45,8 @@ export interface ScriptCase {
     readonly fresh: State;
     readonly installers: Record<string, Installer>;
     readonly manualStep: State | null;
+    /** The Set must ask the LCM for a reboot ($global:DSCMachineStatus = 1): a registry value Windows reads at start-up. */
+    readonly expectReboot?: boolean;
     /** `$using:` values; xprc's scripts use none today. */
     readonly using: Record<string, string | number | boolean>;
 }
@@ -49,11 +67,12 @@ export function scriptCases(): ScriptCase[] {
         const ir = compileCase(name).ir;
         if (!ir) continue;
         const site = JSON.parse(readFileSync(join(GOLDEN_DIR, name, 'site.json'), 'utf8')) as Site;
+        const overrides = overridesOf(name);
         for (const node of ir.nodes) {
             const scripts = dscBlocks(node).filter((block) => block.resourceType === 'xScript');
             if (scripts.length === 0) continue;
-            const fresh = freshHost(site, node);
-            const installers = Object.assign({}, ...PRODUCT_FIXTURES.map((f) => f.installers?.(site, node) ?? {})) as Record<string, Installer>;
+            const fresh = merge(freshHost(site, node), overrides.fresh?.[node.name] ?? {});
+            const installers = Object.assign({}, ...PRODUCT_FIXTURES.map((f) => f.installers?.(site, node) ?? {}), overrides.installers?.[node.name] ?? {}) as Record<string, Installer>;
             for (const block of scripts) {
                 const resource = node.resources.find((r) => r.id === block.name);
                 const gate = resource?.kind === 'Script' ? (resource.gate ?? null) : null;
@@ -68,6 +87,7 @@ export function scriptCases(): ScriptCase[] {
                     fresh: PRODUCT_FIXTURES.reduce((state, fixture) => (fixture.freshFor ? merge(state, fixture.freshFor(site, node, block.name)) : state), fresh),
                     installers,
                     manualStep: step ? step(site, node) : null,
+                    ...(resource?.kind === 'Registry' && resource.rebootAfterChange === true ? { expectReboot: true } : {}),
                     using: {},
                 });
             }

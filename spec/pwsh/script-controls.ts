@@ -61,5 +61,8 @@ export const CONTROLS: readonly ControlCase[] = [
         gate: { step: 'control-step', title: 'Do the control step' },
         manualStep: { Registry: { 'HKEY_LOCAL_MACHINE\\SOFTWARE\\XprcControl': { Port: { Kind: 'DWord', Data: 8080 } } } },
     }),
+    // A cmdlet the fake host does not shadow would run on the test machine itself.
+    control('uses a cmdlet the fake host does not model', { set: [...WRITE, "Set-Acl -Path 'C:\\Windows' -AclObject $null"] }, ['prepare']),
+    control('Set asks for a reboot', { set: [...WRITE, '$global:DSCMachineStatus = 1'] }, [], { expectReboot: true }),
     control('$using: resolved from the case', { test: [...READ, '$null -ne $value -and $value.Port -eq $using:Port'] }, [], { using: { Port: 8080 } }),
 ];

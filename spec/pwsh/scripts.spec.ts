@@ -22,6 +22,7 @@ interface Step {
 interface Outcome {
     readonly kind: 'gate' | 'script';
     readonly ms: number;
+    readonly rebootRequested: boolean;
     readonly ok: boolean;
     readonly steps: readonly Step[];
     readonly calls: readonly string[];
@@ -38,6 +39,7 @@ describe('Script resources converge, are idempotent and notice drift (pwsh, fake
         const gates = cases.filter((c) => c.gate).length;
         const slowest = Object.entries(results).sort((a, b) => b[1].ms - a[1].ms).slice(0, 3);
         console.log(`      slowest: ${slowest.map(([id, r]) => `${id} ${r.ms} ms`).join(', ')}`);
+        console.log(`      gates (wait for a runbook step): ${cases.filter((c) => c.gate).map((c) => `${c.id} -> "${c.gate?.title}"`).join('; ')}`);
         console.log(`      ${cases.length} Script resources (${gates} gates) and ${CONTROLS.length} controls in one pwsh process: ${run.ms} ms`);
     });
 
@@ -52,18 +54,20 @@ describe('Script resources converge, are idempotent and notice drift (pwsh, fake
                 expect(outcome, 'no result from the harness').to.not.equal(undefined);
                 const failed = (outcome?.steps ?? []).filter((s) => !s.ok);
                 expect(failed.map((s) => s.step), failed.map((s) => `${s.step}: ${s.detail}`).join('\n')).to.deep.equal(c.mustFail);
+                if (c.mustFail.length === 0) expect(outcome?.rebootRequested, 'reboot request seen').to.equal(c.expectReboot === true);
             });
         }
     });
 
     for (const c of cases) {
-        it(`${c.id}${c.gate ? ' (gate)' : ''}`, () => {
+        it(c.id, () => {
             const outcome = results[c.id];
             expect(outcome, 'no result from the harness').to.not.equal(undefined);
             const failed = (outcome?.steps ?? []).filter((s) => !s.ok);
             const report = failed.map((s) => `  ✗ ${s.step}: ${s.detail}`).join('\n') + (outcome?.calls.length ? `\n  calls: ${outcome.calls.join(', ')}` : '');
             expect(failed.map((s) => s.step), `\n${report}`).to.deep.equal([]);
             expect(outcome?.kind).to.equal(c.gate ? 'gate' : 'script');
+            if (c.expectReboot) expect(outcome?.rebootRequested, 'Set of a start-up registry value must ask for a reboot').to.equal(true);
         });
     }
 });
