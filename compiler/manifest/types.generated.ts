@@ -605,6 +605,11 @@ export interface OfficeStatusServer {
     readonly node: string;
     /** Service version of the OfficeStatus Server being installed; every client group's major.minor must not be higher (§6.1). */
     readonly version: OfficeStatusVersion;
+    /**
+     * `true` when the OfficeStatus Server is already installed on this node (an existing server brought under DSC): the node gets only its steady-state configuration (`Operate`), without the reboot before the installer (§4.1), and PLAN.md leaves out the installer's steps. Default `false`: `Prepare`, then the installer wizard, then `Operate`.
+     * @default false
+     */
+    readonly installed?: boolean;
     /** Path of the OfficeStatus Server installation package (the guide gives no file name, §4.2.1). The engineer runs it interactively on the server; the guide documents no unattended server install. */
     readonly installer: WindowsPath;
     /** Installation path to enter in the wizard (§4.2.1); `install.log` is written there (§4.3). Omit to keep the installer's default below Program Files. */

@@ -61,8 +61,9 @@ foreach ($item in $inputData.items)
     {
         $asWritten = Get-ParseResult $text
         $result.asWritten = [ordered]@{ errors = $asWritten.Errors.Count; first = $(if ($asWritten.Errors.Count) { $asWritten.Errors[0].message } else { '' }) }
-        # Every one: a node with a Prepare and an Operate configuration has two (the site plan).
-        $keywords = @($asWritten.Tokens | Where-Object { $_.Kind -eq 'Configuration' } | Sort-Object { $_.Extent.StartOffset } -Descending)
+        # Every Configuration keyword: a node with an interactive installer has two (<NODE>_Prepare, <NODE>_Operate).
+        # 'function' padded to the keyword's length keeps every offset, so the order of the rewrites does not matter.
+        $keywords = @($asWritten.Tokens | Where-Object { $_.Kind -eq 'Configuration' })
         foreach ($keyword in $keywords)
         {
             $start = $keyword.Extent.StartOffset

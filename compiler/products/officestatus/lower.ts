@@ -37,7 +37,7 @@ export function lowerOfficeStatus(site: ResolvedSite, node: ResolvedNode): Produ
     const roles: string[] = [];
 
     if (sameNode(section.server.node, node.name)) {
-        resources.push(...withServerPhases(serverResources(site, section)));
+        resources.push(...withServerPhases(serverResources(site, section), section.server.installed === true));
         manualSteps.push(...serverSteps(site, section, node));
         roles.push('officestatus-server');
     }

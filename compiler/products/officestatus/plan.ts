@@ -20,7 +20,12 @@ import { clientGroups, isExisting, SECTION, sqlInstance } from './model.js';
 
 const BOTH: readonly NodePhase[] = ['Prepare', 'Operate'];
 
-export function withServerPhases(resources: readonly Resource[]): Resource[] {
+/** The server's resources with their configurations; an installed server (`server.installed`) keeps its steady state only. */
+export function withServerPhases(resources: readonly Resource[], installed: boolean): Resource[] {
+    if (installed) {
+        const reboots = new Set(resources.filter((r) => r.kind === 'PendingReboot').map((r) => r.id));
+        return resources.filter((r) => !reboots.has(r.id)).map((r) => ({ ...r, dependsOn: r.dependsOn.filter((id) => !reboots.has(id)) }) as Resource);
+    }
     return resources.map((r): Resource => ({ ...r, phases: r.kind === 'PendingReboot' ? ['Prepare'] : BOTH }));
 }
 
@@ -39,10 +44,11 @@ export function planOfficeStatus(resolved: ResolvedSite, nodes: readonly NodeIR[
     const databaseApplied = databaseNode
         ? plan.apply(databaseNode.name, 'Operate', [], `Apply the configuration of the database server ${databaseNode.name}`, `${SECTION}/server/database`, guide('§2.4'))
         : undefined;
-    const access = plan.manual(server, 'officestatus-database-access', [databaseApplied], isExisting(database) ? { system: `SQL Server ${sqlInstance(database)}` } : {});
-    const account = plan.manual(server, 'officestatus-service-account', [], { system: 'Active Directory' });
+    const fresh = section.server.installed !== true;
+    const access = fresh ? plan.manual(server, 'officestatus-database-access', [databaseApplied], isExisting(database) ? { system: `SQL Server ${sqlInstance(database)}` } : {}) : undefined;
+    const account = fresh ? plan.manual(server, 'officestatus-service-account', [], { system: 'Active Directory' }) : undefined;
     const prepare = plan.apply(server, 'Prepare', [], `Prepare ${server} for the OfficeStatus installer`, `${SECTION}/server/node`, guide('§4.1'));
-    const install = plan.manual(server, 'officestatus-server-install', [prepare, access, account]);
+    const install = fresh ? plan.manual(server, 'officestatus-server-install', [prepare, access, account]) : databaseApplied;
     const operate = plan.apply(server, 'Operate', [install ?? prepare], `Apply the OfficeStatus server's steady state on ${server}`, `${SECTION}/server/node`, guide('§4.3'));
     const verified = plan.manual(server, 'officestatus-server-verify', [operate]) ?? operate;
 

@@ -242,7 +242,6 @@ export function lowerXprHostNode(resolved: ResolvedSite, node: ResolvedNode): Pr
     };
 }
 
-
 /** Resources of one node; ids are unique (a second resource with an id is an internal error). */
 class NodeResources {
     private readonly items: Resource[] = [];

@@ -145,6 +145,24 @@ describe('site plan (compiler/plan)', () => {
             expect(steps(site)[1]?.after).to.deep.equal(['apply-xprkern-operate']);
         });
 
+        it('should give an already installed OfficeStatus server only its steady state, and leave the wizard out of the plan', () => {
+            const manifest = example('officestatus');
+            ((manifest['officeStatus'] as Json)['server'] as Json)['installed'] = true;
+            const site = ir(manifest);
+            const server = node(site, 'OS01');
+            expect(server.configurations).to.deep.equal(['Operate']);
+            expect(server.resources.filter((r) => r.kind === 'PendingReboot')).to.deep.equal([]);
+            expect(steps(site).map((s) => s.id)).to.not.include.members(['os01-officestatus-server-install', 'apply-os01-prepare']);
+            expect(steps(site).map((s) => s.id)).to.include('apply-os01-operate');
+        });
+
+        it('should keep the reboot before the OfficeStatus installer in Prepare only on a fresh server', () => {
+            const server = node(ir(example('officestatus')), 'OS01');
+            expect(server.configurations).to.deep.equal(['Prepare', 'Operate']);
+            expect(phasesOf(server.resources.find((r) => r.kind === 'PendingReboot')!)).to.deep.equal(['Prepare']);
+            expect(server.resources.filter((r) => r.kind !== 'PendingReboot').every((r) => phasesOf(r).length === 2)).to.equal(true);
+        });
+
         it('should keep nodes without an installer at one configuration', () => {
             for (const n of ir(example('baseline')).nodes) {
                 expect(n.configurations).to.deep.equal(['Operate']);
