@@ -19,3 +19,4 @@ export const INBOX_MODULES: ReadonlySet<string> = new Set([PSDSC_INBOX.name]);
 export const COMPUTER_MANAGEMENT_DSC = pin('ComputerManagementDsc');
 export const SECURITY_POLICY_DSC = pin('SecurityPolicyDsc');
 export const WEB_ADMINISTRATION_DSC = pin('WebAdministrationDsc');
+export const FAILOVER_CLUSTER_DSC = pin('FailoverClusterDsc');

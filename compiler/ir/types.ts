@@ -7,6 +7,7 @@
  * late diagnostics can still point at a line and column.
  */
 
+import type { ClusterResourceKinds } from './cluster-types.js';
 import type { NodePhase, SitePlan } from './plan.js';
 
 /** An RFC 6901 JSON pointer into the manifest, e.g. `/nodes/0/name`. */
@@ -69,7 +70,7 @@ export interface CredentialRef {
     readonly credential: string;
 }
 
-interface ResourceBase {
+export interface ResourceBase {
     /**
      * Stable id, unique within the node, derived from the resource's natural
      * key (never a counter), e.g. `Registry_HKLM_SOFTWARE_Vendor_App_Port`.
@@ -257,6 +258,8 @@ export interface SmbShareResource extends ResourceBase {
     readonly fullAccess: readonly string[];
     readonly changeAccess: readonly string[];
     readonly readAccess: readonly string[];
+    /** Scope of the share: a cluster network name for a clustered file server (§9.6.1); absent = the computer. */
+    readonly scopeName?: string;
 }
 
 /** An http binding of an IIS website. */
@@ -335,6 +338,7 @@ export interface WaitForAllResource extends ResourceBase {
 }
 
 export type Resource =
+    | ClusterResourceKinds
     | WaitForAllResource
     | ScriptResource
     | UserAccountControlResource

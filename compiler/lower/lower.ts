@@ -23,6 +23,7 @@ import { resourceIdentity, sameSettings } from './identity.js';
 
 /** Emission order of resource kinds: roughly the order a host is built in. */
 export const KIND_ORDER: readonly ResourceKind[] = [
+    'WaitForCluster',
     'WindowsFeature',
     'GroupMembers',
     'UserRight',
@@ -34,8 +35,11 @@ export const KIND_ORDER: readonly ResourceKind[] = [
     'IisSslSettings',
     'WebVirtualDirectory',
     'MsiPackage',
+    'ClusterDisk',
     'Script',
+    'ClusterPreferredOwner',
     'Registry',
+    'EnvironmentPath',
     'Service',
     'FirewallRule',
     'PendingReboot',

@@ -1186,6 +1186,11 @@ export interface Xpr {
      * @default []
      */
     readonly satellites?: readonly XprSatellite[];
+    /**
+     * The kernel as a role of an existing Windows failover cluster (Cluster Installation guide Part 1 for Windows Server 2008 R2, Part 2 §6–§9 for 2012 R2 to 2025). The customer builds the cluster and its quorum (§6.2 item 2); xprc configures the XPR role, its client access point, disk and resources on the first node, the XPR services on every node, and writes the cross-node procedure as runbook steps. With this section, `kernel.node` is the first cluster node (the install node) and `kernel.components` are the APLs in the cluster.
+     * @default {"windowsServer":"2019"}
+     */
+    readonly cluster?: XprCluster;
 }
 
 /** User authentication (setup §4.4.7). `windowsAccount` (the single-server default) logs users on with their Windows account; `xprAccount` creates the XPR administrator and postmaster in the XPR database. */
@@ -1199,6 +1204,195 @@ export interface XprAuthentication {
     readonly administratorAccount?: string;
     /** Windows account that becomes the XPR postmaster (`windowsAccount` mode). In `xprAccount` mode its name is fixed. */
     readonly postmasterAccount?: string;
+}
+
+/**
+ * The client access point (virtual server): an IP Address and a Network Name resource in the role (§6.1.2, §7.3.1).
+ * @default {"networkName":"XPRCLUSTER","ipAddress":"10.0.10.25"}
+ */
+export interface XprClientAccessPoint {
+    /**
+     * Network name of the virtual server: a NetBIOS name of at most 15 characters, different from the role name (§7.3.1 step 3). It replaces the node name in the XPR registry (§9.3).
+     * @default "XPRCLUSTER"
+     */
+    readonly networkName: string;
+    /**
+     * Static IPv4 address of the virtual server, different from the cluster IP (§7.3.1 step 5).
+     * @default "10.0.10.25"
+     */
+    readonly ipAddress: string;
+    /**
+     * Prefix length of the client network the address is in (the IP Address resource's subnet mask; the guide leaves it to the network administrator, §7.3).
+     * @default 24
+     */
+    readonly prefixLength?: number;
+    /**
+     * Name of the cluster network for the address, as Failover Cluster Manager shows it; omit when the cluster has one client network.
+     * @default "Cluster Network 1"
+     */
+    readonly clusterNetwork?: string;
+}
+
+/**
+ * The kernel as a role of an existing Windows failover cluster (Cluster Installation guide Part 1 for Windows Server 2008 R2, Part 2 §6–§9 for 2012 R2 to 2025). The customer builds the cluster and its quorum (§6.2 item 2); xprc configures the XPR role, its client access point, disk and resources on the first node, the XPR services on every node, and writes the cross-node procedure as runbook steps. With this section, `kernel.node` is the first cluster node (the install node) and `kernel.components` are the APLs in the cluster.
+ * @default {"windowsServer":"2019"}
+ */
+export interface XprCluster {
+    /**
+     * Windows Server version of the cluster nodes. `2008R2` follows Part 1 of the guide (Failover Cluster Management, its service names such as `dirsrv`, `e2k7apl.exe`, `lnumapl`); `2012R2` to `2025` follow Part 2.
+     * @default "2019"
+     */
+    readonly windowsServer: '2008R2' | '2012R2' | '2016' | '2019' | '2022' | '2025';
+    /**
+     * The Windows failover cluster the XPR role joins; the customer built it before the XPR installation (§6.2 item 2, §7.1.1).
+     * @default {"name":"XPRWSFC","ipAddress":"10.0.10.20"}
+     */
+    readonly windowsCluster: XprWindowsCluster;
+    /**
+     * The cluster nodes XPR runs on, 2 to 8 (§6.1.1, §7.1.1). The first is the install node: XPR setup runs there and it builds the role and its resources (§8, §9); the others follow one at a time in this order (§9.8).
+     * @default [{"node":"XPRN1","clientAddress":"10.0.10.21","interconnectAddress":"192.168.100.1"},{"node":"XPRN2","clientAddress":"10.0.10.22","interconnectAddress":"192.168.100.2"}]
+     */
+    readonly nodes: readonly XprClusterNode[];
+    /**
+     * Prefix length of the interconnect network; the client addresses must lie outside it (§6.1.7: client traffic on a separate interface).
+     * @default 24
+     */
+    readonly interconnectPrefixLength?: number;
+    /**
+     * The cluster role (Part 1: service or application) of the XPR server (§7.2, §9.7.5).
+     * @default {"name":"Xpressions Role"}
+     */
+    readonly role: XprClusterRole;
+    /**
+     * The client access point (virtual server): an IP Address and a Network Name resource in the role (§6.1.2, §7.3.1).
+     * @default {"networkName":"XPRCLUSTER","ipAddress":"10.0.10.25"}
+     */
+    readonly clientAccessPoint: XprClientAccessPoint;
+    /**
+     * The cluster disk of the role: XPR software, user data and mailboxes (§7.1.3, §7.3.3). NTFS and at least 10 GB; the first node checks both.
+     * @default {"number":1,"driveLetter":"R:"}
+     */
+    readonly disk: XprClusterDisk;
+    /**
+     * Restart policy of every XPR resource (§6.1.9, §9.7.2 steps 14–17): the cluster operator decides; the defaults are the guide's example.
+     * @default {}
+     */
+    readonly restartPolicy?: XprRestartPolicy;
+    /**
+     * APLs that start later after a failover (`AplDelay` under `PP-COM\MRS\Services`, §9.9 step 6), e.g. NotApl 10 minutes so that voicemail is back first.
+     * @default []
+     */
+    readonly aplStartDelays?: readonly {
+        /**
+         * APL service name, e.g. `NotApl`.
+         * @default "NotApl"
+         */
+        readonly apl: string;
+        /**
+         * Delay in minutes.
+         * @default 10
+         */
+        readonly minutes: number;
+    }[];
+    /**
+     * XPR system networking (ISC) is used: the license service resource also replicates its two class keys (Table 17).
+     * @default false
+     */
+    readonly systemNetworking?: boolean;
+    /**
+     * The special Exchange service account the Exchange APLs run as (§9.5.2); required when the cluster runs `exchangeApl` or `exchangeUmApl`.
+     * @default {"credential":"XprExchange"}
+     */
+    readonly exchangeServiceAccount?: CredentialRef;
+    /**
+     * APLs in the cluster that have no component in xprc (e.g. SAP R/3 APL): they become generic service resources like the others. APLs Table 17 releases only per project, and APLs in neither Table 17 nor Table 18, need a project-specific release (§6.2 item 8).
+     * @default []
+     */
+    readonly additionalApls?: readonly {
+        /**
+         * Windows service name of the APL.
+         * @default "SapR3Apl"
+         */
+        readonly service: string;
+        /**
+         * Reference of the project-specific release that allows the APL on the cluster (§6.2 item 8, Table 17).
+         * @default "PRJ-2026-0042"
+         */
+        readonly projectRelease?: string;
+    }[];
+}
+
+/**
+ * The cluster disk of the role: XPR software, user data and mailboxes (§7.1.3, §7.3.3). NTFS and at least 10 GB; the first node checks both.
+ * @default {"number":1,"driveLetter":"R:"}
+ */
+export interface XprClusterDisk {
+    /**
+     * Disk number as Get-Disk shows it on the nodes (ClusterDisk Number).
+     * @default 1
+     */
+    readonly number: number;
+    /**
+     * Name of the disk's cluster resource (§7.3.3; Part 1 example `Cluster Disk 2`).
+     * @default "Cluster Disk 1"
+     */
+    readonly resourceName?: string;
+    /**
+     * Drive letter of the cluster disk (the guide's examples use R:); `installPath` must be on it.
+     * @default "R:"
+     */
+    readonly driveLetter: string;
+}
+
+/** A cluster node that can own the XPR role: a site node, with its address in the client network and in the interconnect (§6.1.2, §6.1.7). */
+export interface XprClusterNode {
+    /**
+     * Name of the site node (a key of `nodes`); a NetBIOS computer name of at most 15 characters (§7.1.3).
+     * @default "XPRN1"
+     */
+    readonly node: string;
+    /**
+     * Static IPv4 address of the node in the client network (§6.1.2).
+     * @default "10.0.10.21"
+     */
+    readonly clientAddress: string;
+    /**
+     * Static IPv4 address of the node in the interconnect, the internal cluster network (§6.1.2, §6.1.7).
+     * @default "192.168.100.1"
+     */
+    readonly interconnectAddress: string;
+}
+
+/**
+ * The cluster role (Part 1: service or application) of the XPR server (§7.2, §9.7.5).
+ * @default {"name":"Xpressions Role"}
+ */
+export interface XprClusterRole {
+    /**
+     * Name of the role, e.g. `Xpressions Role` (§7.2 step 4); also the `Cluster Parameter\Group` value (§9.3 step 7).
+     * @default "Xpressions Role"
+     */
+    readonly name: string;
+    /**
+     * Nodes the role prefers, in order (§7.2 step 5); default: every cluster node in `nodes` order.
+     * @default []
+     */
+    readonly preferredOwners?: readonly string[];
+    /**
+     * Role priority (§7.2 step 6: High).
+     * @default "High"
+     */
+    readonly priority?: 'High' | 'Medium' | 'Low' | 'NoAutoStart';
+    /**
+     * Maximum failures in the specified period (§9.7.5: the guide recommends 1).
+     * @default 1
+     */
+    readonly failoverThreshold?: number;
+    /**
+     * Failover period in hours (§9.7.5: the text recommends 8; its PowerShell example sets 6, which xprc reports as a warning).
+     * @default 8
+     */
+    readonly failoverPeriodHours?: number;
 }
 
 /** The XPR features (APLs) this host runs, each with its settings (`{}` for none). Setup creates one Windows service per APL (Cluster Installation guide §4.4.1 Table 4-2); xprc sets their account and start mode once installed, and opens the ports they use. */
@@ -1567,6 +1761,23 @@ export interface XprReportDatabase {
     readonly loginName: string;
 }
 
+/**
+ * Restart policy of every XPR resource (§6.1.9, §9.7.2 steps 14–17): the cluster operator decides; the defaults are the guide's example.
+ * @default {}
+ */
+export interface XprRestartPolicy {
+    /**
+     * Period for restarts in minutes (RestartPeriod; the guide's example 15:00 mm:ss, PowerShell 900000 ms).
+     * @default 15
+     */
+    readonly periodMinutes?: number;
+    /**
+     * Maximum restarts in the specified period (RestartThreshold; example 3).
+     * @default 3
+     */
+    readonly maxRestarts?: number;
+}
+
 /** A satellite computer and the APLs it runs. */
 export interface XprSatellite {
     /** Name of the site node that is this satellite. */
@@ -1673,6 +1884,33 @@ export interface XprWebApl {
      * @default false
      */
     readonly snmpAgent?: boolean;
+}
+
+/**
+ * The Windows failover cluster the XPR role joins; the customer built it before the XPR installation (§6.2 item 2, §7.1.1).
+ * @default {"name":"XPRWSFC","ipAddress":"10.0.10.20"}
+ */
+export interface XprWindowsCluster {
+    /**
+     * Name of the Windows cluster (NetBIOS, at most 15 characters). The first node waits for it (WaitForCluster).
+     * @default "XPRWSFC"
+     */
+    readonly name: string;
+    /**
+     * The cluster IP address, one of the six addresses of an XPR cluster (§6.1.2); the client access point must use another (§7.3.1 step 5).
+     * @default "10.0.10.20"
+     */
+    readonly ipAddress: string;
+    /**
+     * Seconds between the first node's checks that the cluster exists (WaitForCluster RetryIntervalSec).
+     * @default 60
+     */
+    readonly retryIntervalSec?: number;
+    /**
+     * How often the first node checks for the cluster before its configuration fails (WaitForCluster RetryCount).
+     * @default 30
+     */
+    readonly retryCount?: number;
 }
 
 /** Web Service Provider: the SOAP Xml APL (service XmlApl). */

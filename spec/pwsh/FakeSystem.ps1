@@ -17,6 +17,7 @@ function New-FakeServiceObject
         DisplayName = [string]$Entry.DisplayName
         Status      = [string]$Entry.State
         StartType   = $script:StartTypes[[string]$Entry.StartMode]
+        ServicesDependedOn = @(@($Entry.Dependencies) | Where-Object { $_ } | ForEach-Object { [pscustomobject]@{ Name = [string]$_ } })
     }
 }
 
@@ -105,6 +106,9 @@ function sc.exe
         {
             if (@($rest)[$i] -eq 'start=') { $services[$name].StartMode = $script:StartModes[[string]@($rest)[$i + 1]] }
             if (@($rest)[$i] -eq 'obj=') { $services[$name].StartName = [string]@($rest)[$i + 1] }
+            if (@($rest)[$i] -eq 'binPath=') { $services[$name].PathName = [string]@($rest)[$i + 1] }
+            # `depend= /` removes every dependency; `depend= \` is not `/` and leaves a broken entry (§9.5.3).
+            if (@($rest)[$i] -eq 'depend=') { $services[$name].Dependencies = [System.Collections.Generic.List[object]]::new([object[]]@(([string]@($rest)[$i + 1]) -split '/' | Where-Object { $_ })) }
         }
         return '[SC] ChangeServiceConfig SUCCESS'
     }
@@ -135,10 +139,20 @@ function Test-FakeWqlFilter
     return $true
 }
 
-# Win32_Service and Win32_Product are views of the Services and MsiProducts sections.
+# Win32_Service and Win32_Product are views of the Services and MsiProducts sections; with
+# -ComputerName, Win32_Service is another host's Services section (RemoteHosts, as WinRM shows it).
 function Get-FakeCimInstances
 {
-    param ([string] $ClassName)
+    param ([string] $ClassName, [string] $ComputerName)
+    if ($ComputerName)
+    {
+        if ($ClassName -ne 'Win32_Service') { throw "FakeWindows: remote $ClassName is not modelled" }
+        $remote = (Get-FakeSection 'RemoteHosts')[$ComputerName]
+        if ($null -eq $remote) { throw "FakeWindows: WinRM cannot reach $ComputerName" }
+        $services = $remote['Services']
+        foreach ($n in @($services.Keys | Sort-Object)) { $s = $services[$n]; @{ Name = $n; DisplayName = $s.DisplayName; StartMode = $s.StartMode; State = $s.State; StartName = $s.StartName; PathName = $s.PathName } }
+        return
+    }
     switch ($ClassName)
     {
         'Win32_Service'
@@ -157,8 +171,8 @@ function Get-FakeCimInstances
 
 function Get-FakeCim
 {
-    param ([string] $ClassName, [string] $Filter)
-    foreach ($instance in @(Get-FakeCimInstances $ClassName))
+    param ([string] $ClassName, [string] $Filter, [string] $ComputerName)
+    foreach ($instance in @(Get-FakeCimInstances $ClassName $ComputerName))
     {
         if ($null -ne $instance -and (Test-FakeWqlFilter $instance $Filter))
         {
@@ -172,9 +186,9 @@ function Get-FakeCim
 function Get-CimInstance
 {
     [CmdletBinding()]
-    param ([Parameter(Position = 0)] [Alias('Class')] [string] $ClassName, [string] $Filter, [string] $Namespace, [string] $Query)
+    param ([Parameter(Position = 0)] [Alias('Class')] [string] $ClassName, [string] $Filter, [string] $Namespace, [string] $Query, [string] $ComputerName)
     if ($Query) { if ($Query -match '^\s*SELECT\s+\*\s+FROM\s+(?<c>\w+)(\s+WHERE\s+(?<f>.*))?$') { $ClassName = $Matches.c; $Filter = $Matches.f } else { throw "FakeWindows: query not modelled: $Query" } }
-    Get-FakeCim $ClassName $Filter
+    Get-FakeCim $ClassName $Filter $ComputerName
 }
 
 function Get-WmiObject

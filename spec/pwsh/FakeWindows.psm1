@@ -12,6 +12,7 @@
 . ([System.IO.Path]::Combine($PSScriptRoot, 'FakeRegistryFiles.ps1'))
 . ([System.IO.Path]::Combine($PSScriptRoot, 'FakeSystem.ps1'))
 . ([System.IO.Path]::Combine($PSScriptRoot, 'FakeProcesses.ps1'))
+. ([System.IO.Path]::Combine($PSScriptRoot, 'FakeCluster.ps1'))
 
 <#
     .SYNOPSIS
@@ -63,5 +64,8 @@ Export-ModuleMember -Function @(
     'Start-Process', 'msiexec.exe', 'reg.exe', 'Start-Sleep', 'New-Object', 'Import-Module',
     'Get-WebConfigurationProperty', 'Set-WebConfigurationProperty',
     # What the verification tests (<NODE>.Tests.ps1) read besides
-    'Get-FileHash', 'secedit.exe', 'Get-Website', 'Get-WebBinding', 'Get-WebVirtualDirectory'
+    'Get-FileHash', 'secedit.exe', 'Get-Website', 'Get-WebBinding', 'Get-WebVirtualDirectory',
+    'Get-ClusterGroup', 'Add-ClusterGroup', 'Get-ClusterOwnerNode', 'Get-ClusterResource', 'Add-ClusterResource', 'Move-ClusterResource', 'Stop-ClusterResource',
+    'Get-ClusterParameter', 'Set-ClusterParameter', 'Get-ClusterResourceDependency', 'Set-ClusterResourceDependency',
+    'Get-ClusterCheckpoint', 'Add-ClusterCheckpoint', 'Get-ClusterResourceType', 'Add-ClusterResourceType', 'Get-Volume', 'New-Service', 'Rename-Item'
 )

@@ -163,7 +163,9 @@ function Get-ChangedFact
 function Copy-FakeValue
 {
     param ($Value)
-    if ($Value -is [System.Collections.IDictionary] -or $Value -is [System.Collections.IList]) { return (ConvertFrom-FakeJson "[$(ConvertTo-CanonicalJson $Value)]")[0] }
+    # ConvertFrom-FakeJson returns what the pipeline unrolled: a one-element array comes back as its element.
+    if ($Value -is [System.Collections.IDictionary]) { return ConvertFrom-FakeJson (ConvertTo-CanonicalJson $Value) }
+    if ($Value -is [System.Collections.IList]) { return , @(ConvertFrom-FakeJson (ConvertTo-CanonicalJson $Value)) }
     return $Value
 }
 

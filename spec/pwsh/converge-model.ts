@@ -22,6 +22,7 @@ import { managedServiceState } from '../../compiler/emit/pester/service.js';
 import { userRightConstant } from '../../compiler/emit/pester/user-right.js';
 import { UAC_KEY, UAC_LEVELS, UAC_NAMES } from '../../compiler/emit/pester/user-account-control.js';
 import type { State } from './hosts/base.js';
+import { MACHINE_ENVIRONMENT_KEY } from '../../compiler/emit/pester/cluster.js';
 
 type Patch = State;
 
@@ -232,8 +233,21 @@ export function convergePatch(r: Exclude<Resource, { kind: 'Script' }>, state: S
             return { WebConfiguration: { [sslAccessKey(r.name)]: { sslFlags: r.flags.length === 0 ? 'None' : r.flags.join(',') } } };
         case 'PendingReboot':
         case 'WaitForAll':
-            // A reboot point and a wait for another node change nothing on this host.
+        case 'WaitForCluster':
+            // A reboot point and a wait for another node or the cluster change nothing on this host.
             return {};
+        case 'ClusterDisk':
+            return r.ensure === 'Present'
+                ? { Cluster: { Resources: { [r.label]: { Type: 'Physical Disk', Group: 'Available Storage', State: 'Online', DependsOn: [], Parameters: {}, Checkpoints: [] } } } }
+                : { Cluster: { Resources: { [r.label]: null } } };
+        case 'ClusterPreferredOwner':
+            return { Cluster: { Groups: { [r.name]: { PreferredOwners: [...r.nodes] } } } };
+        case 'EnvironmentPath': {
+            const now = String((entry(state, 'Registry', MACHINE_ENVIRONMENT_KEY)?.value['Path'] as { Data?: unknown } | undefined)?.Data ?? '');
+            const have = now.split(';').filter((e) => e !== '');
+            const add = r.entries.filter((e) => !have.some((h) => h.replace(/\\$/, '').toLowerCase() === e.replace(/\\$/, '').toLowerCase()));
+            return { Registry: { [MACHINE_ENVIRONMENT_KEY]: { Path: { Kind: 'ExpandString', Data: [...have, ...add].join(';') } } } };
+        }
     }
 }
 
@@ -289,6 +303,12 @@ export function freshPatch(r: Resource, state: State): Patch {
         case 'UserRight':
         case 'PendingReboot':
         case 'WaitForAll':
+        case 'WaitForCluster':
+        case 'ClusterDisk':
+        case 'ClusterPreferredOwner':
+        case 'EnvironmentPath':
+            // Fresh hosts have none of these: the cluster's disk is unnamed, its group has no preferred
+            // owners, and the machine Path lacks XPR's folders.
             return {};
     }
 }

@@ -85,7 +85,7 @@ export function scriptCases(): ScriptCase[] {
                     setScript: scriptText(block, 'SetScript'),
                     credential: block.properties.some((p) => p.name === 'Credential'),
                     gate,
-                    fresh,
+                    fresh: PRODUCT_FIXTURES.reduce((state, fixture) => (fixture.freshFor ? merge(state, fixture.freshFor(site, node, block.name)) : state), fresh),
                     installers,
                     manualStep: step ? step(site, node) : null,
                     ...(resource?.kind === 'Registry' && resource.rebootAfterChange === true ? { expectReboot: true } : {}),

@@ -26,6 +26,7 @@ import { webSiteBlock } from './web-site.js';
 import { userAccountControlBlock } from './user-account-control.js';
 import { webVirtualDirectoryBlock } from './web-virtual-directory.js';
 import { iisSslSettingsBlock } from './iis-ssl-settings.js';
+import { clusterDiskBlock, clusterPreferredOwnerBlock, environmentPathBlock, waitForClusterBlock } from './cluster.js';
 import { waitForAllBlock } from './wait-for-all.js';
 
 function blockOf(resource: Resource, ctx: BlockContext): DscBlock {
@@ -62,8 +63,16 @@ function blockOf(resource: Resource, ctx: BlockContext): DscBlock {
             return webVirtualDirectoryBlock(resource, ctx);
         case 'IisSslSettings':
             return iisSslSettingsBlock(resource, ctx);
+        case 'WaitForCluster':
+            return waitForClusterBlock(resource, ctx);
+        case 'ClusterDisk':
+            return clusterDiskBlock(resource, ctx);
+        case 'ClusterPreferredOwner':
+            return clusterPreferredOwnerBlock(resource, ctx);
         case 'WaitForAll':
             return waitForAllBlock(resource, ctx);
+        case 'EnvironmentPath':
+            return environmentPathBlock(resource, ctx);
     }
 }
 

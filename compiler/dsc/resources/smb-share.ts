@@ -18,6 +18,7 @@ export function smbShareBlock(r: SmbShareResource, ctx: BlockContext): DscBlock 
             ['FullAccess', list(r.fullAccess)],
             ['ChangeAccess', list(r.changeAccess)],
             ['ReadAccess', list(r.readAccess)],
+            ['ScopeName', r.scopeName === undefined ? undefined : ps.str(r.scopeName)],
             ['DependsOn', ctx.dependsOn(r)],
         ),
     };

@@ -23,6 +23,7 @@ import { userRightCheck } from './user-right.js';
 import { webSiteCheck } from './web-site.js';
 import { webVirtualDirectoryCheck } from './web-virtual-directory.js';
 import { waitForAllCheck } from './wait-for-all.js';
+import { clusterDiskCheck, clusterPreferredOwnerCheck, environmentPathCheck, waitForClusterCheck } from './cluster.js';
 import { windowsFeatureCheck } from './windows-feature.js';
 
 export interface PesterContext {
@@ -35,6 +36,10 @@ export interface PesterContext {
 /** What each Context is called: the engineer's words for the kind. */
 const CONTEXT_TITLE: Readonly<Record<ResourceKind, string>> = {
     WaitForAll: 'Waits for other nodes',
+    WaitForCluster: 'Waits for the cluster',
+    ClusterDisk: 'Cluster disks',
+    ClusterPreferredOwner: 'Cluster preferred owners',
+    EnvironmentPath: 'Machine Path',
     Script: 'Scripts',
     UserAccountControl: 'User Account Control',
     WebVirtualDirectory: 'IIS virtual directories',
@@ -92,6 +97,14 @@ function checkOf(resource: Resource, ctx: CheckContext): PesterCheck {
             return iisSslSettingsCheck(resource, ctx);
         case 'WaitForAll':
             return waitForAllCheck(resource, ctx);
+        case 'WaitForCluster':
+            return waitForClusterCheck(resource, ctx);
+        case 'ClusterDisk':
+            return clusterDiskCheck(resource, ctx);
+        case 'ClusterPreferredOwner':
+            return clusterPreferredOwnerCheck(resource, ctx);
+        case 'EnvironmentPath':
+            return environmentPathCheck(resource, ctx);
     }
 }
 

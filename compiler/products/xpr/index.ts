@@ -9,9 +9,11 @@
  */
 
 import type { Product } from '../product.js';
+import { clusterCredentialUses } from './cluster-credentials.js';
+import { CLUSTER_RULES } from './cluster-rules.js';
 import { lowerXprNode } from './lower.js';
 import { xprHosts } from './model.js';
-import { planXpr } from './plan.js';
+import { planXprSite } from './cluster-plan.js';
 import { xprAuthentication } from './rules/xpr-authentication.js';
 import { xprHardware } from './rules/xpr-hardware.js';
 import { xprHostPlatform } from './rules/xpr-host-platform.js';
@@ -45,6 +47,7 @@ export const xprProduct: Product = {
         xprServiceAccount,
         xprLicensing,
         xprAuthentication,
+        ...CLUSTER_RULES,
     ],
     credentialUses(site) {
         const xpr = site.xpr;
@@ -58,8 +61,8 @@ export const xprProduct: Product = {
             ...(xpr.media?.credential && xpr.media.stagingPath !== undefined
                 ? [{ node: host.nodeName, name: xpr.media.credential.credential, pointer: '/xpr/media/credential/credential' }]
                 : []),
-        ]);
+        ]).concat(clusterCredentialUses(xpr));
     },
     lowerNode: lowerXprNode,
-    planSite: planXpr,
+    planSite: planXprSite,
 };

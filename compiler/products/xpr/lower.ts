@@ -46,8 +46,20 @@ import { firewallRules } from './firewall.js';
 import { requiredMemoryMB } from './hardware.js';
 import { HOST_REQUIREMENTS_STEP, SETUP_DONE_STEP, xprRunbook } from './runbook.js';
 import { hostRequirementsScript, installedScript, licenseLoggingScript, mediumCopyScript } from './scripts.js';
+import { lowerXprClusterNode } from './cluster-lower.js';
+import { clusterNodeOf } from './cluster-model.js';
 
 export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): ProductNodeOutput | undefined {
+    // A cluster node (xpr.cluster) is lowered by cluster-lower.ts, which builds on the host lowering below.
+    const xprSection = resolved.site.xpr;
+    if (xprSection?.cluster && clusterNodeOf(xprSection, node.name)) {
+        return lowerXprClusterNode(resolved, node, lowerXprHostNode);
+    }
+    return lowerXprHostNode(resolved, node);
+}
+
+/** The resources of one XPR host (kernel or satellite) that is not a cluster node. */
+export function lowerXprHostNode(resolved: ResolvedSite, node: ResolvedNode): ProductNodeOutput | undefined {
     const site = resolved.site;
     const xpr = site.xpr;
     const host = xpr ? hostOfNode(xpr, node.name) : undefined;

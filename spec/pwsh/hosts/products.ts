@@ -19,6 +19,7 @@ import { shareUnc } from '../../../compiler/products/officestatus/model.js';
 import { INSTALL_MARKER } from '../../../compiler/products/xpr/data.js';
 import { hostOfNode, mediaPath, sameName } from '../../../compiler/products/xpr/model.js';
 import type { State } from './base.js';
+import { clusterFixture } from './cluster.js';
 
 export interface Installer {
     readonly ExitCode: number;
@@ -27,6 +28,8 @@ export interface Installer {
 
 export interface ProductFixture {
     fresh?(site: Site, node: NodeIR): State;
+    /** What one Script's dependencies did before it runs, on top of `fresh` (resource id of the Script). */
+    freshFor?(site: Site, node: NodeIR, id: string): State;
     installers?(site: Site, node: NodeIR): Record<string, Installer>;
     readonly manualSteps?: Record<string, (site: Site, node: NodeIR) => State>;
 }
@@ -72,6 +75,7 @@ const xpr: ProductFixture = {
         'xpr-host-requirements': () => ({ Cim: { Win32_NetworkAdapter: ADAPTERS, Win32_DiskDrive: [{ Model: 'Disk 0', Size: 200 * GB }, { Model: 'Disk 1', Size: 500 * GB }] } }),
         'xpr-setup-finish': xprInstalled,
         'xpr-satellite-setup': xprInstalled,
+        'xpr-setup-start': xprInstalled,
     },
 };
 
@@ -145,4 +149,4 @@ const officeStatus: ProductFixture = {
     },
 };
 
-export const PRODUCT_FIXTURES: readonly ProductFixture[] = [xpr, onexPortal, officeStatus];
+export const PRODUCT_FIXTURES: readonly ProductFixture[] = [xpr, onexPortal, officeStatus, clusterFixture];

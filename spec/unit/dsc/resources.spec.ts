@@ -44,6 +44,10 @@ const EVERY_KIND: readonly Resource[] = [
         bindings: [{ protocol: 'http', port: 80, hostName: 'status.contoso.local' }],
     },
     { ...base, kind: 'UserAccountControl', id: 'Uac', notificationLevel: 'NeverNotifyAndDisableAll', suppressRestart: false },
+    { ...base, kind: 'WaitForCluster', id: 'WaitCluster', name: 'WSFC01', retryIntervalSec: 60, retryCount: 30 },
+    { ...base, kind: 'ClusterDisk', id: 'Disk', name: '1', label: 'Cluster Disk 1', ensure: 'Present' },
+    { ...base, kind: 'ClusterPreferredOwner', id: 'Owners', name: 'Xpressions Role', clusterName: 'WSFC01', nodes: ['N1', 'N2'] },
+    { ...base, kind: 'EnvironmentPath', id: 'Path', name: 'Path', entries: ['R:\\XPR\\bin', 'R:\\XPR\\SDKTools'] },
     { ...base, kind: 'IisSslSettings', id: 'SslOff', name: 'Default Web Site', flags: [] },
     { ...base, kind: 'IisSslSettings', id: 'SslOn', name: 'Intranet', flags: ['Ssl', 'SslNegotiateCert'] },
     {

@@ -5,6 +5,7 @@
  */
 
 import { CERT, site, withKernel, withKernelNode, withSatellite, type Json } from './cases.js';
+import { CLUSTER_CASES } from './cluster-cases.js';
 
 export interface Row {
     readonly code: string;
@@ -555,4 +556,5 @@ export const CASES: readonly RuleCase[] = [
         passing: true,
         expected: [],
     },
+    ...CLUSTER_CASES,
 ];
