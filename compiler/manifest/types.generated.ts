@@ -1186,10 +1186,7 @@ export interface Xpr {
      * @default []
      */
     readonly satellites?: readonly XprSatellite[];
-    /**
-     * The kernel as a role of an existing Windows failover cluster (Cluster Installation guide Part 1 for Windows Server 2008 R2, Part 2 §6–§9 for 2012 R2 to 2025). The customer builds the cluster and its quorum (§6.2 item 2); xprc configures the XPR role, its client access point, disk and resources on the first node, the XPR services on every node, and writes the cross-node procedure as runbook steps. With this section, `kernel.node` is the first cluster node (the install node) and `kernel.components` are the APLs in the cluster.
-     * @default {"windowsServer":"2019"}
-     */
+    /** The kernel as a role of an existing Windows failover cluster (Cluster Installation guide Part 1 for Windows Server 2008 R2, Part 2 §6–§9 for 2012 R2 to 2025). The customer builds the cluster and its quorum (§6.2 item 2); xprc configures the XPR role, its client access point, disk and resources on the first node, the XPR services on every node, and writes the cross-node procedure as runbook steps. With this section, `kernel.node` is the first cluster node (the install node) and `kernel.components` are the APLs in the cluster. */
     readonly cluster?: XprCluster;
 }
 
@@ -1206,20 +1203,11 @@ export interface XprAuthentication {
     readonly postmasterAccount?: string;
 }
 
-/**
- * The client access point (virtual server): an IP Address and a Network Name resource in the role (§6.1.2, §7.3.1).
- * @default {"networkName":"XPRCLUSTER","ipAddress":"10.0.10.25"}
- */
+/** The client access point (virtual server): an IP Address and a Network Name resource in the role (§6.1.2, §7.3.1). */
 export interface XprClientAccessPoint {
-    /**
-     * Network name of the virtual server: a NetBIOS name of at most 15 characters, different from the role name (§7.3.1 step 3). It replaces the node name in the XPR registry (§9.3).
-     * @default "XPRCLUSTER"
-     */
+    /** Network name of the virtual server: a NetBIOS name of at most 15 characters, different from the role name (§7.3.1 step 3). It replaces the node name in the XPR registry (§9.3). */
     readonly networkName: string;
-    /**
-     * Static IPv4 address of the virtual server, different from the cluster IP (§7.3.1 step 5).
-     * @default "10.0.10.25"
-     */
+    /** Static IPv4 address of the virtual server, different from the cluster IP (§7.3.1 step 5). */
     readonly ipAddress: string;
     /**
      * Prefix length of the client network the address is in (the IP Address resource's subnet mask; the guide leaves it to the network administrator, §7.3).
@@ -1233,65 +1221,32 @@ export interface XprClientAccessPoint {
     readonly clusterNetwork?: string;
 }
 
-/**
- * The kernel as a role of an existing Windows failover cluster (Cluster Installation guide Part 1 for Windows Server 2008 R2, Part 2 §6–§9 for 2012 R2 to 2025). The customer builds the cluster and its quorum (§6.2 item 2); xprc configures the XPR role, its client access point, disk and resources on the first node, the XPR services on every node, and writes the cross-node procedure as runbook steps. With this section, `kernel.node` is the first cluster node (the install node) and `kernel.components` are the APLs in the cluster.
- * @default {"windowsServer":"2019"}
- */
+/** The kernel as a role of an existing Windows failover cluster (Cluster Installation guide Part 1 for Windows Server 2008 R2, Part 2 §6–§9 for 2012 R2 to 2025). The customer builds the cluster and its quorum (§6.2 item 2); xprc configures the XPR role, its client access point, disk and resources on the first node, the XPR services on every node, and writes the cross-node procedure as runbook steps. With this section, `kernel.node` is the first cluster node (the install node) and `kernel.components` are the APLs in the cluster. */
 export interface XprCluster {
-    /**
-     * Windows Server version of the cluster nodes. `2008R2` follows Part 1 of the guide (Failover Cluster Management, its service names such as `dirsrv`, `e2k7apl.exe`, `lnumapl`); `2012R2` to `2025` follow Part 2.
-     * @default "2019"
-     */
+    /** Windows Server version of the cluster nodes. `2008R2` follows Part 1 of the guide (Failover Cluster Management, its service names such as `dirsrv`, `e2k7apl.exe`, `lnumapl`); `2012R2` to `2025` follow Part 2. */
     readonly windowsServer: '2008R2' | '2012R2' | '2016' | '2019' | '2022' | '2025';
-    /**
-     * The Windows failover cluster the XPR role joins; the customer built it before the XPR installation (§6.2 item 2, §7.1.1).
-     * @default {"name":"XPRWSFC","ipAddress":"10.0.10.20"}
-     */
+    /** The Windows failover cluster the XPR role joins; the customer built it before the XPR installation (§6.2 item 2, §7.1.1). */
     readonly windowsCluster: XprWindowsCluster;
-    /**
-     * The cluster nodes XPR runs on, 2 to 8 (§6.1.1, §7.1.1). The first is the install node: XPR setup runs there and it builds the role and its resources (§8, §9); the others follow one at a time in this order (§9.8).
-     * @default [{"node":"XPRN1","clientAddress":"10.0.10.21","interconnectAddress":"192.168.100.1"},{"node":"XPRN2","clientAddress":"10.0.10.22","interconnectAddress":"192.168.100.2"}]
-     */
+    /** The cluster nodes XPR runs on, 2 to 8 (§6.1.1, §7.1.1). The first is the install node: XPR setup runs there and it builds the role and its resources (§8, §9); the others follow one at a time in this order (§9.8). */
     readonly nodes: readonly XprClusterNode[];
     /**
      * Prefix length of the interconnect network; the client addresses must lie outside it (§6.1.7: client traffic on a separate interface).
      * @default 24
      */
     readonly interconnectPrefixLength?: number;
-    /**
-     * The cluster role (Part 1: service or application) of the XPR server (§7.2, §9.7.5).
-     * @default {"name":"Xpressions Role"}
-     */
+    /** The cluster role (Part 1: service or application) of the XPR server (§7.2, §9.7.5). */
     readonly role: XprClusterRole;
-    /**
-     * The client access point (virtual server): an IP Address and a Network Name resource in the role (§6.1.2, §7.3.1).
-     * @default {"networkName":"XPRCLUSTER","ipAddress":"10.0.10.25"}
-     */
+    /** The client access point (virtual server): an IP Address and a Network Name resource in the role (§6.1.2, §7.3.1). */
     readonly clientAccessPoint: XprClientAccessPoint;
-    /**
-     * The cluster disk of the role: XPR software, user data and mailboxes (§7.1.3, §7.3.3). NTFS and at least 10 GB; the first node checks both.
-     * @default {"number":1,"driveLetter":"R:"}
-     */
+    /** The cluster disk of the role: XPR software, user data and mailboxes (§7.1.3, §7.3.3). NTFS and at least 10 GB; the first node checks both. */
     readonly disk: XprClusterDisk;
-    /**
-     * Restart policy of every XPR resource (§6.1.9, §9.7.2 steps 14–17): the cluster operator decides; the defaults are the guide's example.
-     * @default {}
-     */
+    /** Restart policy of every XPR resource (§6.1.9, §9.7.2 steps 14–17): the cluster operator decides; the defaults are the guide's example. */
     readonly restartPolicy?: XprRestartPolicy;
-    /**
-     * APLs that start later after a failover (`AplDelay` under `PP-COM\MRS\Services`, §9.9 step 6), e.g. NotApl 10 minutes so that voicemail is back first.
-     * @default []
-     */
+    /** APLs that start later after a failover (`AplDelay` under `PP-COM\MRS\Services`, §9.9 step 6), e.g. NotApl 10 minutes so that voicemail is back first. */
     readonly aplStartDelays?: readonly {
-        /**
-         * APL service name, e.g. `NotApl`.
-         * @default "NotApl"
-         */
+        /** APL service name, e.g. `NotApl`. */
         readonly apl: string;
-        /**
-         * Delay in minutes.
-         * @default 10
-         */
+        /** Delay in minutes. */
         readonly minutes: number;
     }[];
     /**
@@ -1299,20 +1254,11 @@ export interface XprCluster {
      * @default false
      */
     readonly systemNetworking?: boolean;
-    /**
-     * The special Exchange service account the Exchange APLs run as (§9.5.2); required when the cluster runs `exchangeApl` or `exchangeUmApl`.
-     * @default {"credential":"XprExchange"}
-     */
+    /** The special Exchange service account the Exchange APLs run as (§9.5.2); required when the cluster runs `exchangeApl` or `exchangeUmApl`. */
     readonly exchangeServiceAccount?: CredentialRef;
-    /**
-     * APLs in the cluster that have no component in xprc (e.g. SAP R/3 APL): they become generic service resources like the others. APLs Table 17 releases only per project, and APLs in neither Table 17 nor Table 18, need a project-specific release (§6.2 item 8).
-     * @default []
-     */
+    /** APLs in the cluster that have no component in xprc (e.g. SAP R/3 APL): they become generic service resources like the others. APLs Table 17 releases only per project, and APLs in neither Table 17 nor Table 18, need a project-specific release (§6.2 item 8). */
     readonly additionalApls?: readonly {
-        /**
-         * Windows service name of the APL.
-         * @default "SapR3Apl"
-         */
+        /** Windows service name of the APL. */
         readonly service: string;
         /**
          * Reference of the project-specific release that allows the APL on the cluster (§6.2 item 8, Table 17).
@@ -1322,61 +1268,34 @@ export interface XprCluster {
     }[];
 }
 
-/**
- * The cluster disk of the role: XPR software, user data and mailboxes (§7.1.3, §7.3.3). NTFS and at least 10 GB; the first node checks both.
- * @default {"number":1,"driveLetter":"R:"}
- */
+/** The cluster disk of the role: XPR software, user data and mailboxes (§7.1.3, §7.3.3). NTFS and at least 10 GB; the first node checks both. */
 export interface XprClusterDisk {
-    /**
-     * Disk number as Get-Disk shows it on the nodes (ClusterDisk Number).
-     * @default 1
-     */
+    /** Disk number as Get-Disk shows it on the nodes (ClusterDisk Number). */
     readonly number: number;
     /**
      * Name of the disk's cluster resource (§7.3.3; Part 1 example `Cluster Disk 2`).
      * @default "Cluster Disk 1"
      */
     readonly resourceName?: string;
-    /**
-     * Drive letter of the cluster disk (the guide's examples use R:); `installPath` must be on it.
-     * @default "R:"
-     */
+    /** Drive letter of the cluster disk (the guide's examples use R:); `installPath` must be on it. */
     readonly driveLetter: string;
 }
 
 /** A cluster node that can own the XPR role: a site node, with its address in the client network and in the interconnect (§6.1.2, §6.1.7). */
 export interface XprClusterNode {
-    /**
-     * Name of the site node (a key of `nodes`); a NetBIOS computer name of at most 15 characters (§7.1.3).
-     * @default "XPRN1"
-     */
+    /** Name of the site node (a key of `nodes`); a NetBIOS computer name of at most 15 characters (§7.1.3). */
     readonly node: string;
-    /**
-     * Static IPv4 address of the node in the client network (§6.1.2).
-     * @default "10.0.10.21"
-     */
+    /** Static IPv4 address of the node in the client network (§6.1.2). */
     readonly clientAddress: string;
-    /**
-     * Static IPv4 address of the node in the interconnect, the internal cluster network (§6.1.2, §6.1.7).
-     * @default "192.168.100.1"
-     */
+    /** Static IPv4 address of the node in the interconnect, the internal cluster network (§6.1.2, §6.1.7). */
     readonly interconnectAddress: string;
 }
 
-/**
- * The cluster role (Part 1: service or application) of the XPR server (§7.2, §9.7.5).
- * @default {"name":"Xpressions Role"}
- */
+/** The cluster role (Part 1: service or application) of the XPR server (§7.2, §9.7.5). */
 export interface XprClusterRole {
-    /**
-     * Name of the role, e.g. `Xpressions Role` (§7.2 step 4); also the `Cluster Parameter\Group` value (§9.3 step 7).
-     * @default "Xpressions Role"
-     */
+    /** Name of the role, e.g. `Xpressions Role` (§7.2 step 4); also the `Cluster Parameter\Group` value (§9.3 step 7). */
     readonly name: string;
-    /**
-     * Nodes the role prefers, in order (§7.2 step 5); default: every cluster node in `nodes` order.
-     * @default []
-     */
+    /** Nodes the role prefers, in order (§7.2 step 5); default: every cluster node in `nodes` order. */
     readonly preferredOwners?: readonly string[];
     /**
      * Role priority (§7.2 step 6: High).
@@ -1761,10 +1680,7 @@ export interface XprReportDatabase {
     readonly loginName: string;
 }
 
-/**
- * Restart policy of every XPR resource (§6.1.9, §9.7.2 steps 14–17): the cluster operator decides; the defaults are the guide's example.
- * @default {}
- */
+/** Restart policy of every XPR resource (§6.1.9, §9.7.2 steps 14–17): the cluster operator decides; the defaults are the guide's example. */
 export interface XprRestartPolicy {
     /**
      * Period for restarts in minutes (RestartPeriod; the guide's example 15:00 mm:ss, PowerShell 900000 ms).
@@ -1831,20 +1747,11 @@ export interface XprSmtpApl {
         /** Windows domain of that account, for a connection to a Windows RAS server. */
         readonly domain?: string;
     };
-    /**
-     * Inbound SMTP port opened for `internetMail` (25 is the standard SMTP port; the guides name no port).
-     * @default 25
-     */
+    /** Inbound SMTP port opened for `internetMail` (25 is the standard SMTP port; the guides name no port). */
     readonly smtpPort?: number;
-    /**
-     * Inbound POP3 port opened for `pop3` (110 is the standard POP3 port; the guides name no port).
-     * @default 110
-     */
+    /** Inbound POP3 port opened for `pop3` (110 is the standard POP3 port; the guides name no port). */
     readonly pop3Port?: number;
-    /**
-     * Inbound IMAP4 port opened for `imap4` (143 is the standard IMAP4 port; the guides name no port).
-     * @default 143
-     */
+    /** Inbound IMAP4 port opened for `imap4` (143 is the standard IMAP4 port; the guides name no port). */
     readonly imap4Port?: number;
 }
 
@@ -1867,10 +1774,7 @@ export interface XprWebApl {
      * @default 80
      */
     readonly httpPort?: number;
-    /**
-     * TCP port the Web APL serves HTTPS on (the SSL certificate of setup §4.4.10 enables it); opened inbound. 443 is the standard HTTPS port; the guides do not name the Web APL's HTTPS port (documented choice).
-     * @default 443
-     */
+    /** TCP port the Web APL serves HTTPS on (the SSL certificate of setup §4.4.10 enables it); opened inbound. 443 is the standard HTTPS port; the guides do not name the Web APL's HTTPS port (documented choice). */
     readonly httpsPort?: number;
     /** The "Server name" of the Web Assistant and stunnel SSL certificates (setup dialogs §4.4.10): the host name users type in the browser, or the proxy alias. Defaults to the computer name of the node that runs the Web APL. */
     readonly sslServerName?: string;
@@ -1886,20 +1790,11 @@ export interface XprWebApl {
     readonly snmpAgent?: boolean;
 }
 
-/**
- * The Windows failover cluster the XPR role joins; the customer built it before the XPR installation (§6.2 item 2, §7.1.1).
- * @default {"name":"XPRWSFC","ipAddress":"10.0.10.20"}
- */
+/** The Windows failover cluster the XPR role joins; the customer built it before the XPR installation (§6.2 item 2, §7.1.1). */
 export interface XprWindowsCluster {
-    /**
-     * Name of the Windows cluster (NetBIOS, at most 15 characters). The first node waits for it (WaitForCluster).
-     * @default "XPRWSFC"
-     */
+    /** Name of the Windows cluster (NetBIOS, at most 15 characters). The first node waits for it (WaitForCluster). */
     readonly name: string;
-    /**
-     * The cluster IP address, one of the six addresses of an XPR cluster (§6.1.2); the client access point must use another (§7.3.1 step 5).
-     * @default "10.0.10.20"
-     */
+    /** The cluster IP address, one of the six addresses of an XPR cluster (§6.1.2); the client access point must use another (§7.3.1 step 5). */
     readonly ipAddress: string;
     /**
      * Seconds between the first node's checks that the cluster exists (WaitForCluster RetryIntervalSec).

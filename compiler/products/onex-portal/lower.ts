@@ -69,6 +69,9 @@ export function lowerOnexNode(resolved: ResolvedSite, node: ResolvedNode): Produ
 }
 
 /** A pointer to the property when the manifest sets it, else to `fallback` (a default has no line of its own). */
+// Only for values without a schema default: a value with one (the JVM settings, the ports) points at
+// its own property whether the manifest writes it or not (source.ts places an absent one at its
+// object), so that an omitted default and its explicit value give the same bytes.
 function pointer(s: Settings, fallback: string, ...segments: readonly (string | number)[]): string {
     let value: unknown = s.section;
     for (const segment of segments) {
@@ -157,7 +160,7 @@ function portal(site: Site, s: Settings): ProductNodeOutput {
                     kind: 'Registry',
                     id: 'OnexPortal_JvmMs',
                     dependsOn: [stop],
-                    source: { pointer: pointer(s, at('jvm'), 'jvm', 'initialHeapMB') },
+                    source: { pointer: at('jvm', 'initialHeapMB') },
                     guide: guide('§2.10 step 2e'),
                     value: value('JvmMs', { type: 'REG_DWORD', value: t.initialHeapMB }),
                 },
@@ -165,7 +168,7 @@ function portal(site: Site, s: Settings): ProductNodeOutput {
                     kind: 'Registry',
                     id: 'OnexPortal_JvmMx',
                     dependsOn: [stop],
-                    source: { pointer: pointer(s, at('jvm'), 'jvm', 'maximumHeapMB') },
+                    source: { pointer: at('jvm', 'maximumHeapMB') },
                     guide: guide('§2.10 step 2f'),
                     value: value('JvmMx', { type: 'REG_DWORD', value: t.maximumHeapMB }),
                     // JvmMx is the key block's last value, so the note follows all provenance lines.
@@ -178,7 +181,7 @@ function portal(site: Site, s: Settings): ProductNodeOutput {
                     kind: 'Script',
                     id: 'OnexPortal_JvmOptions',
                     dependsOn: [stop],
-                    source: { pointer: pointer(s, at('jvm'), 'jvm', 'options') },
+                    source: { pointer: at('jvm', 'options') },
                     guide: guide('§2.10 step 2g'),
                     name: `Merge the §2.10 JVM options into ${s.serviceName}'s Options`,
                     ...jvmOptionsScript(t),
@@ -242,7 +245,7 @@ function portalFirewall(site: Site, s: Settings): FirewallRuleResource[] {
             displayName: 'Avaya one-X Portal HTTP (TCP-In)',
             description: 'Browser access to the portal (HTTP Port chosen at installation).',
             localPorts: [s.httpPort],
-            pointer: pointer(s, SECTION, 'httpPort'),
+            pointer: at('httpPort'),
             guide: guide('§2.1, §2.5'),
         }),
         // §2.1 lists 8666 with 8080 for incoming exceptions (§2.5 calls it the JMX and backup port).
@@ -251,7 +254,7 @@ function portalFirewall(site: Site, s: Settings): FirewallRuleResource[] {
             displayName: 'Avaya one-X Portal JMX and backup (TCP-In)',
             description: 'JMX component and backup and restore service (JMX Port chosen at installation).',
             localPorts: [s.jmxPort],
-            pointer: pointer(s, SECTION, 'jmxPort'),
+            pointer: at('jmxPort'),
             guide: guide('§2.1, §2.5'),
         }),
         rule('Https_In', {

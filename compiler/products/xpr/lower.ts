@@ -78,7 +78,9 @@ export function lowerXprHostNode(resolved: ResolvedSite, node: ResolvedNode): Pr
 
     // --- Windows prerequisites ------------------------------------------------
     const dhcp = xpr.disableDhcpClient !== false;
-    const dhcpPointer = xpr.disableDhcpClient === undefined ? '/xpr' : '/xpr/disableDhcpClient';
+    // The section, whether or not the manifest spells out the default: an omitted default and its explicit
+    // value give the same bytes (README, "What changes generated output").
+    const dhcpPointer = '/xpr';
     const features = [
         ...HOST_FEATURES.map((fact) => featureResource(fact, host.pointer)),
         ...(host.components.webApl?.snmpAgent === true ? [featureResource(SNMP_FEATURE, `${host.pointer}/components/webApl/snmpAgent`)] : []),
@@ -114,7 +116,7 @@ export function lowerXprHostNode(resolved: ResolvedSite, node: ResolvedNode): Pr
         bootValues.push(...bootRegistry(resources, TOS_SETTING, `${host.pointer}/components/ipApl`));
     }
     if (xpr.disableIpv6 !== false) {
-        bootValues.push(...bootRegistry(resources, IPV6_SETTING, xpr.disableIpv6 === undefined ? '/xpr' : '/xpr/disableIpv6'));
+        bootValues.push(...bootRegistry(resources, IPV6_SETTING, '/xpr'));
     }
     const reboot = resources.add({
         kind: 'PendingReboot',

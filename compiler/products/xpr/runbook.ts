@@ -531,7 +531,8 @@ function voiceFormatDialog({ xpr }: Context): Step {
         title: 'Setup: default voice format',
         instructions: [`Select **${format === 'A-Law' ? 'A-Law' : 'µ-Law'}**, **Next**.`],
         guide: install('§4.4.5'),
-        pointer: xpr.voiceFormat === undefined ? '/xpr' : '/xpr/voiceFormat',
+        // The section either way: an omitted default and its explicit value give the same bytes.
+        pointer: '/xpr',
     };
 }
 

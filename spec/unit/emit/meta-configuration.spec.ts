@@ -87,7 +87,7 @@ describe('LCM meta-configuration (compiler/emit/ps/meta-configuration.ts)', () =
     it('should compile the meta-configuration in build.ps1, into the same MOF folder', () => {
         const build = file(run({ name: 'lab', nodes: [{ name: 'SRV01', baseline: feature }] }), 'SRV01/build.ps1');
         expect(build).to.contain(". (Join-Path -Path $PSScriptRoot -ChildPath 'SRV01.meta.ps1')");
-        expect(build).to.contain('SRV01_LcmSettings -ConfigurationData $configurationParameters.ConfigurationData -OutputPath $OutputPath');
+        expect(build).to.contain("SRV01_LcmSettings -ConfigurationData (Join-Path -Path $PSScriptRoot -ChildPath 'ConfigurationData.psd1') -OutputPath $OutputPath");
     });
 
     it('should make the runbook apply it first and say why, naming the resources that restart', () => {

@@ -128,8 +128,8 @@ describe('site plan (compiler/plan)', () => {
         it('should make the installation check a gate that names the setup step', () => {
             const kernel = node(ir(example('xpr-with-satellites')), 'XPRKERN');
             const installed = kernel.resources.find((r) => r.id === 'Xpr_Installed');
-            expect(installed?.kind === 'Script' ? installed.gate : undefined).to.deep.equal({ step: 'xpr-setup-start', title: 'Start the XPR setup' });
-            expect(installed?.kind === 'Script' ? installed.setScript.join('\n') : '').to.include('Waiting for the runbook step "Start the XPR setup"');
+            expect(installed?.kind === 'Script' ? installed.gate : undefined).to.deep.equal({ step: 'xpr-setup-finish', title: 'Setup: finish and reboot' });
+            expect(installed?.kind === 'Script' ? installed.setScript.join('\n') : '').to.include('Waiting for the runbook step "Setup: finish and reboot"');
         });
 
         it('should give an already installed XPR only its steady state, without waits or setup steps', () => {
