@@ -65,8 +65,11 @@ export function pullSettings(site: SiteIR, node: NodeIR): DscProperty[] {
         { name: 'RefreshMode', value: ps.str('Pull') },
         { name: 'ConfigurationMode', value: ps.str(server.configurationMode) },
         { name: 'RefreshFrequencyMins', value: ps.int(server.refreshFrequencyMins) },
-        // The LCM's default, written out: a reboot stays a decision of the engineer (RUNBOOK.md).
-        { name: 'RebootNodeIfNeeded', value: ps.bool(false) },
+        { name: 'ConfigurationModeFrequencyMins', value: ps.int(node.lcm.configurationModeFrequencyMins) },
+        // The node's own LCM settings (NodeIR.lcm, as in its push meta-configuration <NODE>.meta.ps1): a
+        // pulling node restarts for its resources and continues after the restart exactly as a pushed one.
+        { name: 'RebootNodeIfNeeded', value: ps.bool(node.lcm.rebootNodeIfNeeded) },
+        { name: 'ActionAfterReboot', value: ps.str(node.lcm.actionAfterReboot) },
         // CertificateID lets the LCM decrypt the credentials the MOF holds, encrypted with the node's certificate.
         ...(node.certificate ? [{ name: 'CertificateID', value: ps.str(node.certificate.thumbprint) }] : []),
     ];

@@ -75,7 +75,7 @@ Describe 'Node ONEX01 (site onex-large)' {
     }
 
     Context 'Scripts' -Tag 'Script' {
-        It '[xScript]OnexPortal_JvmOptions (site.json#/onexPortal/jvm)' {
+        It '[xScript]OnexPortal_JvmOptions (site.json#/onexPortal/jvm/options)' {
             # Its TestScript: Merge the §2.10 JVM options into AvayaoneXPortalIPO's Options.
             $inDesiredState = & {
                 $java = Get-ItemProperty -LiteralPath 'HKLM:\SOFTWARE\WOW6432Node\Apache Software Foundation\Procrun 2.0\AvayaoneXPortalIPO\Parameters\Java' -ErrorAction SilentlyContinue
@@ -132,14 +132,14 @@ Describe 'Node ONEX01 (site onex-large)' {
             $value.Data | Should -BeExactly 'C:\Program Files\Java\jre7\bin\server\jvm.dll'
         }
 
-        It '[xRegistry]OnexPortal_JvmMs (site.json#/onexPortal/jvm)' {
+        It '[xRegistry]OnexPortal_JvmMs (site.json#/onexPortal/jvm/initialHeapMB)' {
             $value = Get-RegistryValue -Key 'HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Apache Software Foundation\Procrun 2.0\AvayaoneXPortalIPO\Parameters\Java' -Name 'JvmMs'
             $value | Should -Not -BeNullOrEmpty -Because 'the configuration sets HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Apache Software Foundation\Procrun 2.0\AvayaoneXPortalIPO\Parameters\Java\JvmMs'
             $value.Kind | Should -Be 'DWord'
             $value.Data | Should -Be 0x00000200 -Because 'REG_DWORD 0x00000200 (512)'
         }
 
-        It '[xRegistry]OnexPortal_JvmMx (site.json#/onexPortal/jvm)' {
+        It '[xRegistry]OnexPortal_JvmMx (site.json#/onexPortal/jvm/maximumHeapMB)' {
             $value = Get-RegistryValue -Key 'HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Apache Software Foundation\Procrun 2.0\AvayaoneXPortalIPO\Parameters\Java' -Name 'JvmMx'
             $value | Should -Not -BeNullOrEmpty -Because 'the configuration sets HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Apache Software Foundation\Procrun 2.0\AvayaoneXPortalIPO\Parameters\Java\JvmMx'
             $value.Kind | Should -Be 'DWord'

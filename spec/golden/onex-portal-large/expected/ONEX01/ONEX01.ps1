@@ -21,7 +21,7 @@ Configuration ONEX01_Config
             NotificationLevel = 'NeverNotifyAndDisableAll'
         }
 
-        # site.json#/onexPortal/jvm (one-X Portal Installation guide §2.10 step 2g)
+        # site.json#/onexPortal/jvm/options (one-X Portal Installation guide §2.10 step 2g)
         xScript 'OnexPortal_JvmOptions'
         {
             GetScript  = {
@@ -136,7 +136,7 @@ Configuration ONEX01_Config
             DependsOn = @('[xScript]OnexPortal_JvmTuningStopsService')
         }
 
-        # site.json#/onexPortal/jvm (one-X Portal Installation guide §2.10 step 2e)
+        # site.json#/onexPortal/jvm/initialHeapMB (one-X Portal Installation guide §2.10 step 2e)
         xRegistry 'OnexPortal_JvmMs'
         {
             Key       = 'HKLM:\SOFTWARE\WOW6432Node\Apache Software Foundation\Procrun 2.0\AvayaoneXPortalIPO\Parameters\Java'
@@ -149,7 +149,7 @@ Configuration ONEX01_Config
             DependsOn = @('[xScript]OnexPortal_JvmTuningStopsService')
         }
 
-        # site.json#/onexPortal/jvm (one-X Portal Installation guide §2.10 step 2f)
+        # site.json#/onexPortal/jvm/maximumHeapMB (one-X Portal Installation guide §2.10 step 2f)
         xRegistry 'OnexPortal_JvmMx'
         {
             Key       = 'HKLM:\SOFTWARE\WOW6432Node\Apache Software Foundation\Procrun 2.0\AvayaoneXPortalIPO\Parameters\Java'

@@ -28,10 +28,12 @@ Configuration ONEX01_PullMeta
     {
         Settings
         {
-            RefreshMode          = 'Pull'
-            ConfigurationMode    = 'ApplyAndAutoCorrect'
-            RefreshFrequencyMins = 60
-            RebootNodeIfNeeded   = $false
+            RefreshMode                    = 'Pull'
+            ConfigurationMode              = 'ApplyAndAutoCorrect'
+            RefreshFrequencyMins           = 60
+            ConfigurationModeFrequencyMins = 15
+            RebootNodeIfNeeded             = $true
+            ActionAfterReboot              = 'ContinueConfiguration'
         }
 
         ConfigurationRepositoryWeb PullServer

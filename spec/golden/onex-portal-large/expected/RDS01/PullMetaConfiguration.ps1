@@ -28,11 +28,13 @@ Configuration RDS01_PullMeta
     {
         Settings
         {
-            RefreshMode          = 'Pull'
-            ConfigurationMode    = 'ApplyAndAutoCorrect'
-            RefreshFrequencyMins = 60
-            RebootNodeIfNeeded   = $false
-            CertificateID        = '5A1F3C2B9D8E7F6A5B4C3D2E1F0A9B8C7D6E5F4A'
+            RefreshMode                    = 'Pull'
+            ConfigurationMode              = 'ApplyAndAutoCorrect'
+            RefreshFrequencyMins           = 60
+            ConfigurationModeFrequencyMins = 15
+            RebootNodeIfNeeded             = $true
+            ActionAfterReboot              = 'ContinueConfiguration'
+            CertificateID                  = '5A1F3C2B9D8E7F6A5B4C3D2E1F0A9B8C7D6E5F4A'
         }
 
         ConfigurationRepositoryWeb PullServer

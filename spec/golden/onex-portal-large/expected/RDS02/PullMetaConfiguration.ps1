@@ -28,11 +28,13 @@ Configuration RDS02_PullMeta
     {
         Settings
         {
-            RefreshMode          = 'Pull'
-            ConfigurationMode    = 'ApplyAndAutoCorrect'
-            RefreshFrequencyMins = 60
-            RebootNodeIfNeeded   = $false
-            CertificateID        = '6B2A4D3C0E9F8A7B6C5D4E3F2A1B0C9D8E7F6A5B'
+            RefreshMode                    = 'Pull'
+            ConfigurationMode              = 'ApplyAndAutoCorrect'
+            RefreshFrequencyMins           = 60
+            ConfigurationModeFrequencyMins = 15
+            RebootNodeIfNeeded             = $true
+            ActionAfterReboot              = 'ContinueConfiguration'
+            CertificateID                  = '6B2A4D3C0E9F8A7B6C5D4E3F2A1B0C9D8E7F6A5B'
         }
 
         ConfigurationRepositoryWeb PullServer

@@ -75,7 +75,7 @@ Describe 'Node ONEX01 (site onex-small)' {
     }
 
     Context 'Firewall rules' -Tag 'FirewallRule' {
-        It '[Firewall]OnexPortal_Firewall_Http_In (site.json#/onexPortal)' {
+        It '[Firewall]OnexPortal_Firewall_Http_In (site.json#/onexPortal/httpPort)' {
             $rule = Get-NetFirewallRule -Name 'OnexPortal-HTTP-In' -ErrorAction SilentlyContinue
             $rule | Should -Not -BeNullOrEmpty -Because 'firewall rule OnexPortal-HTTP-In must exist'
             $rule.DisplayName | Should -BeExactly 'Avaya one-X Portal HTTP (TCP-In)'
@@ -118,7 +118,7 @@ Describe 'Node ONEX01 (site onex-small)' {
             @(($rule | Get-NetFirewallAddressFilter).RemoteAddress | Sort-Object) | Should -Be @('10.1.0.10')
         }
 
-        It '[Firewall]OnexPortal_Firewall_Jmx_In (site.json#/onexPortal)' {
+        It '[Firewall]OnexPortal_Firewall_Jmx_In (site.json#/onexPortal/jmxPort)' {
             $rule = Get-NetFirewallRule -Name 'OnexPortal-JMX-In' -ErrorAction SilentlyContinue
             $rule | Should -Not -BeNullOrEmpty -Because 'firewall rule OnexPortal-JMX-In must exist'
             $rule.DisplayName | Should -BeExactly 'Avaya one-X Portal JMX and backup (TCP-In)'

@@ -24,7 +24,7 @@ Configuration ONEX01_Prepare
             NotificationLevel = 'NeverNotifyAndDisableAll'
         }
 
-        # site.json#/onexPortal (one-X Portal Installation guide §2.1, §2.5)
+        # site.json#/onexPortal/httpPort (one-X Portal Installation guide §2.1, §2.5)
         Firewall 'OnexPortal_Firewall_Http_In'
         {
             Name        = 'OnexPortal-HTTP-In'
@@ -70,7 +70,7 @@ Configuration ONEX01_Prepare
             Profile       = @('Domain')
         }
 
-        # site.json#/onexPortal (one-X Portal Installation guide §2.1, §2.5)
+        # site.json#/onexPortal/jmxPort (one-X Portal Installation guide §2.1, §2.5)
         Firewall 'OnexPortal_Firewall_Jmx_In'
         {
             Name        = 'OnexPortal-JMX-In'
@@ -128,7 +128,7 @@ Configuration ONEX01_Operate
             NotificationLevel = 'NeverNotifyAndDisableAll'
         }
 
-        # site.json#/onexPortal (one-X Portal Installation guide §2.1, §2.5)
+        # site.json#/onexPortal/httpPort (one-X Portal Installation guide §2.1, §2.5)
         Firewall 'OnexPortal_Firewall_Http_In'
         {
             Name        = 'OnexPortal-HTTP-In'
@@ -174,7 +174,7 @@ Configuration ONEX01_Operate
             Profile       = @('Domain')
         }
 
-        # site.json#/onexPortal (one-X Portal Installation guide §2.1, §2.5)
+        # site.json#/onexPortal/jmxPort (one-X Portal Installation guide §2.1, §2.5)
         Firewall 'OnexPortal_Firewall_Jmx_In'
         {
             Name        = 'OnexPortal-JMX-In'

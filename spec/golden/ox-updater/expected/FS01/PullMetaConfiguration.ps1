@@ -28,10 +28,12 @@ Configuration FS01_PullMeta
     {
         Settings
         {
-            RefreshMode          = 'Pull'
-            ConfigurationMode    = 'ApplyAndMonitor'
-            RefreshFrequencyMins = 30
-            RebootNodeIfNeeded   = $false
+            RefreshMode                    = 'Pull'
+            ConfigurationMode              = 'ApplyAndMonitor'
+            RefreshFrequencyMins           = 30
+            ConfigurationModeFrequencyMins = 15
+            RebootNodeIfNeeded             = $true
+            ActionAfterReboot              = 'ContinueConfiguration'
         }
 
         ConfigurationRepositoryWeb PullServer
