@@ -19,6 +19,7 @@ import { section } from './cluster-data.js';
 import { chainEnd } from './cluster-lower.js';
 import { clusterNodes, clusterServices, clusterSettings, type ClusterNode } from './cluster-model.js';
 import { planXpr } from './plan.js';
+import { HOST_REQUIREMENTS_STEP } from './runbook.js';
 
 /** How long a further node waits for the install node's resources: every minute for twelve hours (setup and integration by hand). */
 const WAIT = { retryIntervalSec: 60, retryCount: 720 } as const;
@@ -57,11 +58,27 @@ export function planXprCluster(resolved: ResolvedSite, nodes: readonly NodeIR[])
     });
     const id = (node: ClusterNode, step: string): string => `${planSlug(node.name)}-${step}`;
 
+    // The runbook steps before a node's Prepare, as on a single server: the Loopback Adapter, then the host
+    // requirements check that `[xScript]Xpr_HostRequirements` is a gate for (§7.1.2; Upgrade guide §2.3.1.1).
+    const hostSteps = (node: ClusterNode): PlanStep[] => {
+        const steps: PlanStep[] = [];
+        if (hasStep(node, 'xpr-loopback-adapter')) {
+            steps.push(manual(node, 'xpr-loopback-adapter', 'Install the Microsoft Loopback Adapter', [], section(p, '§7.1.2')));
+        }
+        if (hasStep(node, HOST_REQUIREMENTS_STEP.id)) {
+            steps.push(manual(node, HOST_REQUIREMENTS_STEP.id, HOST_REQUIREMENTS_STEP.title, steps.map((s) => s.id), section(p, '§7.1.2')));
+        }
+        return steps;
+    };
+    /** What a node's Prepare waits for: the last of its host steps. */
+    const hostDone = (steps: readonly PlanStep[]): string[] => (steps.length > 0 ? [steps[steps.length - 1]!.id] : []);
+
     // --- The install node (§7, §8, §9.1–§9.7) -----------------------------------------------------------
+    const firstHost = hostSteps(first);
     const installSteps: PlanStep[] = [
-        ...(hasStep(first, 'xpr-loopback-adapter') ? [manual(first, 'xpr-loopback-adapter', 'Install the Microsoft Loopback Adapter', [], section(p, '§7.1.2'))] : []),
+        ...firstHost,
         manual(first, 'xpr-cluster-apply-first', 'Prepare the cluster disk and the client access point (the customer\'s cluster exists)', [], section(p, '§7.1.3, §7.3')),
-        apply(first, 'Prepare', `Create the role, its client access point and disk on ${first.name}`, [id(first, 'xpr-cluster-apply-first'), ...(hasStep(first, 'xpr-loopback-adapter') ? [id(first, 'xpr-loopback-adapter')] : [])], section(p, '§7.2, §7.3')),
+        apply(first, 'Prepare', `Create the role, its client access point and disk on ${first.name}`, [id(first, 'xpr-cluster-apply-first'), ...hostDone(firstHost)], section(p, '§7.2, §7.3')),
         manual(first, 'xpr-cluster-pause-nodes', `Pause ${further.map((n) => n.name).join(', ')} during the setup`, [applyStepId(first.name, 'Prepare')], section(p, '§9.2 step 3')),
         manual(first, 'xpr-cluster-clusterprep', 'Run clusterprep', [id(first, 'xpr-cluster-pause-nodes')], section(p, '§4.3.3 step 1')),
         manual(first, 'xpr-setup-start', `Run XPR setup on ${first.name}, every folder on the cluster disk`, [id(first, 'xpr-cluster-clusterprep')], section(p, '§8')),
@@ -85,9 +102,10 @@ export function planXprCluster(resolved: ResolvedSite, nodes: readonly NodeIR[])
     let previous = ready;
     for (const node of further) {
         const owner = members[node.index - 1]!;
+        const nodeHost = hostSteps(node);
         furtherSteps.push(
-            ...(hasStep(node, 'xpr-loopback-adapter') ? [manual(node, 'xpr-loopback-adapter', 'Install the Microsoft Loopback Adapter', [], section(p, '§7.1.2'))] : []),
-            apply(node, 'Prepare', `Prepare ${node.name}: prerequisites, service account rights, mrsClusRes.dll`, hasStep(node, 'xpr-loopback-adapter') ? [id(node, 'xpr-loopback-adapter')] : [], section(p, '§9.2 step 1, §9.4')),
+            ...nodeHost,
+            apply(node, 'Prepare', `Prepare ${node.name}: prerequisites, service account rights, mrsClusRes.dll`, hostDone(nodeHost), section(p, '§9.2 step 1, §9.4')),
             manual(node, 'xpr-cluster-runtimes', `Install the VC++ runtimes and the XPR printer driver on ${node.name}`, [applyStepId(node.name, 'Prepare')], section(p, '§9.4.1, §9.4.2')),
             // The install node's runbook describes the hand-over to each further node.
             manual(first, 'xpr-cluster-handover', `Stop the role and move it from ${owner.name} to ${node.name}`, [previous, id(node, 'xpr-cluster-runtimes')], section(p, '§9.8.1'), `handover-to-${planSlug(node.name)}`),

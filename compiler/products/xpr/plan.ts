@@ -25,6 +25,7 @@ import type { Xpr } from '../../manifest/types.generated.js';
 import type { ResolvedSite } from '../../frontend/resolve.js';
 import { install, upgrade } from './data.js';
 import { xprHosts, type XprHost } from './model.js';
+import { HOST_REQUIREMENTS_STEP } from './runbook.js';
 
 /** One-off preparation for setup: only in Prepare, and left out when XPR is already installed. */
 const PREPARE_ONLY: ReadonlySet<string> = new Set(['Xpr_Reboot_BeforeSetup', 'Xpr_SetupMedium', 'Xpr_HostRequirements']);
@@ -53,6 +54,20 @@ export function withXprPhases(xpr: Xpr, resources: readonly Resource[]): Resourc
         return kept.map((r) => (r.dependsOn.every((id) => ids.has(id)) ? r : { ...r, dependsOn: r.dependsOn.filter((id) => ids.has(id)) }));
     }
     return resources.map((r): Resource => (PREPARE_ONLY.has(r.id) ? { ...r, phases: ['Prepare'] } : needsBoth(r) ? { ...r, phases: BOTH } : r));
+}
+
+type Manual = (host: XprHost, step: string, title: string, after: readonly string[], guide: string) => PlanStep;
+
+/**
+ * The runbook steps before a host's Prepare: install the Loopback Adapter, then check the host requirements
+ * (memory, disks, XPR partition, the adapter), the step `[xScript]Xpr_HostRequirements` is a gate for (§2.3.1.1).
+ */
+export function hostChecks(host: XprHost, manual: Manual): PlanStep[] {
+    const loopback = `${planSlug(host.nodeName)}-xpr-loopback-adapter`;
+    return [
+        manual(host, 'xpr-loopback-adapter', 'Install the Microsoft Loopback Adapter', [], upgrade('§2.3.1.1')),
+        manual(host, HOST_REQUIREMENTS_STEP.id, HOST_REQUIREMENTS_STEP.title, [loopback], `${upgrade('§2.3.1.1')}; ${install('§3.1.2')}`),
+    ];
 }
 
 /** How long a satellite's Prepare waits for the kernel: every minute for three hours (XPR setup takes a while). */
@@ -90,18 +105,18 @@ export function planXpr(resolved: ResolvedSite, nodes: readonly NodeIR[]): PlanP
     const hasStep = (host: XprHost, step: string) =>
         nodes.find((n) => n.name.toUpperCase() === host.nodeName.toUpperCase())?.manualSteps.some((s) => s.id === step) === true;
 
-    // Prepare's host check (Xpr_HostRequirements) verifies the Loopback Adapter, which only the engineer can
-    // install (§2.3.1.1): that step comes first, so a fresh host converges Prepare without an error.
-    const loopback = (host: XprHost): PlanStep =>
-        manual(host, 'xpr-loopback-adapter', 'Install the Microsoft Loopback Adapter', [], upgrade('§2.3.1.1'));
-    const loopbackId = (host: XprHost) => `${planSlug(host.nodeName)}-xpr-loopback-adapter`;
+    // Prepare's host check (Xpr_HostRequirements) is a gate on the runbook step "Check the XPR host requirements",
+    // which needs the Loopback Adapter only the engineer can install (§2.3.1.1): both steps come first, so a fresh
+    // host converges Prepare without an error.
+    const beforePrepare = (host: XprHost): PlanStep[] => hostChecks(host, manual);
+    const beforePrepareId = (host: XprHost) => [`${planSlug(host.nodeName)}-${HOST_REQUIREMENTS_STEP.id}`];
     const kernelPrepare = applyStepId(kernel.nodeName, 'Prepare');
     const kernelSetup = `${planSlug(kernel.nodeName)}-xpr-setup-start`;
     const kernelOperate = applyStepId(kernel.nodeName, 'Operate');
     const kernelSteps: PlanStep[] = fresh
         ? [
-              loopback(kernel),
-              apply(kernel, 'Prepare', [loopbackId(kernel)], upgrade('§2.3.1.1')),
+              ...beforePrepare(kernel),
+              apply(kernel, 'Prepare', beforePrepareId(kernel), upgrade('§2.3.1.1')),
               manual(kernel, 'xpr-setup-start', 'Run XPR setup on the kernel, through its last dialog and the reboot', [kernelPrepare], install('§4.3–§4.4')),
               apply(kernel, 'Operate', [kernelSetup], install('§4.3–§4.4')),
           ]
@@ -119,8 +134,8 @@ export function planXpr(resolved: ResolvedSite, nodes: readonly NodeIR[]): PlanP
         const prepare = applyStepId(host.nodeName, 'Prepare');
         const wait = `wait-${slug}-${planSlug(kernel.nodeName)}`;
         return [
-            loopback(host),
-            apply(host, 'Prepare', [loopbackId(host)], upgrade('§2.12.1, §2.3.1.1')),
+            ...beforePrepare(host),
+            apply(host, 'Prepare', beforePrepareId(host), upgrade('§2.12.1, §2.3.1.1')),
             {
                 kind: 'wait',
                 id: wait,
