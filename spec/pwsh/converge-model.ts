@@ -298,16 +298,19 @@ export function freshPatch(r: Resource, state: State): Patch {
             return r.ensure === 'Absent' ? { WebVirtualDirectories: { [virtualDirectoryKey(r.website, r.webApplication, r.name)]: { PhysicalPath: r.physicalPath } } } : {};
         case 'IisSslSettings':
             return { WebConfiguration: { [sslAccessKey(r.name)]: { sslFlags: r.flags.length === 0 ? 'Ssl' : 'None' } } };
+        case 'ClusterDisk':
+            // The customer's disk is in Available Storage under the name the cluster gave it, not the label yet
+            // (the cluster fixture's fresh host has the label for the Scripts that depend on the disk).
+            return r.ensure === 'Present' ? { Cluster: { Resources: { [r.label]: null } } } : { Cluster: { Resources: { [r.label]: { Type: 'Physical Disk', Group: 'Available Storage', State: 'Online', DependsOn: [], Parameters: {}, Checkpoints: [] } } } };
         case 'Script':
         case 'GroupMembers':
         case 'UserRight':
         case 'PendingReboot':
         case 'WaitForAll':
         case 'WaitForCluster':
-        case 'ClusterDisk':
         case 'ClusterPreferredOwner':
         case 'EnvironmentPath':
-            // Fresh hosts have none of these: the cluster's disk is unnamed, its group has no preferred
+            // Fresh hosts have none of these: the role's group has no preferred
             // owners, and the machine Path lacks XPR's folders.
             return {};
     }

@@ -5,11 +5,11 @@
 
 import type { State } from './hosts/base.js';
 import type { HostFixtures } from './node-runs.js';
-import { PRODUCT_FIXTURES } from './hosts/products.js';
+import { manualStepPatch, PRODUCT_FIXTURES } from './hosts/products.js';
 import { freshHost } from './script-cases.js';
 
 export const HOST_FIXTURES: HostFixtures = {
     fresh: freshHost,
     installers: (site, node) => Object.assign({}, ...PRODUCT_FIXTURES.map((f) => f.installers?.(site, node) ?? {})) as State,
-    manualStep: (site, node, stepId) => PRODUCT_FIXTURES.map((f) => f.manualSteps?.[stepId]).find((s) => s !== undefined)?.(site, node),
+    manualStep: manualStepPatch,
 };

@@ -14,7 +14,7 @@ import type { NodeIR, ScriptGate } from '../../compiler/ir/types.js';
 import type { Site } from '../../compiler/manifest/types.generated.js';
 import { compileCase, goldenCases } from '../golden/golden.spec.js';
 import { baseHost, merge, type State } from './hosts/base.js';
-import { PRODUCT_FIXTURES, type Installer } from './hosts/products.js';
+import { manualStepPatch, PRODUCT_FIXTURES, type Installer } from './hosts/products.js';
 
 const GOLDEN_DIR = new URL('../golden/', import.meta.url).pathname;
 const HOSTS_DIR = new URL('./hosts/', import.meta.url).pathname;
@@ -77,7 +77,6 @@ export function scriptCases(): ScriptCase[] {
             for (const block of scripts) {
                 const resource = node.resources.find((r) => r.id === block.name);
                 const gate = resource?.kind === 'Script' ? (resource.gate ?? null) : null;
-                const step = gate ? PRODUCT_FIXTURES.map((f) => f.manualSteps?.[gate.step]).find((s) => s !== undefined) : undefined;
                 cases.push({
                     id: `${name}/${node.name} [xScript]${block.name}`,
                     getScript: scriptText(block, 'GetScript'),
@@ -87,7 +86,7 @@ export function scriptCases(): ScriptCase[] {
                     gate,
                     fresh: PRODUCT_FIXTURES.reduce((state, fixture) => (fixture.freshFor ? merge(state, fixture.freshFor(site, node, block.name)) : state), fresh),
                     installers,
-                    manualStep: step ? step(site, node) : null,
+                    manualStep: (gate ? manualStepPatch(site, node, gate.step) : undefined) ?? null,
                     ...(resource?.kind === 'Registry' && resource.rebootAfterChange === true ? { expectReboot: true } : {}),
                     using: {},
                 });

@@ -9,6 +9,7 @@
  */
 
 import type { NodeIR } from '../../../compiler/ir/types.js';
+import { LICENSE_LOGGING_SERVICE } from '../../../compiler/products/xpr/data.js';
 
 export type State = Record<string, unknown>;
 
@@ -47,6 +48,10 @@ export function baseHost(node: NodeIR): State {
         },
         Services: {
             WinRM: { DisplayName: 'Windows Remote Management (WS-Management)', StartMode: 'Auto', State: 'Running', StartName: 'NT AUTHORITY\\NetworkService', PathName: 'C:\\Windows\\System32\\svchost.exe -k NetworkService -p', Dependencies: ['RPCSS', 'HTTP'] },
+            // Windows Server 2008 R2 still ships License Logging (removed in 2012), running; XPR hosts stop and disable it (§3.1.3).
+            ...(node.os === 'WindowsServer2008R2'
+                ? { [LICENSE_LOGGING_SERVICE.name]: { DisplayName: LICENSE_LOGGING_SERVICE.displayName, StartMode: 'Auto', State: 'Running', StartName: 'NT AUTHORITY\\NetworkService', PathName: 'C:\\Windows\\System32\\llssrv.exe', Dependencies: [] } }
+                : {}),
         },
         Files: { 'C:\\Windows': { Type: 'Directory' } },
         LocalGroups: { Administrators: [`${node.name}\\Administrator`] },

@@ -146,6 +146,16 @@ export const clusterFixture: ProductFixture = {
         return ready;
     },
     manualSteps: {
+        // XPR setup on the install node creates the File Server resource of the XPR shares in the role,
+        // named after the client access point and without dependencies; the cluster integration renames
+        // it and makes it depend on the network name and the disk (§9.6.2).
+        'xpr-setup-finish': (site, node) => {
+            const xpr = site.xpr;
+            const me = xpr?.cluster ? clusterNodeOf(xpr, node.name) : undefined;
+            if (!xpr?.cluster || me?.index !== 0) return {};
+            const s = clusterSettings(xpr.cluster);
+            return { Cluster: { Resources: { [`File Server (\\${s.networkName})`]: bare('File Server', s.roleName) } } };
+        },
         'xpr-cluster-apply-first': (site) => {
             const s = site.xpr?.cluster ? clusterSettings(site.xpr.cluster) : undefined;
             return s ? { Cim: { Win32_Volume: [{ DriveLetter: 'C:', Capacity: 100 * 1024 ** 3, FreeSpace: 80 * 1024 ** 3, DriveType: 3 }, { DriveLetter: s.driveLetter, Capacity: 200 * 1024 ** 3, FreeSpace: 200 * 1024 ** 3, DriveType: 3, FileSystem: 'NTFS' }] } } : {};

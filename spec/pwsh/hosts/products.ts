@@ -18,7 +18,7 @@ import { UNINSTALL_KEYS } from '../../../compiler/products/officestatus/data.js'
 import { shareUnc } from '../../../compiler/products/officestatus/model.js';
 import { INSTALL_MARKER } from '../../../compiler/products/xpr/data.js';
 import { hostOfNode, mediaPath, sameName } from '../../../compiler/products/xpr/model.js';
-import type { State } from './base.js';
+import { merge, type State } from './base.js';
 import { clusterFixture } from './cluster.js';
 
 export interface Installer {
@@ -150,3 +150,9 @@ const officeStatus: ProductFixture = {
 };
 
 export const PRODUCT_FIXTURES: readonly ProductFixture[] = [xpr, onexPortal, officeStatus, clusterFixture];
+
+/** What a runbook step changes, from every fixture that models it (XPR setup also makes the cluster's File Server), or undefined. */
+export function manualStepPatch(site: Site, node: NodeIR, stepId: string): State | undefined {
+    const patches = PRODUCT_FIXTURES.flatMap((f) => (f.manualSteps?.[stepId] ? [f.manualSteps[stepId](site, node)] : []));
+    return patches.length === 0 ? undefined : patches.reduce((state, patch) => merge(state, patch), {} as State);
+}
