@@ -92,9 +92,11 @@ export function noDependenciesScript(services: readonly string[]): ScriptLines {
         `$services = ${psArray(services)}`,
         '$withDependencies = @($services | Where-Object { $service = Get-Service -Name $_ -ErrorAction SilentlyContinue; $service -and $service.ServicesDependedOn.Count -gt 0 })',
     ];
+    // A missing service is not "without dependencies": the xService resources before this one create them.
+    const missing = '$missing = @($services | Where-Object { -not (Get-Service -Name $_ -ErrorAction SilentlyContinue) })';
     return {
         getScript: [...scan, "@{ Result = $withDependencies -join ', ' }"],
-        testScript: [...scan, '$withDependencies.Count -eq 0'],
+        testScript: [...scan, missing, '$missing.Count -eq 0 -and $withDependencies.Count -eq 0'],
         setScript: [
             ...scan,
             'foreach ($name in $withDependencies) {',

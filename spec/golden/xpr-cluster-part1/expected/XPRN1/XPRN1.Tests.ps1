@@ -653,7 +653,8 @@ Describe 'Node XPRN1 (site northwind-xpr-cluster-2008)' {
             $inDesiredState = & {
                 $services = @('cfgsvc', 'DirSvc', 'infostor', 'licsvc', 'LnUmApl', 'mrs', 'mta', 'nameloc', 'NotApl', 'SmtpApl', 'stunnel', 'TcpApl', 'WebApl', 'xmrsvc')
                 $withDependencies = @($services | Where-Object { $service = Get-Service -Name $_ -ErrorAction SilentlyContinue; $service -and $service.ServicesDependedOn.Count -gt 0 })
-                $withDependencies.Count -eq 0
+                $missing = @($services | Where-Object { -not (Get-Service -Name $_ -ErrorAction SilentlyContinue) })
+                $missing.Count -eq 0 -and $withDependencies.Count -eq 0
             }
             $inDesiredState | Should -BeTrue -Because 'its TestScript returns $true in the desired state'
         }

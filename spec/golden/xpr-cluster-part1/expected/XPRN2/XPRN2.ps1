@@ -291,7 +291,8 @@ Configuration XPRN2_Operate
             TestScript = {
                 $services = @('cfgsvc', 'DirSvc', 'infostor', 'licsvc', 'LnUmApl', 'mrs', 'mta', 'nameloc', 'NotApl', 'SmtpApl', 'stunnel', 'TcpApl', 'WebApl', 'xmrsvc')
                 $withDependencies = @($services | Where-Object { $service = Get-Service -Name $_ -ErrorAction SilentlyContinue; $service -and $service.ServicesDependedOn.Count -gt 0 })
-                $withDependencies.Count -eq 0
+                $missing = @($services | Where-Object { -not (Get-Service -Name $_ -ErrorAction SilentlyContinue) })
+                $missing.Count -eq 0 -and $withDependencies.Count -eq 0
             }
             SetScript  = {
                 $services = @('cfgsvc', 'DirSvc', 'infostor', 'licsvc', 'LnUmApl', 'mrs', 'mta', 'nameloc', 'NotApl', 'SmtpApl', 'stunnel', 'TcpApl', 'WebApl', 'xmrsvc')
