@@ -139,7 +139,9 @@ export function convergePatch(r: Exclude<Resource, { kind: 'Script' }>, state: S
                         StartMode: r.startupType !== undefined ? START_MODE[r.startupType] : (old['StartMode'] ?? 'Auto'),
                         State: state_ ?? old['State'] ?? 'Stopped',
                         StartName: account ?? old['StartName'] ?? 'LocalSystem',
-                        PathName: r.path ?? old['PathName'] ?? '',
+                        // Without Path, xService keeps the image path of a service that exists, also one a Script
+                        // made in pwsh that this model does not know about (Xpr_Cluster_ReplicaServices).
+                        ...(r.path ?? old['PathName']) !== undefined ? { PathName: r.path ?? old['PathName'] } : {},
                         Dependencies: r.dependencies !== undefined ? [...r.dependencies] : (old['Dependencies'] ?? []),
                     },
                 },

@@ -17,7 +17,7 @@ import type { Site, Xpr } from '../../../compiler/manifest/types.generated.js';
 import { INFORMATION_STORE, RESOURCE_TYPE } from '../../../compiler/products/xpr/cluster-data.js';
 import { resourceId } from '../../../compiler/products/xpr/cluster-lower.js';
 import { clusterNodeOf, clusterNodes, clusterServices, clusterSettings } from '../../../compiler/products/xpr/cluster-model.js';
-import type { State } from './base.js';
+import { drivesOf, type State } from './base.js';
 import type { ProductFixture } from './products.js';
 
 const PPCOM = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Wow6432Node\\PP-COM\\MRS';
@@ -94,6 +94,8 @@ export const clusterFixture: ProductFixture = {
         const s = clusterSettings(xpr.cluster);
         const state: State = { Cluster: baseCluster(xpr), Files: { 'C:\\Windows\\cluster': { Type: 'Directory' } } };
         if (me.index === 0) {
+            // The customer's new cluster disk is not formatted yet; the runbook step xpr-cluster-apply-first formats it (§7.1.3).
+            state['Cim'] = { Win32_Volume: drivesOf(node).map((d) => ({ DriveLetter: d, Capacity: 200 * 1024 ** 3, FreeSpace: 200 * 1024 ** 3, DriveType: 3, ...(d === s.driveLetter ? { FileSystem: 'RAW' } : {}) })) };
             state['Services'] = setupServices(xpr, true);
             // What setup wrote, naming the install node (§9.3 step 2c's examples).
             state['Registry'] = {
