@@ -42,7 +42,7 @@ export function prerequisites({ site, xpr, host, serviceUser }: Context): Step {
                       `The medium is copied as the account of credential ${c(xpr.media.credential.credential)} (the whole copy runs under it): that account must be allowed to create ${c(xpr.media.stagingPath)} on this computer.`,
                   ]
                 : []),
-            'The XPR services, registry values and shares are in the Operate configuration, applied after setup. `[xScript]Xpr_HostRequirements` fails with "xprc gate: … Waiting for the runbook step" until the Microsoft Loopback Adapter is installed (PLAN.md puts that step first): it is a gate, and that is expected.',
+            'The XPR services, registry values and shares are in the Operate configuration, applied after setup. `[xScript]Xpr_HostRequirements` fails with "xprc gate: … Waiting for the runbook step" until the steps "Install the Microsoft Loopback Adapter" and "Check the XPR host requirements" are done (PLAN.md puts both before Prepare): it is a gate, and that is expected.',
             'The LCM restarts the computer itself when a prerequisite asks for it (meta-configuration, section 1) and then continues: TCP/IP reads these values only at start-up, and setup must not start with a restart pending. A restart Windows Update has pending is not the configuration\'s: finish it before setup.',
         ],
         verify: '`Get-WindowsFeature NET-Framework-Core, Web-Server, SMTP-Server` shows only NET-Framework-Core installed, and no reboot is pending.',

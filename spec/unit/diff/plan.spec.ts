@@ -30,6 +30,7 @@ describe('xprc diff of the site plan (compiler/diff/plan.ts)', () => {
         const diff = diffSites(ir(before), ir(after));
         expect(diff.plan.filter((s) => s.change === 'removed').map((s) => s.id)).to.deep.equal([
             'xprsat02-xpr-loopback-adapter',
+            'xprsat02-xpr-host-requirements',
             'apply-xprsat02-prepare',
             'wait-xprsat02-xprkern',
             'xprsat02-xpr-satprep',

@@ -60,8 +60,11 @@ describe('site build.ps1, RequiredModules.psd1, PACKAGE.md and pull meta-configu
             PULL,
             (text) => {
                 expect(text).to.contain("ConfigurationNames = @('SRV01_Config')");
-                expect(text).to.contain("CertificateID        = '3C2A6F7B1E0D4C5B8A9F00112233445566778899'");
-                expect(text).to.contain("ConfigurationMode    = 'ApplyAndMonitor'");
+                expect(text).to.contain("CertificateID                  = '3C2A6F7B1E0D4C5B8A9F00112233445566778899'");
+                expect(text).to.contain("ConfigurationMode              = 'ApplyAndMonitor'");
+                // The node's own LCM settings (issue 11), as in its push meta-configuration: it restarts for its resources.
+                expect(text).to.contain('RebootNodeIfNeeded             = $true');
+                expect(text).to.contain("ActionAfterReboot              = 'ContinueConfiguration'");
                 expect(text).to.not.contain('AllowUnsecureConnection');
             },
         ],
@@ -75,8 +78,8 @@ describe('site build.ps1, RequiredModules.psd1, PACKAGE.md and pull meta-configu
             { mode: 'pull', pullServer: { ...PULL.pullServer, kind: 'azureAutomation', configurationMode: 'ApplyAndAutoCorrect', refreshFrequencyMins: 60 } },
             (text) => {
                 expect(text).to.contain("ConfigurationNames = @('SRV01_Config.SRV01')");
-                expect(text).to.contain("ConfigurationMode    = 'ApplyAndAutoCorrect'");
-                expect(text).to.contain('RefreshFrequencyMins = 60');
+                expect(text).to.contain("ConfigurationMode              = 'ApplyAndAutoCorrect'");
+                expect(text).to.contain('RefreshFrequencyMins           = 60');
             },
         ],
     ];
