@@ -5,51 +5,41 @@
  *   1 a manifest has errors, 2 usage or internal error,
  *   3 diff: the manifests give different configurations,
  *   4 build --check: the output folder is out of date.
+ *
+ * The diff and explain commands are in diff-commands.ts; the exit codes, the
+ * Io seam and the reading/compiling/reporting all commands share are in
+ * run.ts (Io and the EXIT_* codes are re-exported here for the specs).
  */
 
 import { join, resolve as resolvePath } from 'node:path';
 import yargs from 'yargs';
-import { compile, type CompileResult } from '../compile.js';
 import { catalogEntries, findByCode } from '../diagnostics/catalog.js';
-import { escapeJsonText, escapeUnsafe } from '../diagnostics/display.js';
 import { diag, locate, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { escapeJsonText } from '../diagnostics/display.js';
 import { checkOutput, isUpToDate, type OutputCheck } from '../diff/check.js';
-import { diffSites } from '../diff/diff.js';
-import { explainItem, type ExplainedItem } from '../diff/explain.js';
-import { readAtRevision } from '../diff/git.js';
-import { hasChanges } from '../diff/model.js';
-import { renderDiffJson } from '../diff/render-json.js';
-import { renderDiffMarkdown } from '../diff/render-markdown.js';
-import { renderDiffText } from '../diff/render-text.js';
 import type { OutputFile } from '../emit/emit.js';
 import { bundledRootSchema } from '../frontend/schemas.js';
-import { suggest } from '../frontend/validate.js';
 import { printIR } from '../ir/print.js';
 import { VERSION } from '../version.js';
-import { CHECK_SCHEMA, chooseStyle, diagnosticsJson, formatDiagnostics, type Style } from './format.js';
-import { DEFAULT_MAX_MANIFEST_BYTES, readManifestFile } from './read-manifest.js';
+import { diffCommand, explainResourceCommand } from './diff-commands.js';
+import { CHECK_SCHEMA, chooseStyle, diagnosticsJson } from './format.js';
+import { DEFAULT_MAX_MANIFEST_BYTES } from './read-manifest.js';
+import {
+    type Io,
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_STALE,
+    type Format,
+    type DiffFormat,
+    type BuildFormat,
+    runCompile,
+    report,
+} from './run.js';
 import { renderSarif } from './sarif.js';
 import { writeBuild } from './write-report.js';
 
-export interface Io {
-    readonly stdout: { write(text: string): unknown; isTTY?: boolean };
-    readonly stderr: { write(text: string): unknown; isTTY?: boolean };
-    readonly env: NodeJS.ProcessEnv;
-    readonly cwd: string;
-}
-
-export const EXIT_OK = 0;
-export const EXIT_ERRORS = 1;
-export const EXIT_USAGE = 2;
-/** xprc diff: the two manifests give different configurations (0 when they give the same). */
-export const EXIT_CHANGES = 3;
-/** xprc build --check: the output folder differs from what a build would write. */
-export const EXIT_STALE = 4;
-
-type Format = 'text' | 'json';
-type DiffFormat = Format | 'md';
-/** build and validate also speak SARIF 2.1.0, for code scanning (cli/sarif.ts). */
-type BuildFormat = Format | 'sarif';
+export { EXIT_CHANGES, EXIT_ERRORS, EXIT_OK, EXIT_STALE, EXIT_USAGE } from './run.js';
+export type { Io } from './run.js';
 
 /**
  * `--format` is declared per command rather than globally: Markdown only
@@ -239,16 +229,6 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return exitCode;
 }
 
-function readManifest(manifest: string, io: Io, maxBytes = DEFAULT_MAX_MANIFEST_BYTES): Buffer | Diagnostic[] {
-    const read = readManifestFile(manifest, io.cwd, maxBytes);
-    return Buffer.isBuffer(read) ? read : locate([read], manifest);
-}
-
-function runCompile(manifest: string, io: Io, emit: boolean, maxBytes?: number): CompileResult {
-    const bytes = readManifest(manifest, io, maxBytes);
-    return Array.isArray(bytes) ? { diagnostics: bytes } : compile({ fileName: manifest, bytes }, { emit });
-}
-
 /** build --check: compare, print the stale/missing/extra lists, and return 0 or EXIT_STALE. Writes nothing. */
 function checkCommand(
     manifest: string,
@@ -299,109 +279,4 @@ function checkCommand(
     ];
     io.stdout.write(`${lines.join('\n')}\n`);
     return EXIT_STALE;
-}
-
-interface DiffSide {
-    /** How the side is named in diagnostics and in the diff: the path as given, or `<ref>:<path>`. */
-    readonly label: string;
-    readonly result: CompileResult;
-}
-
-function diffCommand(manifest: string, newManifest: string | undefined, base: string | undefined, format: DiffFormat, io: Io): number {
-    if ((base === undefined) === (newManifest === undefined)) {
-        io.stderr.write('xprc diff: give either two manifests (xprc diff <old> <new>) or one and a git revision (xprc diff <manifest> --base <ref>).\n');
-        return EXIT_USAGE;
-    }
-    const sides: DiffSide[] = [];
-    if (base !== undefined) {
-        const current = readManifest(manifest, io);
-        if (Array.isArray(current)) {
-            return reportSides([{ label: manifest, result: { diagnostics: current } }], format, io);
-        }
-        const read = readAtRevision(resolvePath(io.cwd, manifest), base);
-        if (!read.ok) {
-            const failure = locate([diag('RevisionUnreadable', { ref: base, reason: read.reason, path: manifest })], manifest);
-            return reportSides([{ label: manifest, result: { diagnostics: failure } }], format, io);
-        }
-        sides.push({ label: read.label, result: compile({ fileName: read.label, bytes: read.bytes }, { emit: false }) });
-        sides.push({ label: manifest, result: compile({ fileName: manifest, bytes: current }, { emit: false }) });
-    } else {
-        sides.push({ label: manifest, result: runCompile(manifest, io, false) });
-        sides.push({ label: newManifest as string, result: runCompile(newManifest as string, io, false) });
-    }
-    const [oldSide, newSide] = sides as [DiffSide, DiffSide];
-    if (!oldSide.result.ir || !newSide.result.ir) {
-        return reportSides(sides, format, io);
-    }
-    if (format !== 'json') {
-        // The new manifest's warnings (the old one's are history) go to stderr, so stdout stays the
-        // diff alone, e.g. when it is piped into a pull-request comment.
-        report(newSide.result, 'text', io);
-    }
-    const diff = diffSites(oldSide.result.ir, newSide.result.ir);
-    const labels = { old: oldSide.label, new: newSide.label };
-    const style: Style = chooseStyle(io.stdout, io.env);
-    io.stdout.write(format === 'json' ? escapeJsonText(renderDiffJson(diff, labels)) : format === 'md' ? renderDiffMarkdown(diff, labels) : renderDiffText(diff, labels, style));
-    return hasChanges(diff) ? EXIT_CHANGES : EXIT_OK;
-}
-
-/** Diagnostics of one or both sides of a diff; returns EXIT_ERRORS when any is an error. */
-function reportSides(sides: readonly DiffSide[], format: DiffFormat, io: Io): number {
-    if (format === 'json') {
-        return report({ diagnostics: sides.flatMap((s) => s.result.diagnostics) }, 'json', io);
-    }
-    return sides.map((s) => report(s.result, 'text', io)).includes(EXIT_ERRORS) ? EXIT_ERRORS : EXIT_OK;
-}
-
-function explainResourceCommand(node: string | undefined, resource: string | undefined, manifest: string | undefined, format: Format, io: Io): number {
-    if (node === undefined || resource === undefined || manifest === undefined) {
-        io.stderr.write('xprc explain: to explain a resource, name the node, the resource id and the manifest: xprc explain <NODE> <resource-id> --manifest <file>.\n');
-        return EXIT_USAGE;
-    }
-    const result = runCompile(manifest, io, false);
-    if (!result.ir) {
-        return report(result, format, io);
-    }
-    const found = explainItem(result.ir, result.source, manifest, node, resource);
-    if (!found.ok) {
-        const failure =
-            found.missing === 'node'
-                ? diag('UnknownNode', { node, suggestion: suggest(node, found.candidates) })
-                : diag('UnknownResource', { node: found.node, id: resource, suggestion: suggest(resource, found.candidates) });
-        report({ diagnostics: locate([failure], manifest) }, format, io);
-        return EXIT_USAGE;
-    }
-    // Escaped like diagnostics: layer descriptions and values come from the manifest (JSON.stringify leaves U+2028 and bidi controls raw).
-    io.stdout.write(format === 'json' ? `${escapeJsonText(JSON.stringify(found.item, null, 2))}\n` : formatExplained(found.item));
-    return EXIT_OK;
-}
-
-function formatExplained(item: ExplainedItem): string {
-    const rows: [string, string][] = [
-        ['Defined at', `${item.location}  (#${item.pointer})`],
-        ['Layer', `${item.layer.name}: ${item.layer.description}`],
-        ['Guide', item.guide ?? 'none: a generic setting, not prescribed by a product guide'],
-        ...(item.dependsOn.length > 0 ? [['Depends on', item.dependsOn.join(', ')] as [string, string]] : []),
-        ...(item.registry ? [['Registry', item.registry] as [string, string]] : []),
-        ['Written to', item.files.join(', ')],
-    ];
-    const lines = [`${item.kind === 'resource' ? 'Resource' : 'Manual step'} ${item.ref} of node ${item.node}`, '', ...rows.map(([k, v]) => `${k.padEnd(11)} ${v}`)];
-    if (item.block) {
-        lines.push('', ...item.block.split('\n').map((line) => `    ${line}`));
-    }
-    // The block's own lines end in CR LF like the .ps1 (kept); everything else from the manifest is escaped.
-    return `${lines.map((line) => escapeUnsafe(line.replace(/\r$/, '')) + (line.endsWith('\r') ? '\r' : '')).join('\n')}\n`;
-}
-
-/** Print diagnostics; returns the exit code they imply. SARIF names the manifest even when nothing is reported. */
-function report(result: Pick<CompileResult, 'diagnostics' | 'source'>, format: BuildFormat, io: Io, manifest = ''): number {
-    const hasErrors = result.diagnostics.some((d) => d.severity === 'error');
-    if (format === 'sarif') {
-        io.stdout.write(escapeJsonText(renderSarif(result.diagnostics, manifest)));
-    } else if (format === 'json') {
-        io.stdout.write(`${escapeJsonText(JSON.stringify(diagnosticsJson(result.diagnostics), null, 2))}\n`);
-    } else if (result.diagnostics.length > 0) {
-        io.stderr.write(formatDiagnostics(result.diagnostics, result.source, chooseStyle(io.stderr, io.env)));
-    }
-    return hasErrors ? EXIT_ERRORS : EXIT_OK;
 }
