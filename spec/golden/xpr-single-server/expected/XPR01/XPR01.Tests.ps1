@@ -572,7 +572,7 @@ Describe 'Node XPR01 (site contoso-xpr)' {
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.15)'
         }
 
-        It 'Setup: default voice format (RUNBOOK.md 2.16, site.json#/xpr/voiceFormat)' {
+        It 'Setup: default voice format (RUNBOOK.md 2.16, site.json#/xpr)' {
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.16)'
         }
 

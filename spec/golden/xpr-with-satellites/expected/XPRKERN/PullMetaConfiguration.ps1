@@ -28,11 +28,13 @@ Configuration XPRKERN_PullMeta
     {
         Settings
         {
-            RefreshMode          = 'Pull'
-            ConfigurationMode    = 'ApplyAndMonitor'
-            RefreshFrequencyMins = 30
-            RebootNodeIfNeeded   = $false
-            CertificateID        = '1111111111111111111111111111111111111111'
+            RefreshMode                    = 'Pull'
+            ConfigurationMode              = 'ApplyAndMonitor'
+            RefreshFrequencyMins           = 30
+            ConfigurationModeFrequencyMins = 15
+            RebootNodeIfNeeded             = $true
+            ActionAfterReboot              = 'ContinueConfiguration'
+            CertificateID                  = '1111111111111111111111111111111111111111'
         }
 
         ConfigurationRepositoryWeb PullServer

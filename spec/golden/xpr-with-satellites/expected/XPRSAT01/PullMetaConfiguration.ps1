@@ -28,11 +28,13 @@ Configuration XPRSAT01_PullMeta
     {
         Settings
         {
-            RefreshMode          = 'Pull'
-            ConfigurationMode    = 'ApplyAndMonitor'
-            RefreshFrequencyMins = 30
-            RebootNodeIfNeeded   = $false
-            CertificateID        = '2222222222222222222222222222222222222222'
+            RefreshMode                    = 'Pull'
+            ConfigurationMode              = 'ApplyAndMonitor'
+            RefreshFrequencyMins           = 30
+            ConfigurationModeFrequencyMins = 15
+            RebootNodeIfNeeded             = $true
+            ActionAfterReboot              = 'ContinueConfiguration'
+            CertificateID                  = '2222222222222222222222222222222222222222'
         }
 
         ConfigurationRepositoryWeb PullServer

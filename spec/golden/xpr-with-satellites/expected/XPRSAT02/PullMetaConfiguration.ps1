@@ -28,11 +28,13 @@ Configuration XPRSAT02_PullMeta
     {
         Settings
         {
-            RefreshMode          = 'Pull'
-            ConfigurationMode    = 'ApplyAndMonitor'
-            RefreshFrequencyMins = 30
-            RebootNodeIfNeeded   = $false
-            CertificateID        = '3333333333333333333333333333333333333333'
+            RefreshMode                    = 'Pull'
+            ConfigurationMode              = 'ApplyAndMonitor'
+            RefreshFrequencyMins           = 30
+            ConfigurationModeFrequencyMins = 15
+            RebootNodeIfNeeded             = $true
+            ActionAfterReboot              = 'ContinueConfiguration'
+            CertificateID                  = '3333333333333333333333333333333333333333'
         }
 
         ConfigurationRepositoryWeb PullServer
