@@ -5,20 +5,21 @@
  * The registration key is a parameter, filled in by the site build.ps1 from
  * a vault or its -RegistrationKey parameter: it never reaches a generated file.
  *
- * Built as typed blocks (keyword, instance name, properties) in the shape of
- * the push-mode meta-configuration builder (branch i11a,
- * emit/ps/meta-configuration.ts `MetaBlock`), so that, once both are merged,
- * `pullSettings()` overrides its Settings and `pullRepositoryBlocks()` are
- * appended to its blocks, and this file's own template goes.
+ * Its Settings are the push meta-configuration's (<NODE>.meta.ps1) with the
+ * pull server's refresh settings; the repository blocks come on top. A
+ * separate file because the registration key is a parameter only pull has,
+ * and a pulling node is set up once from the site build's package.
  */
 
 import { ps, type DscProperty } from '../../dsc/block.js';
 import { InternalError } from '../../diagnostics/internal-error.js';
+import { assertSettings } from '../../dsc/lcm-settings.js';
 import type { NodeIR, PullServerIR, SiteIR } from '../../ir/types.js';
 import { VERSION } from '../../version.js';
 import { render, toCrlf } from '../templates.js';
 import { configurationName } from './configuration.js';
 import { configurationViews } from './configurations.js';
+import { settingsBlock } from './meta-configuration.js';
 import { psIdentifier } from './quote.js';
 
 export interface PullMetaBlock {
@@ -58,21 +59,29 @@ function pullServerOf(site: SiteIR): PullServerIR {
     return server;
 }
 
-/** The Settings of a pulling node. */
+/**
+ * The Settings of a pulling node: the node's own push Settings
+ * (meta-configuration.ts `settingsBlock`, from NodeIR.lcm: restarts, what to
+ * do after one, CertificateID) with the pull server's refresh mode,
+ * configuration mode and refresh interval, so that pull and push can never
+ * disagree on anything but how the configuration arrives. Checked against
+ * the LCM's schema facts like the push Settings.
+ */
 export function pullSettings(site: SiteIR, node: NodeIR): DscProperty[] {
     const server = pullServerOf(site);
-    return [
-        { name: 'RefreshMode', value: ps.str('Pull') },
-        { name: 'ConfigurationMode', value: ps.str(server.configurationMode) },
-        { name: 'RefreshFrequencyMins', value: ps.int(server.refreshFrequencyMins) },
-        { name: 'ConfigurationModeFrequencyMins', value: ps.int(node.lcm.configurationModeFrequencyMins) },
-        // The node's own LCM settings (NodeIR.lcm, as in its push meta-configuration <NODE>.meta.ps1): a
-        // pulling node restarts for its resources and continues after the restart exactly as a pushed one.
-        { name: 'RebootNodeIfNeeded', value: ps.bool(node.lcm.rebootNodeIfNeeded) },
-        { name: 'ActionAfterReboot', value: ps.str(node.lcm.actionAfterReboot) },
-        // CertificateID lets the LCM decrypt the credentials the MOF holds, encrypted with the node's certificate.
-        ...(node.certificate ? [{ name: 'CertificateID', value: ps.str(node.certificate.thumbprint) }] : []),
-    ];
+    const pull = new Map<string, DscProperty['value']>([
+        ['RefreshMode', ps.str('Pull')],
+        ['ConfigurationMode', ps.str(server.configurationMode)],
+    ]);
+    const properties = settingsBlock(node).properties.flatMap((p): DscProperty[] => {
+        const value = pull.get(p.name) ?? p.value;
+        // How often to ask the pull server sits next to the mode it refreshes.
+        return p.name === 'RefreshMode'
+            ? [{ name: p.name, value }, { name: 'RefreshFrequencyMins', value: ps.int(server.refreshFrequencyMins) }]
+            : [{ name: p.name, value }];
+    });
+    assertSettings(node.name, properties);
+    return properties;
 }
 
 /** Where the node pulls its configuration and modules from, and reports to: the same server. */

@@ -29,8 +29,8 @@ Configuration VMPRO01_PullMeta
         Settings
         {
             RefreshMode                    = 'Pull'
-            ConfigurationMode              = 'ApplyAndAutoCorrect'
             RefreshFrequencyMins           = 60
+            ConfigurationMode              = 'ApplyAndAutoCorrect'
             ConfigurationModeFrequencyMins = 15
             RebootNodeIfNeeded             = $true
             ActionAfterReboot              = 'ContinueConfiguration'

@@ -29,8 +29,8 @@ Configuration WS12_PullMeta
         Settings
         {
             RefreshMode                    = 'Pull'
-            ConfigurationMode              = 'ApplyAndMonitor'
             RefreshFrequencyMins           = 30
+            ConfigurationMode              = 'ApplyAndMonitor'
             ConfigurationModeFrequencyMins = 15
             RebootNodeIfNeeded             = $true
             ActionAfterReboot              = 'ContinueConfiguration'
