@@ -95,17 +95,10 @@ function $FunctionName
         Set-Content -Path $ScriptPath -Value (@($script:StubTexts[$ScriptPath].Values) -join [System.Environment]::NewLine)
     }
 
-    function Invoke-SiteBuild
+    # Both Describes stub the same site folder and build host: dot-sourced from their BeforeAll and
+    # BeforeEach, so the variables these set ($vaultCredentials, $outputPath) and the mocks land there.
+    function Initialize-SiteStubs
     {
-        param ($Site, [System.Collections.Hashtable] $Arguments)
-        $global:XprcCalls = @()
-        & (Join-Path -Path $Site.folder -ChildPath 'build.ps1') @Arguments
-    }
-}
-
-Describe 'site build.ps1 -ResolveDependency -Package -NonInteractive of <_.name>' -ForEach $script:sites {
-    BeforeAll {
-        $site = $_
         foreach ($configuration in $site.configurations)
         {
             Set-ConfigurationStub -ScriptPath (Join-Path -Path (Join-Path -Path $site.folder -ChildPath $configuration.folder) -ChildPath $configuration.script) `
@@ -126,7 +119,8 @@ Describe 'site build.ps1 -ResolveDependency -Package -NonInteractive of <_.name>
         }
     }
 
-    BeforeEach {
+    function Initialize-BuildHost
+    {
         $outputPath = Join-Path -Path $TestDrive -ChildPath ([System.Guid]::NewGuid().ToString('N'))
         Remove-Item -Path (Join-Path -Path $site.folder -ChildPath 'modules') -Recurse -Force -ErrorAction SilentlyContinue
 
@@ -157,6 +151,24 @@ Describe 'site build.ps1 -ResolveDependency -Package -NonInteractive of <_.name>
         }
         Mock -CommandName Get-Credential -MockWith { throw 'Get-Credential prompted' }
         Mock -CommandName Read-Host -MockWith { throw 'Read-Host prompted' }
+    }
+
+    function Invoke-SiteBuild
+    {
+        param ($Site, [System.Collections.Hashtable] $Arguments)
+        $global:XprcCalls = @()
+        & (Join-Path -Path $Site.folder -ChildPath 'build.ps1') @Arguments
+    }
+}
+
+Describe 'site build.ps1 -ResolveDependency -Package -NonInteractive of <_.name>' -ForEach $script:sites {
+    BeforeAll {
+        $site = $_
+        . Initialize-SiteStubs
+    }
+
+    BeforeEach {
+        . Initialize-BuildHost
     }
 
     It 'resolves the pinned modules, compiles every configuration with its credentials and lays out the package, without a prompt' {
@@ -238,57 +250,11 @@ Describe 'site build.ps1 -ResolveDependency -Package -NonInteractive of <_.name>
 Describe 'site build.ps1 of <_.name>: credentials, -Node, PowerShellGet, missing modules' -ForEach $script:detailedSites {
     BeforeAll {
         $site = $_
-        foreach ($configuration in $site.configurations)
-        {
-            Set-ConfigurationStub -ScriptPath (Join-Path -Path (Join-Path -Path $site.folder -ChildPath $configuration.folder) -ChildPath $configuration.script) `
-                -FunctionName $configuration.name -NodeName $configuration.node -MofSuffix '.mof'
-        }
-
-        foreach ($meta in $site.metaConfigurations)
-        {
-            Set-ConfigurationStub -ScriptPath (Join-Path -Path (Join-Path -Path $site.folder -ChildPath $meta.folder) -ChildPath 'PullMetaConfiguration.ps1') `
-                -FunctionName $meta.name -NodeName $meta.node -MofSuffix '.meta.mof'
-        }
-
-        # The vault holds one credential per reference name and the registration key.
-        $vaultCredentials = @{}
-        foreach ($credential in $site.credentials)
-        {
-            $vaultCredentials[$credential.name] = New-TestCredential -UserName ('vault\{0}' -f $credential.name)
-        }
+        . Initialize-SiteStubs
     }
 
     BeforeEach {
-        $outputPath = Join-Path -Path $TestDrive -ChildPath ([System.Guid]::NewGuid().ToString('N'))
-        Remove-Item -Path (Join-Path -Path $site.folder -ChildPath 'modules') -Recurse -Force -ErrorAction SilentlyContinue
-
-        Mock -CommandName Save-PSResource -MockWith {
-            # A minimal module folder, so that the build's own Get-Module -ListAvailable check finds it.
-            $folder = Join-Path -Path (Join-Path -Path $Path -ChildPath $Name) -ChildPath $Version
-            $null = New-Item -Path $folder -ItemType Directory -Force
-            Set-Content -Path (Join-Path -Path $folder -ChildPath "$Name.psd1") -Value ("@{{ ModuleVersion = '{0}'; GUID = '{1}' }}" -f $Version, [System.Guid]::NewGuid())
-        }
-        Mock -CommandName Save-Module -MockWith {
-            $folder = Join-Path -Path (Join-Path -Path $Path -ChildPath $Name) -ChildPath $RequiredVersion
-            $null = New-Item -Path $folder -ItemType Directory -Force
-            Set-Content -Path (Join-Path -Path $folder -ChildPath "$Name.psd1") -Value ("@{{ ModuleVersion = '{0}'; GUID = '{1}' }}" -f $RequiredVersion, [System.Guid]::NewGuid())
-        }
-        Mock -CommandName Compress-Archive -MockWith {
-            Set-Content -Path $DestinationPath -Value ('zip of {0}' -f ($Path -join ';'))
-        }
-        Mock -CommandName New-DscChecksum -MockWith {
-            # What the real cmdlet writes: the SHA-256 of each .mof/.zip, upper-case hex, in <file>.checksum.
-            foreach ($file in Get-ChildItem -Path $Path -File | Where-Object -FilterScript { $_.Extension -in '.mof', '.zip' })
-            {
-                Set-Content -Path ($file.FullName + '.checksum') -Value (Get-FileHash -Path $file.FullName -Algorithm SHA256).Hash -NoNewline
-            }
-        }
-        Mock -CommandName Get-Secret -MockWith {
-            if ($AsPlainText) { return 'registration-key-from-vault' }
-            return $vaultCredentials[$Name]
-        }
-        Mock -CommandName Get-Credential -MockWith { throw 'Get-Credential prompted' }
-        Mock -CommandName Read-Host -MockWith { throw 'Read-Host prompted' }
+        . Initialize-BuildHost
     }
 
     It 'fails without prompting when a credential is missing and -NonInteractive is given' -Skip:($_.credentials.Count -eq 0) {
