@@ -34,19 +34,15 @@ Import-Module -Name Pester -RequiredVersion 5.7.1
 $fake = $inputData.fake
 $work = Split-Path -Path $InputPath -Parent
 
+. (Join-Path -Path $PSScriptRoot -ChildPath 'ScriptRewrite.ps1')
+
 function Resolve-AssemblyLoad
 {
     param ([string] $Text)
     $tokens = $null; $errors = $null
     $ast = [System.Management.Automation.Language.Parser]::ParseInput($Text, [ref]$tokens, [ref]$errors)
     if ($errors.Count -gt 0) { throw "parse error: $($errors[0].Message)" }
-    $calls = $ast.FindAll({ param ($n) $n -is [System.Management.Automation.Language.InvokeMemberExpressionAst] -and $n.Static -and $n.Expression -is [System.Management.Automation.Language.TypeExpressionAst] -and $n.Expression.TypeName.FullName -match '^(System\.)?Reflection\.Assembly$' -and $n.Member.Value -eq 'Load' }, $true)
-    foreach ($call in ($calls | Sort-Object -Property { $_.Extent.StartOffset } -Descending))
-    {
-        $arguments = ($call.Arguments | ForEach-Object { $_.Extent.Text }) -join ', '
-        $Text = $Text.Substring(0, $call.Extent.StartOffset) + "(Invoke-FakeAssemblyLoad $arguments)" + $Text.Substring($call.Extent.EndOffset)
-    }
-    return $Text
+    return Invoke-TextEdit -Text $Text -Edits @(Get-AssemblyLoadEdit $ast)
 }
 
 # Converges a fresh state by the run's steps; returns the state's JSON and what went wrong.

@@ -35,6 +35,7 @@ $ErrorActionPreference = 'Stop'
 $GatePrefix = 'xprc gate: '
 $inputData = Get-Content -LiteralPath $InputPath -Raw | ConvertFrom-Json -AsHashtable -Depth 64
 Import-Module -Name (Join-Path -Path $PSScriptRoot -ChildPath 'FakeWindows.psm1') -Global -Force
+. (Join-Path -Path $PSScriptRoot -ChildPath 'ScriptRewrite.ps1')
 
 # The xScript module's session: Stop and strict mode, as DSC_xScriptResource.psm1 sets them.
 $lcm = New-Module -Name LcmScriptHost -ScriptBlock {
@@ -105,15 +106,8 @@ function Resolve-ScriptText
         $edits.Add(@{ Start = $u.Extent.StartOffset; End = $u.Extent.EndOffset; Text = "`$$name" })
         $prelude.Add("`$$name = $(ConvertTo-PsLiteral $Using[$name])")
     }
-    foreach ($call in $ast.FindAll({ param ($n) $n -is [System.Management.Automation.Language.InvokeMemberExpressionAst] -and $n.Static -and $n.Expression -is [System.Management.Automation.Language.TypeExpressionAst] -and $n.Expression.TypeName.FullName -match '^(System\.)?Reflection\.Assembly$' -and $n.Member.Value -eq 'Load' }, $true))
-    {
-        $arguments = ($call.Arguments | ForEach-Object { $_.Extent.Text }) -join ', '
-        $edits.Add(@{ Start = $call.Extent.StartOffset; End = $call.Extent.EndOffset; Text = "(Invoke-FakeAssemblyLoad $arguments)" })
-    }
-    foreach ($edit in ($edits | Sort-Object -Property { $_.Start } -Descending))
-    {
-        $Text = $Text.Substring(0, $edit.Start) + $edit.Text + $Text.Substring($edit.End)
-    }
+    foreach ($edit in Get-AssemblyLoadEdit $ast) { $edits.Add($edit) }
+    $Text = Invoke-TextEdit -Text $Text -Edits $edits
     return (@($prelude) + $Text) -join "`n"
 }
 
