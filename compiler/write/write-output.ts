@@ -5,7 +5,7 @@
  * build left (recover.ts), then refuses to replace a site folder that holds
  * anything xprc did not write (ownership.ts) unless forced, writes the new
  * output into a fresh temporary folder beside the target, flushes every file
- * and folder to disk, and swaps it in with renames. A crash at any instant
+ * and folder to disk (durability.ts), and swaps it in with renames. A crash at any instant
  * leaves either the previous or the new complete output, or the previous one
  * in `.xprc-old-<site>-*`, which the next build puts back.
  *
@@ -13,10 +13,11 @@
  * previous output is; the CLI prints it as is.
  */
 
-import { closeSync, fsyncSync, lstatSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, parse, resolve, sep } from 'node:path';
 import type { OutputFile } from '../emit/emit.js';
+import { flush, flushStaged, writeNew } from './durability.js';
 import { acquireLock, LockBusy } from './lock.js';
 import { foreignContent, isOwned, ownershipFile, removeOwnedFolder, type Foreign } from './ownership.js';
 import { recoverInterrupted, retiredPrefix, stagingPrefix, type Recovery } from './recover.js';
@@ -68,19 +69,6 @@ function isRiskyRoot(root: string): boolean {
     return parse(root).root === root || resolve(root) === resolve(homedir());
 }
 
-/** Flush a file or folder to disk. Folders cannot be opened for fsync on Windows; NTFS journals renames itself. */
-function flush(path: string): void {
-    let fd: number | undefined;
-    try {
-        fd = openSync(path, 'r');
-        fsyncSync(fd);
-    } catch (error) {
-        if (process.platform !== 'win32') throw error;
-    } finally {
-        if (fd !== undefined) closeSync(fd);
-    }
-}
-
 /**
  * After a rename has happened, a failing fsync of the folder only weakens
  * durability; throwing there would report a failure for a swap that took
@@ -91,17 +79,6 @@ function flushAfterRename(root: string): void {
         flush(root);
     } catch {
         // See above.
-    }
-}
-
-function writeDurably(path: string, bytes: Uint8Array): void {
-    const fd = openSync(path, 'wx');
-    try {
-        let done = 0;
-        while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-        fsyncSync(fd);
-    } finally {
-        closeSync(fd);
     }
 }
 
@@ -192,6 +169,7 @@ function swap({ root, siteName, target, files, step, io, recovery, force }: Swap
     }
     try {
         const folders = new Set<string>([staging]);
+        const written: string[] = [];
         for (const file of [...files, ownershipFile(files)]) {
             const path = join(staging, ...file.path.split('/'));
             if (!path.startsWith(staging + sep)) throw new Error(`Internal error: output path "${file.path}" leaves the output folder`);
@@ -200,11 +178,11 @@ function swap({ root, siteName, target, files, step, io, recovery, force }: Swap
                 mkdirSync(folder, { recursive: true });
                 folders.add(folder);
             }
-            writeDurably(path, file.bytes);
+            writeNew(path, file.bytes);
+            written.push(path);
         }
         step('staged');
-        // Deepest first, so each folder's entry is on disk before its parent's.
-        [...folders].sort((a, b) => b.length - a.length).forEach(flush);
+        flushStaged(staging, written, [...folders]);
         step('flushed');
     } catch (error) {
         rmSync(staging, { recursive: true, force: true });
