@@ -13,11 +13,14 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { diag, at, type PendingDiagnostic } from '../diagnostics/diagnostic.js';
-import { createAjv } from './ajv-options.js';
 import { ROOT_SCHEMA_ID, loadSchemas } from './schemas.js';
 import { parsePointer } from './source.js';
 
 let validator: ValidateFunction | undefined;
+
+const PRECOMPILED = new URL('./schema-validator.cjs', import.meta.url);
+// ajv itself (about a third of the CLI's start-up) is only loaded when there is no precompiled validator.
+const runtimeAjv = existsSync(PRECOMPILED) ? undefined : await import('./ajv-options.js');
 
 /**
  * The precompiled validator written by `npm run build` (scripts/build-validator.ts)
@@ -25,12 +28,11 @@ let validator: ValidateFunction | undefined;
  */
 function getValidator(): ValidateFunction {
     if (!validator) {
-        const precompiled = new URL('./schema-validator.cjs', import.meta.url);
-        if (existsSync(precompiled)) {
-            const loaded = createRequire(import.meta.url)(precompiled.pathname) as { default?: ValidateFunction } & ValidateFunction;
+        if (!runtimeAjv) {
+            const loaded = createRequire(import.meta.url)(PRECOMPILED.pathname) as { default?: ValidateFunction } & ValidateFunction;
             validator = loaded.default ?? loaded;
         } else {
-            const ajv = createAjv();
+            const ajv = runtimeAjv.createAjv();
             for (const schema of loadSchemas()) {
                 ajv.addSchema(schema);
             }
