@@ -1,16 +1,22 @@
-/** The one ajv configuration, shared by run-time compilation and the precompiled validator. */
+/**
+ * The one ajv configuration, shared by run-time compilation and the
+ * precompiled validator.
+ *
+ * ajv and ajv-formats are required when createAjv is first called, not
+ * imported: an installed xprc validates with the precompiled module and
+ * never needs the schema compiler, whose loading was about a third of the
+ * one-node start-up. (Both are CommonJS, so a plain require does it.)
+ */
 
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
-    ajv: Ajv2020,
-    formats: string[],
-) => void;
+const require = createRequire(import.meta.url);
 
 export function createAjv(code?: { source: boolean; formats: unknown }): Ajv2020 {
-    const ajv = new Ajv2020({
+    const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    const addFormats = require('ajv-formats') as (ajv: Ajv2020, formats: string[]) => void;
+    const ajv = new Ajv({
         allErrors: true,
         strict: true,
         // The conditional schemas say "this property is present" with

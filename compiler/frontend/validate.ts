@@ -13,14 +13,13 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { diag, at, type PendingDiagnostic } from '../diagnostics/diagnostic.js';
+import { createAjv } from './ajv-options.js';
 import { ROOT_SCHEMA_ID, loadSchemas } from './schemas.js';
 import { parsePointer } from './source.js';
 
 let validator: ValidateFunction | undefined;
 
 const PRECOMPILED = new URL('./schema-validator.cjs', import.meta.url);
-// ajv itself (about a third of the CLI's start-up) is only loaded when there is no precompiled validator.
-const runtimeAjv = existsSync(PRECOMPILED) ? undefined : await import('./ajv-options.js');
 
 /**
  * The precompiled validator written by `npm run build` (scripts/build-validator.ts)
@@ -28,11 +27,11 @@ const runtimeAjv = existsSync(PRECOMPILED) ? undefined : await import('./ajv-opt
  */
 function getValidator(): ValidateFunction {
     if (!validator) {
-        if (!runtimeAjv) {
+        if (existsSync(PRECOMPILED)) {
             const loaded = createRequire(import.meta.url)(PRECOMPILED.pathname) as { default?: ValidateFunction } & ValidateFunction;
             validator = loaded.default ?? loaded;
         } else {
-            const ajv = runtimeAjv.createAjv();
+            const ajv = createAjv();
             for (const schema of loadSchemas()) {
                 ajv.addSchema(schema);
             }
