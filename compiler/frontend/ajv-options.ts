@@ -9,6 +9,23 @@ const addFormats = ((addFormatsModule as unknown as { default?: unknown }).defau
     formats: string[],
 ) => void;
 
+/**
+ * Annotation keywords the schemas carry for editors, which validate nothing:
+ * VS Code's `markdownDescription`, `enumDescriptions`,
+ * `markdownEnumDescriptions`, `defaultSnippets` and `patternErrorMessage`
+ * (vscode-json-languageservice reads them), and xprc's own
+ * `x-checkedByRule` (compiler/frontend/schemas.ts, `compilerSchemas`).
+ * Strict mode would reject them as unknown otherwise.
+ */
+export const EDITOR_KEYWORDS: readonly string[] = [
+    'markdownDescription',
+    'enumDescriptions',
+    'markdownEnumDescriptions',
+    'defaultSnippets',
+    'patternErrorMessage',
+    'x-checkedByRule',
+];
+
 export function createAjv(code?: { source: boolean; formats: unknown }): Ajv2020 {
     const ajv = new Ajv2020({
         allErrors: true,
@@ -23,5 +40,6 @@ export function createAjv(code?: { source: boolean; formats: unknown }): Ajv2020
         ...(code ? { code: code as never } : {}),
     });
     addFormats(ajv, ['ipv4', 'ipv6']);
+    ajv.addVocabulary([...EDITOR_KEYWORDS]);
     return ajv;
 }

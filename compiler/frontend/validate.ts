@@ -13,7 +13,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { diag, at, type PendingDiagnostic } from '../diagnostics/diagnostic.js';
-import { ROOT_SCHEMA_ID, loadSchemas } from './schemas.js';
+import { ROOT_SCHEMA_ID, compilerSchemas } from './schemas.js';
 import { parsePointer } from './source.js';
 
 let validator: ValidateFunction | undefined;
@@ -33,7 +33,7 @@ function getValidator(): ValidateFunction {
             validator = loaded.default ?? loaded;
         } else {
             const ajv = runtimeAjv.createAjv();
-            for (const schema of loadSchemas()) {
+            for (const schema of compilerSchemas()) {
                 ajv.addSchema(schema);
             }
             const root = ajv.getSchema(ROOT_SCHEMA_ID);
