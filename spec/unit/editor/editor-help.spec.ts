@@ -148,6 +148,24 @@ describe('editor help from the schemas (vscode-json-languageservice)', () => {
                 code: 'InvalidNodeName',
             },
             {
+                what: 'a node named after a device (lpt1)',
+                manifest: manifest('"nodes": [{ "name": "lpt1" }]'),
+                editor: /device names/,
+                code: 'InvalidNodeName',
+            },
+            {
+                what: 'a node named SERVER',
+                manifest: manifest('"nodes": [{ "name": "Server" }]'),
+                editor: /built-in security principal/,
+                code: 'InvalidNodeName',
+            },
+            {
+                what: 'a site named con',
+                manifest: manifest('"nodes": [{ "name": "SRV01" }]').replace('"name": "lab"', '"name": "con"'),
+                editor: /device names/,
+                code: 'ReservedSiteName',
+            },
+            {
                 what: 'a port range above 65535',
                 manifest: manifest('"nodes": [{ "name": "SRV01", "baseline": { "firewallRules": [{ "name": "In", "localPorts": ["5060-70000"] }] } }]'),
                 editor: /between 1 and 65535/,
