@@ -15,16 +15,14 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-    getLanguageService,
-    InsertTextFormat,
-    TextDocument,
-    type CompletionItem,
-    type JSONDocument,
-} from 'vscode-json-languageservice';
+import jsonLanguageService, { type CompletionItem, type JSONDocument, type TextDocument as Document } from 'vscode-json-languageservice';
 import { compile } from '../../../compiler/compile.js';
 import { findByCode, CATALOG } from '../../../compiler/diagnostics/catalog.js';
 import { validate } from '../../../compiler/frontend/validate.js';
+
+// A CommonJS (UMD) package: Node's ESM loader sees only its default export. This spec is loaded
+// as ESM (compile.ts's modules use top-level await), so the names are taken from the default.
+const { getLanguageService, InsertTextFormat, TextDocument } = jsonLanguageService;
 
 const MANIFEST_URI = new URL('../../../examples/site.json', import.meta.url).href;
 
@@ -38,7 +36,7 @@ const service = getLanguageService({
     workspaceContext: { resolveRelativePath: (relative, resource) => new URL(relative, resource).href },
 });
 
-function open(text: string): { document: TextDocument; json: JSONDocument } {
+function open(text: string): { document: Document; json: JSONDocument } {
     const document = TextDocument.create(MANIFEST_URI, 'json', 1, text);
     return { document, json: service.parseJSONDocument(document) };
 }
