@@ -7,7 +7,7 @@
  * are shown as a ```diff block under their table.
  */
 
-import { mdCode } from '../emit/markdown.js';
+import { mdCellCode } from '../emit/markdown.js';
 import { diffLines, withContext } from './lines.js';
 import { registryStatePhrase, registryValueName, visible } from './display.js';
 import type { Change, NodeDiff, SiteDiff, ValueChange } from './model.js';
@@ -16,7 +16,7 @@ import { groupNodes, summaryText, type DiffLabels } from './render-common.js';
 
 /** A table cell holding `text` as code; '' stays an empty cell. */
 function code(text: string | null): string {
-    return text === null || text === '' ? '' : mdCode(visible(text)).replace(/\|/g, '\\|');
+    return text === null || text === '' ? '' : mdCellCode(visible(text));
 }
 
 /** A pointer under an item's name, in small print (HTML-escaped: it sits outside a code span). */

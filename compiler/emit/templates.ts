@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import type { PsValue } from '../dsc/block.js';
 import { TEMPLATE_DIR } from '../paths.js';
 import { psBlockCommentText, psComment, psString, psValue } from './ps/quote.js';
-import { mdAnchor, mdBlock, mdCode, mdLink, mdText } from './markdown.js';
+import { mdAnchor, mdBlock, mdCellCode, mdCode, mdLink, mdText } from './markdown.js';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -63,6 +63,8 @@ const HELPERS: Handlebars.HelperDeclareSpec = {
     'ps-align': (name: unknown, width: unknown) => identifier(name).padEnd(Number(width)),
     'md-text': (value: unknown) => mdText(String(value)),
     'md-code': (value: unknown) => mdCode(String(value)),
+    /** Code in a table cell (a `|` inside is escaped for the table). */
+    'md-cell-code': (value: unknown) => mdCellCode(String(value)),
     'md-block': (value: unknown) => mdBlock(String(value)),
     'md-anchor': (value: unknown) => mdAnchor(String(value)),
     'md-link': (text: unknown, target: unknown) => mdLink(String(text), String(target)),

@@ -13,6 +13,23 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * Annotation keywords the schemas carry for editors, which validate nothing:
+ * VS Code's `markdownDescription`, `enumDescriptions`,
+ * `markdownEnumDescriptions`, `defaultSnippets` and `patternErrorMessage`
+ * (vscode-json-languageservice reads them), and xprc's own
+ * `x-checkedByRule` (compiler/frontend/schemas.ts, `compilerSchemas`).
+ * Strict mode would reject them as unknown otherwise.
+ */
+export const EDITOR_KEYWORDS: readonly string[] = [
+    'markdownDescription',
+    'enumDescriptions',
+    'markdownEnumDescriptions',
+    'defaultSnippets',
+    'patternErrorMessage',
+    'x-checkedByRule',
+];
+
 export function createAjv(code?: { source: boolean; formats: unknown }): Ajv2020 {
     const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
     const addFormats = require('ajv-formats') as (ajv: Ajv2020, formats: string[]) => void;
@@ -29,5 +46,6 @@ export function createAjv(code?: { source: boolean; formats: unknown }): Ajv2020
         ...(code ? { code: code as never } : {}),
     });
     addFormats(ajv, ['ipv4', 'ipv6']);
+    ajv.addVocabulary([...EDITOR_KEYWORDS]);
     return ajv;
 }

@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { diag, at, type PendingDiagnostic } from '../diagnostics/diagnostic.js';
 import { createAjv } from './ajv-options.js';
-import { ROOT_SCHEMA_ID, loadSchemas } from './schemas.js';
+import { ROOT_SCHEMA_ID, compilerSchemas } from './schemas.js';
 import { parsePointer } from './source.js';
 
 let validator: ValidateFunction | undefined;
@@ -32,7 +32,7 @@ function getValidator(): ValidateFunction {
             validator = loaded.default ?? loaded;
         } else {
             const ajv = createAjv();
-            for (const schema of loadSchemas()) {
+            for (const schema of compilerSchemas()) {
                 ajv.addSchema(schema);
             }
             const root = ajv.getSchema(ROOT_SCHEMA_ID);
