@@ -142,3 +142,51 @@ export function upgradeRoute(site: Site, xpr: Xpr): UpgradeRoute | undefined {
         pointer: '/xpr/upgrade',
     };
 }
+
+/** The path holds: a row lists the source, no intermediate version is needed, and the row reaches the target. */
+export function pathAccepted(a: UpgradeAnalysis): a is UpgradeAnalysis & { readonly row: UpgradeMatrixRow } {
+    return a.row !== undefined && a.via === undefined && a.targetReached;
+}
+
+/**
+ * What is wrong with the method on an accepted path, one reason each, so
+ * that the method and cluster rules never report the same mistake twice:
+ * an in-place method on a reinstall-only row first (the classic mistake),
+ * then the cluster's and the fix-release medium's limits, then the row's
+ * methods, then the silent repair's target (§2.8.2).
+ */
+export type MethodProblem =
+    | 'repairFromReinstallSource'
+    | 'silentRepairSource'
+    | 'clusterSilentRepair'
+    | 'fixReleaseMediumNotAllowed'
+    | 'notForRow'
+    | 'silentRepairTarget';
+
+export function methodProblem(a: UpgradeAnalysis): MethodProblem | undefined {
+    if (!pathAccepted(a) || a.method === undefined) {
+        return undefined;
+    }
+    const method = a.method;
+    if (a.reinstallOnly && method === 'repair') {
+        return 'repairFromReinstallSource';
+    }
+    if (a.reinstallOnly && method === 'silentRepair') {
+        return 'silentRepairSource';
+    }
+    if (a.cluster && method === 'silentRepair') {
+        return 'clusterSilentRepair';
+    }
+    if (method === 'fixReleaseMedium' && a.from === 'V7R1' && (a.cluster || a.satellites)) {
+        return 'fixReleaseMediumNotAllowed';
+    }
+    if (!a.row.methods.includes(method)) {
+        return 'notForRow';
+    }
+    return methodAllowedFor(a.row, method, a.to) ? undefined : 'silentRepairTarget';
+}
+
+/** The route the rules accept: the path holds and the method fits it. */
+export function routeAccepted(a: UpgradeAnalysis): a is UpgradeAnalysis & { readonly row: UpgradeMatrixRow; readonly method: UpgradeMethod } {
+    return pathAccepted(a) && a.method !== undefined && methodProblem(a) === undefined;
+}
