@@ -174,7 +174,7 @@ export const XPR_UPGRADE = {
         phase: 'semantic',
         severity: 'warning',
         title: 'Reinstall without the source system\'s names',
-        message: 'The manifest does not give the installed system\'s {missing}, so xprc cannot check that the restore finds them unchanged.',
+        message: '"upgrade.previous" does not give the installed system\'s {missing}, so xprc cannot check that the fresh installation keeps the same.',
         fix: 'Add {missing} under "upgrade.previous".',
         explanation: 'The restore assumes the same server name and the same installation and data directories as the backed-up system.',
         guide: 'XPR Upgrade guide §2.9.2 (every backupReinstallRestore row)',

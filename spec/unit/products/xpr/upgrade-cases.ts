@@ -71,7 +71,7 @@ const EXPECTED: Readonly<Record<string, readonly Row[]>> = {
     ],
     "should report a reinstall without backup path and names, and warn about the WebClient": [
         row('XPR3153', 60, 16, '/xpr/upgrade', "The backup, reinstall and restore path (matrix row v6r2-32) needs \"upgrade.backupPath\": the Smart Backup's TAR file must leave the host before XPR is uninstalled."),
-        row('XPR3155', 60, 16, '/xpr/upgrade', "The manifest does not give the installed system's \"serverName\", \"installPath\", so xprc cannot check that the restore finds them unchanged."),
+        row('XPR3155', 60, 16, '/xpr/upgrade', "\"upgrade.previous\" does not give the installed system's \"serverName\", \"installPath\", so xprc cannot check that the fresh installation keeps the same."),
         row('XPR3157', 61, 15, '/xpr/upgrade/from', "The XPR WebClient data of XPR 6 R2 is not backed up by this upgrade: configure the XPR 7 WebClient again afterwards (the old files stay in <XPR_Install>\\xprWebClient_backup)."),
     ],
     "should report a changed server name and changed folders": [
