@@ -13,6 +13,8 @@ import { CATALOG, findByCode } from '../../../../compiler/diagnostics/catalog.js
 import { XPR_UPGRADE } from '../../../../compiler/diagnostics/catalog/xpr-upgrade.js';
 import { UPGRADE_RULES } from '../../../../compiler/products/xpr/upgrade-rules.js';
 import { UPGRADE_MATRIX } from '../../../../compiler/products/xpr/upgrade-data.js';
+import { upgradeRoute } from '../../../../compiler/products/xpr/upgrade-matrix.js';
+import type { Site } from '../../../../compiler/manifest/types.generated.js';
 import { site, type Json } from './cases.js';
 import { clusterSite } from './cluster-cases.js';
 import { UPGRADE_CASES } from './upgrade-cases.js';
@@ -68,6 +70,16 @@ describe('XPR upgrade rules against the matrix', () => {
         expect(found[0]!.fix).to.contain('"backupReinstallRestore"');
         expect(found[0]!.start?.line).to.be.greaterThan(1);
     });
+
+    /** Codes that mean "the guide does not allow this step": no route may exist when one is reported. */
+    const ROUTE_ERRORS = ['XPR3140', 'XPR3141', 'XPR3142', 'XPR3145', 'XPR3146', 'XPR3147', 'XPR3148', 'XPR3149', 'XPR3162', 'XPR3163'];
+    for (const c of UPGRADE_CASES) {
+        it(`gives a route exactly when no path or method error is reported: ${c.it}`, () => {
+            const s = c.manifest as unknown as Site;
+            const blocking = c.expected.filter((e) => ROUTE_ERRORS.includes(e.code));
+            expect(upgradeRoute(s, s.xpr!) === undefined, blocking.map((e) => e.code).join(', ')).to.equal(blocking.length > 0);
+        });
+    }
 
     it('reports every code of XPR3140–XPR3164 in some case, at a position inside xpr', () => {
         const entries = Object.values(XPR_UPGRADE) as { code: string }[];
