@@ -28,6 +28,7 @@ import { xprReportApl } from './rules/xpr-report-apl.js';
 import { xprServerName } from './rules/xpr-server-name.js';
 import { xprServiceAccount } from './rules/xpr-service-account.js';
 import { xprWindowsFeatures } from './rules/xpr-windows-features.js';
+import { upgradeCredentialUses, UPGRADE_RULES } from './upgrade-rules.js';
 
 export const xprProduct: Product = {
     section: 'xpr',
@@ -48,6 +49,7 @@ export const xprProduct: Product = {
         xprLicensing,
         xprAuthentication,
         ...CLUSTER_RULES,
+        ...UPGRADE_RULES,
     ],
     credentialUses(site) {
         const xpr = site.xpr;
@@ -61,7 +63,7 @@ export const xprProduct: Product = {
             ...(xpr.media?.credential && xpr.media.stagingPath !== undefined
                 ? [{ node: host.nodeName, name: xpr.media.credential.credential, pointer: '/xpr/media/credential/credential' }]
                 : []),
-        ]).concat(clusterCredentialUses(xpr));
+        ]).concat(clusterCredentialUses(xpr), upgradeCredentialUses(xpr));
     },
     lowerNode: lowerXprNode,
     planSite: planXprSite,
