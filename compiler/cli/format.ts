@@ -52,7 +52,7 @@ export function formatDiagnostic(d: Diagnostic, source: SourceText | undefined, 
 }
 
 /** Diagnostics about secrets do not echo the line they point at: CI logs keep what is printed. */
-const WITHHELD: ReadonlySet<DiagnosticKind> = new Set<DiagnosticKind>(['PasswordInManifest', 'SecretName', 'UrlWithCredentials']);
+const WITHHELD: ReadonlySet<DiagnosticKind> = new Set<DiagnosticKind>(['PasswordInManifest', 'SecretName', 'UrlWithCredentials', 'CredentialValueWithheld']);
 
 /** Lines up to this long are shown whole; longer ones (a 50 MB one-line manifest) as EXCERPT characters around the position. */
 const WHOLE_LINE = 200;

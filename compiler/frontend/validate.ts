@@ -92,10 +92,35 @@ function isFoldedIntoCombinator(error: ErrorObject, combinators: readonly ErrorO
     );
 }
 
+/**
+ * Schemas (by title, common.schema.json) whose values stand where a
+ * credential belongs: a wrong value there may be a password typed by
+ * mistake, so it is never quoted back (CredentialValueWithheld).
+ */
+const CREDENTIAL_SCHEMAS: ReadonlyMap<string, string> = new Map([
+    ['CredentialRef', 'a credential reference, an object with "credential": "<Name>"'],
+    ['CredentialName', 'the PascalCase name of an entry of "credentials"'],
+    ['Credential', 'a credential declaration, an object with an optional "userName" and "description" but never the password'],
+]);
+/** Keywords whose usual message quotes the value itself. */
+const QUOTING_KEYWORDS: ReadonlySet<string> = new Set(['type', 'pattern', 'enum', 'const', 'minLength', 'maxLength', 'format']);
+
+/** A failed anyOf/oneOf one of whose branches (errors for the same value below it) is a credential reference. */
+function offersCredential(combinator: ErrorObject, all: readonly ErrorObject[]): boolean {
+    return all.some(
+        (e) => e !== combinator && e.instancePath === combinator.instancePath && (e.parentSchema as { title?: string } | undefined)?.title === 'CredentialRef',
+    );
+}
+
 function mapError(error: ErrorObject, root: unknown, all: readonly ErrorObject[]): PendingDiagnostic | undefined {
     const pointer = error.instancePath;
     const what = describePointer(pointer);
-    const parent = (error.parentSchema ?? {}) as { description?: string; enum?: unknown[]; type?: unknown };
+    const parent = (error.parentSchema ?? {}) as { description?: string; enum?: unknown[]; type?: unknown; title?: string };
+    const credential = parent.title === undefined ? undefined : CREDENTIAL_SCHEMAS.get(parent.title);
+    // A credential's key (its name, under propertyNames) is no secret and is reported as usual.
+    if (credential !== undefined && QUOTING_KEYWORDS.has(error.keyword) && error.propertyName === undefined) {
+        return diag('CredentialValueWithheld', { what, expected: credential }, at(pointer));
+    }
     const description = parent.description ?? 'See the schema for the allowed values.';
     switch (error.keyword) {
         case 'type':
@@ -167,6 +192,11 @@ function mapError(error: ErrorObject, root: unknown, all: readonly ErrorObject[]
         case 'oneOf':
             if (error.keyword === 'oneOf' && error.params['passingSchemas']) {
                 return diag('ForbiddenCombination', { what, description }, at(pointer));
+            }
+            if (typeof error.data !== 'object' && offersCredential(error, all)) {
+                // e.g. a service account: a built-in account name or a credential reference.
+                const forms = (oneOfDescription(error, root) ?? description).replace(/\.$/, '');
+                return diag('CredentialValueWithheld', { what, expected: `${CREDENTIAL_SCHEMAS.get('CredentialRef')!}, or another of its forms (${forms})` }, at(pointer));
             }
             return diag(
                 'NoMatchingForm',
