@@ -307,6 +307,8 @@ describe('compiler/diff/lines', () => {
         ['a line inserted', ['a', 'c'], ['a', 'b', 'c'], ' a|+b| c'],
         ['everything new', [], ['a'], '+a'],
         ['everything gone', ['a'], [], '-a'],
+        ['a block replaced (removals first)', ['a', 'b', 'c', 'd'], ['a', 'x', 'y', 'd'], ' a|-b|-c|+x|+y| d'],
+        ['a line moved down', ['a', 'b', 'c'], ['b', 'c', 'a'], '-a| b| c|+a'],
     ];
     for (const [title, a, b, expected] of cases) {
         it(`should diff ${title}`, () => expect(diffLines(a, b).map((o) => `${o.op}${o.text}`).join('|')).to.equal(expected));
@@ -315,5 +317,12 @@ describe('compiler/diff/lines', () => {
         const a = Array.from({ length: 20 }, (_, i) => `l${i}`);
         const b = a.map((l) => (l === 'l10' ? 'changed' : l));
         expect(withContext(diffLines(a, b)).map((o) => `${o.op}${o.text}`)).to.deep.equal(['…', ' l8', ' l9', '-l10', '+changed', ' l11', ' l12', '…']);
+    });
+    it('should diff a 3,000-line script line by line (the old LCS table gave up above 1,000,000 cells and showed both whole values)', () => {
+        const a = Array.from({ length: 3000 }, (_, i) => `line ${i}`);
+        const b = a.map((l) => (l === 'line 1500' ? 'edited' : l));
+        const ops = diffLines(a, b);
+        expect(ops.filter((o) => o.op !== ' ').map((o) => `${o.op}${o.text}`)).to.deep.equal(['-line 1500', '+edited']);
+        expect(ops).to.have.length(3001);
     });
 });
