@@ -16,6 +16,7 @@ import { hasChanges } from '../diff/model.js';
 import { renderDiffJson } from '../diff/render-json.js';
 import { renderDiffMarkdown } from '../diff/render-markdown.js';
 import { renderDiffText } from '../diff/render-text.js';
+import { selectNodes } from '../diff/select.js';
 import { suggest } from '../frontend/validate.js';
 import { chooseStyle, type Style } from './format.js';
 import {
@@ -37,7 +38,14 @@ interface DiffSide {
     readonly result: CompileResult;
 }
 
-export function diffCommand(manifest: string, newManifest: string | undefined, base: string | undefined, format: DiffFormat, io: Io): number {
+export function diffCommand(
+    manifest: string,
+    newManifest: string | undefined,
+    base: string | undefined,
+    format: DiffFormat,
+    io: Io,
+    nodes: readonly string[] = [],
+): number {
     if ((base === undefined) === (newManifest === undefined)) {
         io.stderr.write('xprc diff: give either two manifests (xprc diff <old> <new>) or one and a git revision (xprc diff <manifest> --base <ref>).\n');
         return EXIT_USAGE;
@@ -63,12 +71,21 @@ export function diffCommand(manifest: string, newManifest: string | undefined, b
     if (!oldSide.result.ir || !newSide.result.ir) {
         return reportSides(sides, format, io);
     }
+    let diff = diffSites(oldSide.result.ir, newSide.result.ir);
+    if (nodes.length > 0) {
+        const selection = selectNodes(diff, oldSide.result.ir, newSide.result.ir, nodes);
+        if (!selection.ok) {
+            const failure = diag('DiffUnknownNode', { node: selection.unknown, suggestion: suggest(selection.unknown, selection.candidates) });
+            report({ diagnostics: locate([failure], newSide.label) }, format === 'json' ? 'json' : 'text', io);
+            return EXIT_USAGE;
+        }
+        diff = selection.diff;
+    }
     if (format !== 'json') {
         // The new manifest's warnings (the old one's are history) go to stderr, so stdout stays the
         // diff alone, e.g. when it is piped into a pull-request comment.
         report(newSide.result, 'text', io);
     }
-    const diff = diffSites(oldSide.result.ir, newSide.result.ir);
     const labels = { old: oldSide.label, new: newSide.label };
     const style: Style = chooseStyle(io.stdout, io.env);
     io.stdout.write(format === 'json' ? escapeJsonText(renderDiffJson(diff, labels)) : format === 'md' ? renderDiffMarkdown(diff, labels) : renderDiffText(diff, labels, style));

@@ -138,11 +138,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                     .positional('new-manifest', { type: 'string', describe: 'The new manifest' })
                     .option('base', { type: 'string', describe: 'Compare <manifest> with itself at this git revision (git show <ref>:<path>)' })
                     .option('format', formatOption<DiffFormat>(['text', 'md', 'json'], 'The diff as text (for a terminal), md (Markdown, for a pull-request comment) or json (docs/diff.md)'))
+                    .option('node', {
+                        type: 'string',
+                        array: true,
+                        default: [] as string[],
+                        describe: 'Show only this node (repeatable, case-insensitive): its changes, its plan steps and the site settings',
+                    })
                     .example('$0 diff old.json new.json', 'Compare two manifests')
+                    .example('$0 diff old.json new.json --node FS01 --node WEB01', 'Only what changes for FS01 and WEB01')
                     .example('$0 diff site.json --base origin/main --format md', 'Review a branch: Markdown for a pull-request comment')
                     .epilogue(EXIT_CODES_HELP),
             (args) => {
-                exitCode = diffCommand(args.manifest, args['new-manifest'], args.base, args.format, io);
+                exitCode = diffCommand(args.manifest, args['new-manifest'], args.base, args.format, io, args.node);
             },
         )
         // --format is accepted (and ignored: the schema is JSON) as it always was.

@@ -136,4 +136,14 @@ export const CLI = {
         explanation:
             '`xprc build --check --format sarif` reports each stale, missing or extra file of the output folder as one result of this rule, at the manifest, so that code scanning shows an out-of-date output folder next to the manifest\'s own diagnostics. The text and JSON formats list the files instead.',
     },
+    DiffUnknownNode: {
+        code: 'XPR5041',
+        phase: 'cli',
+        severity: 'error',
+        title: 'xprc diff --node names no node of either manifest',
+        message: 'Neither manifest has a node "{node}".{suggestion}',
+        fix: 'Name a node of the old or the new manifest (node names compare case-insensitively), or leave out --node to see every node.',
+        explanation:
+            'xprc diff --node <NAME> (repeatable) limits the diff to those nodes: their sections, the plan steps that run on them, and the site settings, which reach every node. A name is looked up in both manifests, so an added or a removed node can be selected too.',
+    },
 } as const satisfies Record<string, CatalogEntry>;

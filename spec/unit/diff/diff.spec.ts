@@ -92,7 +92,7 @@ describe('compiler/diff: diffSites', () => {
         for (const [title, mutate] of cases) {
             it(`should report no change for ${title}`, () => {
                 const diff = diffSites(baseIr, compileJson(edited(mutate)));
-                expect(diff).to.deep.equal({ settings: [], nodes: [], plan: [] });
+                expect(diff).to.deep.equal({ settings: [], nodes: [], plan: [], selectedNodes: null });
                 expect(hasChanges(diff)).to.equal(false);
             });
         }
@@ -106,7 +106,7 @@ describe('compiler/diff: diffSites', () => {
         const cases: readonly [string, (m: Json) => void, Check][] = [
             ['a DSC property (one node)', (m) => (app(m).baseline.services[0].startupType = 'Automatic'), (d) => {
                 expect(node(d, 'APP01').resources).to.deep.equal([
-                    { change: 'changed', resourceType: 'xService', id: 'Service_LabSvc', oldSource: '/nodes/0/baseline/services/0', newSource: '/nodes/0/baseline/services/0', guide: null, properties: [{ name: 'StartupType', old: "'Manual'", new: "'Automatic'" }] },
+                    { change: 'changed', resourceType: 'xService', id: 'Service_LabSvc', oldSource: '/nodes/0/baseline/services/0', newSource: '/nodes/0/baseline/services/0', guide: null, properties: [{ name: 'StartupType', old: "'Manual'", new: "'Automatic'" }], removal: null },
                 ]);
             }],
             ['a registry value in a shared profile (every node that applies it)', (m) => (m.baselines.common.registry[0].value = 2), (d) => {
@@ -174,7 +174,7 @@ describe('compiler/diff: diffSites', () => {
                 ]);
             }],
             ['a site setting', (m) => (m.domain = 'lab.test'), (d) => {
-                expect(d).to.deep.equal({ settings: [{ name: 'domain', old: "'lab.local'", new: "'lab.test'" }], nodes: [], plan: [] });
+                expect(d).to.deep.equal({ settings: [{ name: 'domain', old: "'lab.local'", new: "'lab.test'" }], nodes: [], plan: [], selectedNodes: null });
             }],
             ['a credential added to a node', (m) => (m.nodes[1].baseline.services = [{ name: 'X', account: { credential: 'AppService' } }]), (d) => {
                 expect(node(d, 'WEB01').credentials).to.deep.equal([
