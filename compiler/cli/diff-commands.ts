@@ -27,9 +27,11 @@ import {
     EXIT_CHANGES,
     type Format,
     type DiffFormat,
+    manifestLabel,
     readManifest,
     runCompile,
     report,
+    STDIN_ARG,
 } from './run.js';
 
 interface DiffSide {
@@ -50,6 +52,10 @@ export function diffCommand(
         io.stderr.write('xprc diff: give either two manifests (xprc diff <old> <new>) or one and a git revision (xprc diff <manifest> --base <ref>).\n');
         return EXIT_USAGE;
     }
+    if (base !== undefined && manifest === STDIN_ARG) {
+        io.stderr.write('xprc diff: --base reads the manifest\'s earlier version from git by its path, so <manifest> must be a file, not - (standard input).\n');
+        return EXIT_USAGE;
+    }
     const sides: DiffSide[] = [];
     if (base !== undefined) {
         const current = readManifest(manifest, io);
@@ -64,8 +70,8 @@ export function diffCommand(
         sides.push({ label: read.label, result: compile({ fileName: read.label, bytes: read.bytes }, { emit: false }) });
         sides.push({ label: manifest, result: compile({ fileName: manifest, bytes: current }, { emit: false }) });
     } else {
-        sides.push({ label: manifest, result: runCompile(manifest, io, false) });
-        sides.push({ label: newManifest as string, result: runCompile(newManifest as string, io, false) });
+        sides.push({ label: manifestLabel(manifest), result: runCompile(manifest, io, false) });
+        sides.push({ label: manifestLabel(newManifest as string), result: runCompile(newManifest as string, io, false) });
     }
     const [oldSide, newSide] = sides as [DiffSide, DiffSide];
     if (!oldSide.result.ir || !newSide.result.ir) {
@@ -109,6 +115,7 @@ export function explainResourceCommand(node: string | undefined, resource: strin
     if (!result.ir) {
         return report(result, format, io);
     }
+    manifest = manifestLabel(manifest);
     const found = explainItem(result.ir, result.source, manifest, node, resource);
     if (!found.ok) {
         const failure =

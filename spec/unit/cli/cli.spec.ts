@@ -59,7 +59,7 @@ describe('xprc command line', () => {
     describe('exit codes', () => {
         const cases: readonly [string, readonly string[], number, RegExp][] = [
             ['--version prints the version', ['--version'], 0, /^\d+\.\d+\.\d+\n$/],
-            ['--help lists the commands', ['--help'], 0, /build <manifest>[\s\S]*validate <manifest>[\s\S]*schema[\s\S]*explain/],
+            ['--help lists the commands', ['--help'], 0, /init \[file\][\s\S]*build <manifest\.\.>[\s\S]*validate <manifest\.\.>[\s\S]*schema[\s\S]*explain/],
             ['validate of a valid manifest', ['validate', 'site.json'], 0, /site\.json: no errors\./],
             ['explain a known code', ['explain', 'XPR3001'], 0, /XPR3001 \(error, semantic\): Duplicate node name/],
             ['explain without a code lists all codes', ['explain'], 0, /XPR1002[\s\S]*XPR3021/],

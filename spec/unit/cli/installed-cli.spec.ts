@@ -6,7 +6,8 @@
 
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile } from '../../../compiler/compile.js';
@@ -27,6 +28,23 @@ describe('installed CLI (dist/, precompiled validator)', function () {
         if (newest > built) {
             console.log('    dist/ is older than the sources: skipping (run `npm run build`)');
             this.skip();
+        }
+    });
+
+    it('should take a new user from xprc init to xprc build in two commands', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'xprc-installed-'));
+        try {
+            const bin = (...args: string[]) => spawnSync(process.execPath, [`${ROOT}bin/xprc.js`, ...args], { cwd: dir, encoding: 'utf8' });
+            const init = bin('init', 'site.json');
+            expect(init.status, init.stderr).to.equal(0);
+            const build = bin('build', 'site.json');
+            expect(build.status, build.stderr).to.equal(0);
+            expect(existsSync(join(dir, 'out', 'site', 'SRV01', 'SRV01.ps1'))).to.equal(true);
+            // $schema names the installed package's schema, relative to the manifest.
+            const schema = (JSON.parse(readFileSync(join(dir, 'site.json'), 'utf8')) as { $schema: string }).$schema;
+            expect(existsSync(join(dir, schema))).to.equal(true);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
         }
     });
 
