@@ -218,6 +218,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         .conflicts('quiet', 'verbose')
         .demandCommand(1, 'Name a command: init, build, validate, diff, schema, explain or completion.')
         .recommendCommands()
+        // yargs' own messages in English, like xprc's, whatever LANG says.
+        .detectLocale(false)
         .epilogue(EXIT_CODES_HELP)
         .strict()
         .help()

@@ -309,17 +309,19 @@ describe('xprc command-line conventions', () => {
             expect(text).to.contain('Compare the configurations two manifests give, per node: resources, registry values, runbook steps, credentials (exit 3 when they differ)');
         });
 
-        it('should print a bash completion script, and a zsh one under zsh', async () => {
-            const bash = await run(['completion'], dir, { env: { SHELL: '/bin/bash' } });
-            expect(bash.code).to.equal(0);
-            expect(bash.stdout).to.match(/###-begin-xprc-completions-###[\s\S]*complete -o bashdefault -o default -F _xprc_yargs_completions xprc/);
+        it('should print a completion script (bash or zsh, by the shell yargs finds in SHELL) that asks xprc for completions', async () => {
+            const script = await run(['completion'], dir);
+            expect(script.code).to.equal(0);
+            expect(script.stdout).to.match(/###-begin-xprc-completions-###[\s\S]*xprc --get-yargs-completions[\s\S]*###-end-xprc-completions-###/);
         });
 
         it('should complete command names and a command\'s options', async () => {
+            // Under zsh each completion carries its description after a colon.
+            const names = (out: string) => out.split('\n').filter(Boolean).map((line) => line.split(':')[0]);
             const commandsShown = await run(['--get-yargs-completions', 'xprc', ''], dir);
-            expect(commandsShown.stdout.split('\n').filter(Boolean)).to.include.members(['init', 'build', 'validate', 'diff', 'schema', 'explain', 'completion']);
+            expect(names(commandsShown.stdout)).to.include.members(['init', 'build', 'validate', 'diff', 'schema', 'explain', 'completion']);
             const options = await run(['--get-yargs-completions', 'xprc', 'diff', '--'], dir);
-            expect(options.stdout.split('\n')).to.include.members(['--node', '--base', '--format']);
+            expect(names(options.stdout)).to.include.members(['--node', '--base', '--format']);
         });
     });
 });
