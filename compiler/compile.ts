@@ -9,6 +9,7 @@
  * having held), and nothing is emitted when any error exists.
  */
 
+import { performance } from 'node:perf_hooks';
 import { basename } from 'node:path';
 import { isError, locate, type Diagnostic, type PendingDiagnostic } from './diagnostics/diagnostic.js';
 import { emit, type OutputFile } from './emit/emit.js';
@@ -45,10 +46,23 @@ export interface CompileResult {
 export interface CompileOptions {
     /** Stop after checking (xprc validate). */
     readonly emit?: boolean;
+    /** Told each phase's name and duration as it ends (`xprc build --verbose`); timing never reaches the output. */
+    readonly onPhase?: (phase: string, ms: number) => void;
+}
+
+/** Calls onPhase with the time since the previous mark. */
+function phaseClock(onPhase: CompileOptions['onPhase']): (phase: string) => void {
+    let last = performance.now();
+    return (phase) => {
+        const now = performance.now();
+        onPhase?.(phase, now - last);
+        last = now;
+    };
 }
 
 export function compile(input: CompileInput, options: CompileOptions = {}): CompileResult {
     const file = input.fileName;
+    const mark = phaseClock(options.onPhase);
     const decoded = decodeManifest(input.bytes);
     if (decoded.text === undefined) {
         const context = decoded.context === undefined ? undefined : new SourceText(decoded.context, undefined);
@@ -56,6 +70,7 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     }
 
     const loaded = load(decoded.text);
+    mark('load');
     const stop = (pending: readonly PendingDiagnostic[]): CompileResult => ({
         diagnostics: locate(pending, file, loaded.source),
         source: loaded.source,
@@ -65,19 +80,23 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     }
 
     const schemaDiagnostics = validate(loaded.value);
+    mark('validate');
     if (schemaDiagnostics.some(isError)) {
         return stop(schemaDiagnostics);
     }
 
     const site = loaded.value as Site;
     const resolved = resolve(site, productCredentialUses(site));
+    mark('resolve');
     const pending = [...schemaDiagnostics, ...check(resolved)];
+    mark('check');
     if (pending.some(isError)) {
         return stop(pending);
     }
 
     const lowered = lower(resolved, manifestDisplayName(file));
     const collisions = [...checkCollisions(lowered), ...checkRegistryKeyCase(lowered)];
+    mark('lower');
     if (collisions.length > 0) {
         return stop([...pending, ...collisions]);
     }
@@ -85,8 +104,10 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     if (planned.diagnostics.length > 0) {
         return stop([...pending, ...planned.diagnostics]);
     }
+    mark('plan');
     const ir = planned.ir;
     const files = options.emit === false ? undefined : emit(ir);
+    if (files) mark('emit');
     return { ...stop([...pending, ...checkLcmRestarts(ir)]), ir, ...(files ? { files } : {}) };
 }
 

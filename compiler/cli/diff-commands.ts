@@ -16,6 +16,7 @@ import { hasChanges } from '../diff/model.js';
 import { renderDiffJson } from '../diff/render-json.js';
 import { renderDiffMarkdown } from '../diff/render-markdown.js';
 import { renderDiffText } from '../diff/render-text.js';
+import { selectNodes } from '../diff/select.js';
 import { suggest } from '../frontend/validate.js';
 import { chooseStyle, type Style } from './format.js';
 import {
@@ -26,9 +27,11 @@ import {
     EXIT_CHANGES,
     type Format,
     type DiffFormat,
+    manifestLabel,
     readManifest,
     runCompile,
     report,
+    STDIN_ARG,
 } from './run.js';
 
 interface DiffSide {
@@ -37,9 +40,20 @@ interface DiffSide {
     readonly result: CompileResult;
 }
 
-export function diffCommand(manifest: string, newManifest: string | undefined, base: string | undefined, format: DiffFormat, io: Io): number {
+export function diffCommand(
+    manifest: string,
+    newManifest: string | undefined,
+    base: string | undefined,
+    format: DiffFormat,
+    io: Io,
+    nodes: readonly string[] = [],
+): number {
     if ((base === undefined) === (newManifest === undefined)) {
         io.stderr.write('xprc diff: give either two manifests (xprc diff <old> <new>) or one and a git revision (xprc diff <manifest> --base <ref>).\n');
+        return EXIT_USAGE;
+    }
+    if (base !== undefined && manifest === STDIN_ARG) {
+        io.stderr.write('xprc diff: --base reads the manifest\'s earlier version from git by its path, so <manifest> must be a file, not - (standard input).\n');
         return EXIT_USAGE;
     }
     const sides: DiffSide[] = [];
@@ -56,19 +70,28 @@ export function diffCommand(manifest: string, newManifest: string | undefined, b
         sides.push({ label: read.label, result: compile({ fileName: read.label, bytes: read.bytes }, { emit: false }) });
         sides.push({ label: manifest, result: compile({ fileName: manifest, bytes: current }, { emit: false }) });
     } else {
-        sides.push({ label: manifest, result: runCompile(manifest, io, false) });
-        sides.push({ label: newManifest as string, result: runCompile(newManifest as string, io, false) });
+        sides.push({ label: manifestLabel(manifest), result: runCompile(manifest, io, false) });
+        sides.push({ label: manifestLabel(newManifest as string), result: runCompile(newManifest as string, io, false) });
     }
     const [oldSide, newSide] = sides as [DiffSide, DiffSide];
     if (!oldSide.result.ir || !newSide.result.ir) {
         return reportSides(sides, format, io);
+    }
+    let diff = diffSites(oldSide.result.ir, newSide.result.ir);
+    if (nodes.length > 0) {
+        const selection = selectNodes(diff, oldSide.result.ir, newSide.result.ir, nodes);
+        if (!selection.ok) {
+            const failure = diag('DiffUnknownNode', { node: selection.unknown, suggestion: suggest(selection.unknown, selection.candidates) });
+            report({ diagnostics: locate([failure], newSide.label) }, format === 'json' ? 'json' : 'text', io);
+            return EXIT_USAGE;
+        }
+        diff = selection.diff;
     }
     if (format !== 'json') {
         // The new manifest's warnings (the old one's are history) go to stderr, so stdout stays the
         // diff alone, e.g. when it is piped into a pull-request comment.
         report(newSide.result, 'text', io);
     }
-    const diff = diffSites(oldSide.result.ir, newSide.result.ir);
     const labels = { old: oldSide.label, new: newSide.label };
     const style: Style = chooseStyle(io.stdout, io.env);
     io.stdout.write(format === 'json' ? escapeJsonText(renderDiffJson(diff, labels)) : format === 'md' ? renderDiffMarkdown(diff, labels) : renderDiffText(diff, labels, style));
@@ -92,6 +115,7 @@ export function explainResourceCommand(node: string | undefined, resource: strin
     if (!result.ir) {
         return report(result, format, io);
     }
+    manifest = manifestLabel(manifest);
     const found = explainItem(result.ir, result.source, manifest, node, resource);
     if (!found.ok) {
         const failure =

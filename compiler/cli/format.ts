@@ -3,6 +3,7 @@
  * for machines (--format json).
  */
 
+import { styleText } from 'node:util';
 import type { DiagnosticKind } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { escapeChar, isUnsafeChar } from '../diagnostics/display.js';
@@ -17,14 +18,38 @@ export interface Style {
     readonly bold: (s: string) => string;
 }
 
-const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+/**
+ * The SGR codes come from `node:util.styleText` (Node ≥ 20.12), which knows
+ * each style's own reset (bold ends with 22, a colour with 39) so nested
+ * styles stay correct. Whether to colour is decided here, for the stream of
+ * the Io seam and its environment (chooseStyle), so styleText must not
+ * second-guess it against process.stdout: `validateStream: false`.
+ */
+const styled = (format: 'red' | 'green' | 'yellow' | 'cyan' | 'gray' | 'bold') => (s: string) => styleText(format, s, { validateStream: false });
 
-export const COLOURS: Style = { red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), grey: wrap(90, 39), bold: wrap(1, 22) };
+export const COLOURS: Style = { red: styled('red'), green: styled('green'), yellow: styled('yellow'), cyan: styled('cyan'), grey: styled('gray'), bold: styled('bold') };
 export const PLAIN: Style = { red: (s) => s, green: (s) => s, yellow: (s) => s, cyan: (s) => s, grey: (s) => s, bold: (s) => s };
 
-/** Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */
+/**
+ * Colour on a terminal, with the conventions of Node and most CLIs:
+ * FORCE_COLOR decides when it is set (`0` or `false` turns colour off,
+ * anything else on, also into a pipe or a CI log); otherwise NO_COLOR
+ * (no-color.org, any non-empty value) and TERM=dumb turn it off, and only a
+ * TTY gets colour.
+ */
+export function colourWanted(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+    const force = env['FORCE_COLOR'];
+    if (force !== undefined) {
+        return !['0', 'false'].includes(force.trim().toLowerCase());
+    }
+    if (env['NO_COLOR'] || env['TERM'] === 'dumb') {
+        return false;
+    }
+    return stream.isTTY === true;
+}
+
 export function chooseStyle(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Style {
-    return stream.isTTY === true && !env['NO_COLOR'] ? COLOURS : PLAIN;
+    return colourWanted(stream, env) ? COLOURS : PLAIN;
 }
 
 export function formatDiagnostic(d: Diagnostic, source: SourceText | undefined, style: Style): string {

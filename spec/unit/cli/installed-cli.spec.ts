@@ -37,6 +37,23 @@ describe('installed CLI (dist/, precompiled validator)', function () {
         }
     });
 
+    it('should take a new user from xprc init to xprc build in two commands', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'xprc-installed-'));
+        try {
+            const bin = (...args: string[]) => spawnSync(process.execPath, [`${ROOT}bin/xprc.js`, ...args], { cwd: dir, encoding: 'utf8' });
+            const init = bin('init', 'site.json');
+            expect(init.status, init.stderr).to.equal(0);
+            const build = bin('build', 'site.json');
+            expect(build.status, build.stderr).to.equal(0);
+            expect(existsSync(join(dir, 'out', 'site', 'SRV01', 'SRV01.ps1'))).to.equal(true);
+            // $schema names the installed package's schema, relative to the manifest.
+            const schema = (JSON.parse(readFileSync(join(dir, 'site.json'), 'utf8')) as { $schema: string }).$schema;
+            expect(existsSync(join(dir, schema))).to.equal(true);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     for (const name of CASES) {
         it(`should report the same diagnostics as the sources for ${name}`, () => {
             const cwd = `${ROOT}spec/golden/${name}`;
