@@ -7,7 +7,7 @@
  * are shown as a ```diff block under their table.
  */
 
-import { mdCellCode } from '../emit/markdown.js';
+import { mdCellCode, mdCode } from '../emit/markdown.js';
 import { diffLines, withContext } from './lines.js';
 import { registryStatePhrase, registryValueName, visible } from './display.js';
 import type { Change, NodeDiff, SiteDiff, ValueChange } from './model.js';
@@ -121,7 +121,7 @@ function nodeSection(node: NodeDiff, labels: DiffLabels): string[] {
             // A removed resource is named only (its old properties are in the old manifest and output); its New cell says
             // what it leaves on the node (a removed node says that once, above the table).
             if (r.change === 'removed') {
-                return [[r.change, name, '', '', r.removal === null || r.removal === 'node-removed' ? '' : `**!** ${removalText(r.removal, mdCode)}`]];
+                return [[r.change, name, '', '', r.removal === null || r.removal === 'node-removed' ? '' : `**!** ${removalText(r.removal, mdCellCode)}`]];
             }
             return valueRows(r.change, name, r.properties, code(`[${r.resourceType}]${r.id}`));
         });
