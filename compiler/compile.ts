@@ -12,9 +12,11 @@
 import { basename } from 'node:path';
 import { isError, locate, type Diagnostic, type PendingDiagnostic } from './diagnostics/diagnostic.js';
 import { emit, type OutputFile } from './emit/emit.js';
+import { loadIncludes, type IncludeReader } from './frontend/include.js';
 import { decodeManifest, load } from './frontend/load.js';
-import { resolve } from './frontend/resolve.js';
+import { resolve, type ResolvedSite } from './frontend/resolve.js';
 import { SourceText } from './frontend/source.js';
+import { Sources, type SourceFile } from './frontend/sources.js';
 import { validate } from './frontend/validate.js';
 import type { SiteIR } from './ir/types.js';
 import { lower } from './lower/lower.js';
@@ -30,12 +32,24 @@ export interface CompileInput {
     /** The manifest's path as the user gave it; only its base name reaches the output. */
     readonly fileName: string;
     readonly bytes: Uint8Array;
+    /**
+     * Reads the files the manifest includes, by path relative to the manifest's
+     * folder (cli/read-include.ts). Without it, a manifest with `include` is an
+     * error (XPR1012) that names `readFrom`.
+     */
+    readonly readInclude?: IncludeReader;
+    /** Where the manifest was read from when includes cannot be followed, e.g. "from standard input". */
+    readonly readFrom?: string;
 }
 
 export interface CompileResult {
     readonly diagnostics: readonly Diagnostic[];
     /** The source text, for rendering diagnostics with excerpts. */
     readonly source?: SourceText;
+    /** The manifest and its included files, to map pointers to file:line (diagnostics, RSOP.md, explain). */
+    readonly sources?: Sources;
+    /** Present only when there are no errors: the per-node layers and item histories (xprc explain). */
+    readonly resolved?: ResolvedSite;
     /** Present only when there are no errors. */
     readonly ir?: SiteIR;
     /** Present only when there are no errors and emitting was asked for. */
@@ -56,9 +70,12 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     }
 
     const loaded = load(decoded.text);
+    const root: SourceFile = { name: file, relative: manifestDisplayName(file), source: loaded.source };
+    let sources = new Sources(root);
     const stop = (pending: readonly PendingDiagnostic[]): CompileResult => ({
-        diagnostics: locate(pending, file, loaded.source),
+        diagnostics: locate(pending, file, sources),
         source: loaded.source,
+        sources,
     });
     if (loaded.diagnostics.length > 0) {
         return stop(loaded.diagnostics);
@@ -69,7 +86,13 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
         return stop(schemaDiagnostics);
     }
 
-    const site = loaded.value as Site;
+    const included = loadIncludes(root, loaded.value as Record<string, unknown>, input.readInclude, input.readFrom ?? 'without a folder (from standard input or a git revision)');
+    sources = included.sources;
+    if (included.diagnostics.length > 0) {
+        return { ...stop(schemaDiagnostics), diagnostics: [...stop(schemaDiagnostics).diagnostics, ...included.diagnostics] };
+    }
+
+    const site = included.value as unknown as Site;
     const resolved = resolve(site, productCredentialUses(site));
     const pending = [...schemaDiagnostics, ...check(resolved)];
     if (pending.some(isError)) {
@@ -86,8 +109,8 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
         return stop([...pending, ...planned.diagnostics]);
     }
     const ir = planned.ir;
-    const files = options.emit === false ? undefined : emit(ir);
-    return { ...stop([...pending, ...checkLcmRestarts(ir)]), ir, ...(files ? { files } : {}) };
+    const files = options.emit === false ? undefined : emit(ir, { resolved, sources });
+    return { ...stop([...pending, ...checkLcmRestarts(ir)]), ir, resolved, ...(files ? { files } : {}) };
 }
 
 /**

@@ -11,6 +11,7 @@ import { locate, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { escapeJsonText } from '../diagnostics/display.js';
 import { chooseStyle, diagnosticsJson, formatDiagnostics } from './format.js';
 import { DEFAULT_MAX_MANIFEST_BYTES, readManifestFile } from './read-manifest.js';
+import { includeReader } from './read-include.js';
 import { renderSarif } from './sarif.js';
 
 export interface Io {
@@ -39,18 +40,20 @@ export function readManifest(manifest: string, io: Io, maxBytes = DEFAULT_MAX_MA
 
 export function runCompile(manifest: string, io: Io, emit: boolean, maxBytes?: number): CompileResult {
     const bytes = readManifest(manifest, io, maxBytes);
-    return Array.isArray(bytes) ? { diagnostics: bytes } : compile({ fileName: manifest, bytes }, { emit });
+    // Included files are read relative to the manifest, with the same size bound.
+    const readInclude = includeReader(manifest, io.cwd, maxBytes ?? DEFAULT_MAX_MANIFEST_BYTES);
+    return Array.isArray(bytes) ? { diagnostics: bytes } : compile({ fileName: manifest, bytes, readInclude }, { emit });
 }
 
 /** Print diagnostics; returns the exit code they imply. SARIF names the manifest even when nothing is reported. */
-export function report(result: Pick<CompileResult, 'diagnostics' | 'source'>, format: BuildFormat, io: Io, manifest = ''): number {
+export function report(result: Pick<CompileResult, 'diagnostics' | 'source' | 'sources'>, format: BuildFormat, io: Io, manifest = ''): number {
     const hasErrors = result.diagnostics.some((d) => d.severity === 'error');
     if (format === 'sarif') {
         io.stdout.write(escapeJsonText(renderSarif(result.diagnostics, manifest)));
     } else if (format === 'json') {
         io.stdout.write(`${escapeJsonText(JSON.stringify(diagnosticsJson(result.diagnostics), null, 2))}\n`);
     } else if (result.diagnostics.length > 0) {
-        io.stderr.write(formatDiagnostics(result.diagnostics, result.source, chooseStyle(io.stderr, io.env)));
+        io.stderr.write(formatDiagnostics(result.diagnostics, result.sources ?? result.source, chooseStyle(io.stderr, io.env)));
     }
     return hasErrors ? EXIT_ERRORS : EXIT_OK;
 }
