@@ -92,7 +92,7 @@ export function explainResourceCommand(node: string | undefined, resource: strin
     if (!result.ir) {
         return report(result, format, io);
     }
-    const found = explainItem(result.ir, result.source, manifest, node, resource);
+    const found = explainItem(result.ir, result.source, manifest, node, resource, result.resolved && result.sources ? { resolved: result.resolved, sources: result.sources } : undefined);
     if (!found.ok) {
         const failure =
             found.missing === 'node'
@@ -115,10 +115,31 @@ function formatExplained(item: ExplainedItem): string {
         ...(item.registry ? [['Registry', item.registry] as [string, string]] : []),
         ['Written to', item.files.join(', ')],
     ];
-    const lines = [`${item.kind === 'resource' ? 'Resource' : 'Manual step'} ${item.ref} of node ${item.node}`, '', ...rows.map(([k, v]) => `${k.padEnd(11)} ${v}`)];
+    const title = item.kind === 'resource' ? 'Resource' : item.kind === 'item' ? 'Item (knocked out, no resource)' : 'Manual step';
+    const lines = [`${title} ${item.ref} of node ${item.node}`, '', ...rows.map(([k, v]) => `${k.padEnd(11)} ${v}`)];
+    if (item.chain.length > 0) {
+        lines.push('', 'Layers that set it, least specific first:', ...explainChain(item.chain));
+    }
     if (item.block) {
         lines.push('', ...item.block.split('\n').map((line) => `    ${line}`));
     }
     // The block's own lines end in CR LF like the .ps1 (kept); everything else from the manifest is escaped.
     return `${lines.map((line) => escapeUnsafe(line.replace(/\r$/, '')) + (line.endsWith('\r') ? '\r' : '')).join('\n')}\n`;
+}
+
+/** One line per definition: the layer, its place, the settings, and what became of them. */
+function explainChain(chain: ExplainedItem['chain']): string[] {
+    return chain.map((row, i) => {
+        const fate = row.replacedBy
+            ? `${row.replacedBy.action === 'override' ? 'overridden' : 'knocked out'} by ${row.replacedBy.layer}`
+            : row.won
+              ? 'wins'
+              : row.action === 'same'
+                ? 'the same settings again (merged)'
+                : row.action === 'knockout'
+                  ? 'removes the item'
+                  : 'not applied';
+        const what = row.action === 'knockout' ? 'knockout' : row.value;
+        return `  ${i + 1}. ${row.layer}  ${row.location}\n     ${what}  -> ${fate}`;
+    }).flatMap((text) => text.split('\n'));
 }

@@ -155,7 +155,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             (y) =>
                 y
                     .positional('code', { type: 'string', describe: 'A code such as XPR3001; or a node name, followed by <resource>' })
-                    .positional('resource', { type: 'string', describe: 'A resource id of the node (as in its .ps1, with or without [Type]) or a manual step id' })
+                    .positional('resource', { type: 'string', describe: 'A resource id of the node (as in its .ps1, with or without [Type]), an item identity (service:Spooler), or a manual step id' })
                     .option('manifest', { alias: 'm', type: 'string', describe: 'The manifest, for explaining a resource' })
                     .option('format', FORMAT)
                     .example('$0 explain XPR3010', 'Explain a diagnostic')

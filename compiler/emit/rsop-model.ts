@@ -25,7 +25,8 @@ export interface ChainRow {
     readonly replacedBy?: { readonly action: 'override' | 'knockout'; readonly layer: string; readonly location: string };
 }
 
-export function chainRows(history: ItemHistory, sources: Sources): ChainRow[] {
+/** `names`: relative file names (RSOP.md) or the names diagnostics print (xprc explain). */
+export function chainRows(history: ItemHistory, sources: Sources, names: 'relative' | 'name' = 'relative'): ChainRow[] {
     const rows: ChainRow[] = [];
     let live = -1;
     const replace = (action: 'override' | 'knockout', layer: string, location: string): void => {
@@ -36,13 +37,13 @@ export function chainRows(history: ItemHistory, sources: Sources): ChainRow[] {
     };
     for (const step of history.steps) {
         if (step.action === 'knockout') {
-            const location = sources.location(step.pointer);
+            const location = sources.location(step.pointer, names);
             replace('knockout', step.layer, location);
             rows.push({ action: 'knockout', layer: step.layer, pointer: step.pointer, location, value: '', won: false });
             live = -1;
             continue;
         }
-        const location = sources.location(step.entry.pointer);
+        const location = sources.location(step.entry.pointer, names);
         if (step.action === 'override') {
             replace('override', step.entry.layer, location);
         }

@@ -59,6 +59,7 @@ export function loadIncludes(root: SourceFile, value: Json, read: IncludeReader 
         }
     }
     const loaded = new Set<string>();
+    const readFiles: SourceFile[] = [];
     const folder = (file: SourceFile) => (file === root ? '' : posix.dirname(file.relative));
     const report = (file: SourceFile, pending: PendingDiagnostic) => diagnostics.push(...locate([pending], file.name, file.source));
 
@@ -87,11 +88,14 @@ export function loadIncludes(root: SourceFile, value: Json, read: IncludeReader 
             const name = joinName(root.name, relative);
             const decoded = decodeManifest(bytes);
             if (decoded.text === undefined) {
-                diagnostics.push(...locate(decoded.diagnostics, name, decoded.context === undefined ? undefined : new SourceText(decoded.context, undefined)));
+                const context = new SourceText(decoded.context ?? '', undefined);
+                readFiles.push({ name, relative, source: context });
+                diagnostics.push(...locate(decoded.diagnostics, name, decoded.context === undefined ? undefined : context));
                 return;
             }
             const parsed = load(decoded.text);
             const included: SourceFile = { name, relative, source: parsed.source };
+            readFiles.push(included);
             const problems = parsed.diagnostics.length > 0 ? parsed.diagnostics : validateLayers(parsed.value);
             if (problems.length > 0) {
                 diagnostics.push(...locate(problems, name, parsed.source));
@@ -126,7 +130,7 @@ export function loadIncludes(root: SourceFile, value: Json, read: IncludeReader 
             out[key] = merged[key];
         }
     }
-    return { value: out, sources: new Sources(root, mounts), diagnostics };
+    return { value: out, sources: new Sources(root, mounts, readFiles), diagnostics };
 }
 
 function includesOf(value: Json): readonly string[] {

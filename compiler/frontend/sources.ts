@@ -37,14 +37,16 @@ export class Sources {
     constructor(
         readonly root: SourceFile,
         readonly mounts: readonly Mount[] = [],
+        /** Every included file that was read, also those that contributed nothing (their diagnostics show their lines). */
+        private readonly included: readonly SourceFile[] = [],
     ) {}
 
     /** Every file, the manifest first, then included files in the order they were read. */
     get files(): readonly SourceFile[] {
         const out: SourceFile[] = [this.root];
-        for (const mount of this.mounts) {
-            if (!out.includes(mount.file)) {
-                out.push(mount.file);
+        for (const file of [...this.included, ...this.mounts.map((m) => m.file)]) {
+            if (!out.includes(file)) {
+                out.push(file);
             }
         }
         return out;
