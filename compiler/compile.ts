@@ -59,6 +59,12 @@ export interface CompileResult {
 export interface CompileOptions {
     /** Stop after checking (xprc validate). */
     readonly emit?: boolean;
+    /**
+     * Also emit <NODE>/RSOP.md (build --emit-rsop). Opt-in like ir.txt: it cites
+     * line:column, which a reformat of the manifest moves, and the default
+     * output is promised not to change under a reformat (spec/golden-diff).
+     */
+    readonly rsop?: boolean;
 }
 
 export function compile(input: CompileInput, options: CompileOptions = {}): CompileResult {
@@ -109,7 +115,7 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
         return stop([...pending, ...planned.diagnostics]);
     }
     const ir = planned.ir;
-    const files = options.emit === false ? undefined : emit(ir, { resolved, sources });
+    const files = options.emit === false ? undefined : emit(ir, options.rsop === true ? { resolved, sources } : undefined);
     return { ...stop([...pending, ...checkLcmRestarts(ir)]), ir, resolved, ...(files ? { files } : {}) };
 }
 

@@ -79,6 +79,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                     .option('format', BUILD_FORMAT)
                     .option('out', { type: 'string', default: 'out', describe: 'Output folder; the site is written to <out>/<site>/' })
                     .option('emit-ir', { type: 'boolean', default: false, describe: 'Also write ir.txt, the compiler’s intermediate representation' })
+                    .option('emit-rsop', { type: 'boolean', default: false, describe: 'Also write <NODE>/RSOP.md: every baseline value of the node with the layer and file:line it comes from' })
                     .option('force', {
                         type: 'boolean',
                         default: false,
@@ -92,7 +93,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                     .epilogue(EXIT_CODES_HELP),
             (args) => {
                 const format = args.format;
-                const result = runCompile(args.manifest, io, true, args['max-manifest-bytes'] as number);
+                const result = runCompile(args.manifest, io, true, args['max-manifest-bytes'] as number, args['emit-rsop']);
                 // With JSON or SARIF, the diagnostics go into one document printed at the end (stdout holds one
                 // value): the check document, or the build's warnings plus what writing reported.
                 const deferJson = format !== 'text' && result.ir !== undefined;

@@ -38,11 +38,11 @@ export function readManifest(manifest: string, io: Io, maxBytes = DEFAULT_MAX_MA
     return Buffer.isBuffer(read) ? read : locate([read], manifest);
 }
 
-export function runCompile(manifest: string, io: Io, emit: boolean, maxBytes?: number): CompileResult {
+export function runCompile(manifest: string, io: Io, emit: boolean, maxBytes?: number, rsop = false): CompileResult {
     const bytes = readManifest(manifest, io, maxBytes);
     // Included files are read relative to the manifest, with the same size bound.
     const readInclude = includeReader(manifest, io.cwd, maxBytes ?? DEFAULT_MAX_MANIFEST_BYTES);
-    return Array.isArray(bytes) ? { diagnostics: bytes } : compile({ fileName: manifest, bytes, readInclude }, { emit });
+    return Array.isArray(bytes) ? { diagnostics: bytes } : compile({ fileName: manifest, bytes, readInclude }, { emit, rsop });
 }
 
 /** Print diagnostics; returns the exit code they imply. SARIF names the manifest even when nothing is reported. */

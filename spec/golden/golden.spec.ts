@@ -36,7 +36,8 @@ export function goldenCases(): string[] {
 export function compileCase(name: string) {
     const manifest = join(GOLDEN_DIR, name, 'site.json');
     // A case's included files (examples/layered-site.json) lie beside its site.json, as the CLI reads them.
-    return compile({ fileName: 'site.json', bytes: readFileSync(manifest), readInclude: includeReader(manifest, GOLDEN_DIR, DEFAULT_MAX_MANIFEST_BYTES) });
+    // With RSOP.md (build --emit-rsop), so that every case shows its resultant set of policy.
+    return compile({ fileName: 'site.json', bytes: readFileSync(manifest), readInclude: includeReader(manifest, GOLDEN_DIR, DEFAULT_MAX_MANIFEST_BYTES) }, { rsop: true });
 }
 
 describe('golden cases', () => {

@@ -7,7 +7,8 @@
 import { expect } from 'chai';
 import MarkdownIt from 'markdown-it';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { main, type Io } from '../../../compiler/cli/main.js';
 import { includeReader } from '../../../compiler/cli/read-include.js';
 import { compile } from '../../../compiler/compile.js';
@@ -16,7 +17,7 @@ const EXAMPLES = new URL('../../../examples/', import.meta.url).pathname;
 const MANIFEST = join(EXAMPLES, 'layered-site.json');
 
 function rsopOf(node: string): string {
-    const result = compile({ fileName: MANIFEST, bytes: readFileSync(MANIFEST), readInclude: includeReader(MANIFEST, '/', 1 << 20) });
+    const result = compile({ fileName: MANIFEST, bytes: readFileSync(MANIFEST), readInclude: includeReader(MANIFEST, '/', 1 << 20) }, { rsop: true });
     const file = result.files?.find((f) => f.path === `${node}/RSOP.md`);
     if (!file) throw new Error(`no ${node}/RSOP.md: ${result.diagnostics.map((d) => d.message).join('; ')}`);
     return file.bytes.toString('utf8');
@@ -144,5 +145,34 @@ describe('xprc explain <NODE> <item> (the chain of layers)', () => {
     it('should keep explaining a diagnostic code', async () => {
         const result = await run(['explain', 'XPR3012']);
         expect([result.code, result.stdout.split('\n')[0]]).to.deep.equal([0, 'XPR3012 (error, semantic): A more specific layer changes an item without "override"']);
+    });
+});
+
+describe('xprc build --emit-rsop', () => {
+    let out = '';
+    beforeEach(() => (out = mkdtempSync(join(tmpdir(), 'xprc-rsop-'))));
+    afterEach(() => rmSync(out, { recursive: true, force: true }));
+
+    async function run(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+        let stdout = '';
+        let stderr = '';
+        const io: Io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env: {}, cwd: EXAMPLES };
+        return { code: await main(argv, io), stdout, stderr };
+    }
+
+    it('should write RSOP.md per node only when asked, and build --check should compare it like ir.txt', async () => {
+        const plain = await run(['build', 'layered-site.json', '--out', out]);
+        expect(plain.code, plain.stderr).to.equal(0);
+        expect(existsSync(join(out, 'contoso-layers', 'XPRKERN', 'RSOP.md'))).to.equal(false);
+
+        const built = await run(['build', 'layered-site.json', '--out', out, '--emit-rsop']);
+        expect(built.code, built.stderr).to.equal(0);
+        expect(readFileSync(join(out, 'contoso-layers', 'XPRKERN', 'RSOP.md'), 'utf8')).to.equal(rsopOf('XPRKERN'));
+        expect(existsSync(join(out, 'contoso-layers', 'XPRSAT1', 'RSOP.md'))).to.equal(true);
+
+        expect((await run(['build', 'layered-site.json', '--out', out, '--emit-rsop', '--check'])).code).to.equal(0);
+        const without = await run(['build', 'layered-site.json', '--out', out, '--check']);
+        expect(without.code).to.equal(4);
+        expect(without.stdout.split('\n').filter((l) => l.startsWith('  '))).to.deep.equal(['  extra    XPRKERN/RSOP.md', '  extra    XPRSAT1/RSOP.md']);
     });
 });

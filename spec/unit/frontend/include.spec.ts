@@ -24,7 +24,7 @@ function manifest(extra: object, nodeExtra: object = {}): string {
 /** Compiles `sites/site.json` with files read from `files` (paths relative to the manifest's folder). */
 function build(root: string, files: Record<string, string>, withReader = true): CompileResult {
     const read = (path: string) => (path in files ? Buffer.from(files[path] ?? '', 'utf8') : diag('IncludeUnreadable', { path, reason: 'no such file' }));
-    return compile({ fileName: 'sites/site.json', bytes: Buffer.from(root, 'utf8'), ...(withReader ? { readInclude: read } : {}) }, { emit: true });
+    return compile({ fileName: 'sites/site.json', bytes: Buffer.from(root, 'utf8'), ...(withReader ? { readInclude: read } : {}) }, { emit: true, rsop: true });
 }
 
 const shown = (r: CompileResult) => r.diagnostics.map((d) => `${d.file}:${d.start?.line}:${d.start?.column} ${d.code} ${d.pointer ?? ''}`);
