@@ -2,7 +2,11 @@
  * THE pipeline. Each phase is a pure function of the previous phase's
  * result; only the CLI reads and writes files.
  *
- *   load → validate → resolve → check → lower (→ collisions) → plan → emit (→ LCM restarts)
+ *   load → validate → (include) → resolve → check → lower (→ collisions) → plan → emit (→ LCM restarts)
+ *
+ * Include reads the files the manifest includes through the reader the
+ * caller passes (the CLI's reads the manifest's folder tree); it is the only
+ * read after the manifest's bytes, and it belongs to loading.
  *
  * Diagnostics from every phase are collected; the pipeline stops after the
  * first phase that reported an error (later phases rely on earlier ones
@@ -95,7 +99,9 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     const included = loadIncludes(root, loaded.value as Record<string, unknown>, input.readInclude, input.readFrom ?? 'without a folder (from standard input or a git revision)');
     sources = included.sources;
     if (included.diagnostics.length > 0) {
-        return { ...stop(schemaDiagnostics), diagnostics: [...stop(schemaDiagnostics).diagnostics, ...included.diagnostics] };
+        // Already located, each in the file it is about (frontend/include.ts); the manifest's own come first.
+        const stopped = stop(schemaDiagnostics);
+        return { ...stopped, diagnostics: [...stopped.diagnostics, ...included.diagnostics] };
     }
 
     const site = included.value as unknown as Site;
