@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { includeReader } from '../../../compiler/cli/read-include.js';
 import { formatDiagnostics, PLAIN } from '../../../compiler/cli/format.js';
+import { renderSarif } from '../../../compiler/cli/sarif.js';
 import { compile, type CompileResult } from '../../../compiler/compile.js';
 import { diag } from '../../../compiler/diagnostics/diagnostic.js';
 
@@ -163,6 +164,10 @@ describe('included files (frontend/include.ts)', () => {
             const printed = formatDiagnostics(r.diagnostics, r.sources, PLAIN);
             expect(printed).to.include('4     "common": {');
             expect(printed).to.include('  sites/site.json:7:5 - The other definition.');
+            const sarif = JSON.parse(renderSarif(r.diagnostics, 'sites/site.json')) as { runs: { results: { locations: unknown[]; relatedLocations: unknown[] }[] }[] };
+            const uri = (location: unknown) => (location as { physicalLocation: { artifactLocation: { uri: string } } }).physicalLocation.artifactLocation.uri;
+            const result = sarif.runs[0]?.results[0];
+            expect([result?.locations.map(uri), result?.relatedLocations.map(uri)]).to.deep.equal([['sites/dup.json'], ['sites/site.json']]);
         });
     });
 
