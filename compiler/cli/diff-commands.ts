@@ -5,7 +5,7 @@
  * they are the commands with their own rendering.
  */
 
-import { resolve as resolvePath } from 'node:path';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { compile, type CompileResult } from '../compile.js';
 import { diag, locate } from '../diagnostics/diagnostic.js';
 import { escapeJsonText, escapeUnsafe } from '../diagnostics/display.js';
@@ -18,6 +18,9 @@ import { renderDiffMarkdown } from '../diff/render-markdown.js';
 import { renderDiffText } from '../diff/render-text.js';
 import { suggest } from '../frontend/validate.js';
 import { chooseStyle, type Style } from './format.js';
+import { includeReader } from './read-include.js';
+import { DEFAULT_MAX_MANIFEST_BYTES } from './read-manifest.js';
+import type { IncludeReader } from '../frontend/include.js';
 import {
     type Io,
     EXIT_OK,
@@ -53,8 +56,14 @@ export function diffCommand(manifest: string, newManifest: string | undefined, b
             const failure = locate([diag('RevisionUnreadable', { ref: base, reason: read.reason, path: manifest })], manifest);
             return reportSides([{ label: manifest, result: { diagnostics: failure } }], format, io);
         }
-        sides.push({ label: read.label, result: compile({ fileName: read.label, bytes: read.bytes }, { emit: false }) });
-        sides.push({ label: manifest, result: compile({ fileName: manifest, bytes: current }, { emit: false }) });
+        // Included files are read at the same revision, and from the working tree for the current side.
+        const atRevision: IncludeReader = (path) => {
+            const included = readAtRevision(join(dirname(resolvePath(io.cwd, manifest)), path), base);
+            return included.ok ? included.bytes : diag('IncludeUnreadable', { path, reason: `not at ${base}: ${included.reason}` });
+        };
+        sides.push({ label: read.label, result: compile({ fileName: read.label, bytes: read.bytes, readInclude: atRevision }, { emit: false }) });
+        const readInclude = includeReader(manifest, io.cwd, DEFAULT_MAX_MANIFEST_BYTES);
+        sides.push({ label: manifest, result: compile({ fileName: manifest, bytes: current, readInclude }, { emit: false }) });
     } else {
         sides.push({ label: manifest, result: runCompile(manifest, io, false) });
         sides.push({ label: newManifest as string, result: runCompile(newManifest as string, io, false) });

@@ -6,12 +6,14 @@
  */
 
 import { expect } from 'chai';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { includeReader } from '../../../compiler/cli/read-include.js';
 import { formatDiagnostics, PLAIN } from '../../../compiler/cli/format.js';
 import { renderSarif } from '../../../compiler/cli/sarif.js';
+import { main, type Io } from '../../../compiler/cli/main.js';
 import { compile, type CompileResult } from '../../../compiler/compile.js';
 import { diag } from '../../../compiler/diagnostics/diagnostic.js';
 
@@ -229,5 +231,43 @@ describe('included files (frontend/include.ts)', () => {
                 'XPR1010 Cannot read the included file "layers": it is a folder.',
             ]);
         });
+    });
+});
+
+describe('xprc diff --base with included files', () => {
+    let repo = '';
+    const git = (...args: string[]) =>
+        execFileSync('git', args, {
+            cwd: repo,
+            stdio: 'pipe',
+            env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: repo },
+        });
+    const run = async (argv: readonly string[]) => {
+        let stdout = '';
+        let stderr = '';
+        const io: Io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env: {}, cwd: join(repo, 'examples') };
+        return { code: await main(argv, io), stdout, stderr };
+    };
+    beforeEach(() => {
+        repo = mkdtempSync(join(tmpdir(), 'xprc-include-git-'));
+        const examples = new URL('../../../examples/', import.meta.url).pathname;
+        mkdirSync(join(repo, 'examples'));
+        cpSync(join(examples, 'layered-site.json'), join(repo, 'examples', 'layered-site.json'));
+        cpSync(join(examples, 'layers'), join(repo, 'examples', 'layers'), { recursive: true });
+        git('init', '-q');
+        git('add', '.');
+        git('commit', '-q', '-m', 'first');
+    });
+    afterEach(() => rmSync(repo, { recursive: true, force: true }));
+
+    it('should read the included files at the revision and in the working tree, and show a change made in one', async () => {
+        expect((await run(['diff', 'layered-site.json', '--base', 'HEAD'])).code).to.equal(0);
+        const roles = join(repo, 'examples', 'layers', 'xpr-roles.json');
+        writeFileSync(roles, readFileSync(roles, 'utf8').replace('"value": "HQ"', '"value": "Branch"'));
+        const result = await run(['diff', 'layered-site.json', '--base', 'HEAD', '--format', 'json']);
+        expect(result.code, result.stderr).to.equal(3);
+        const doc = JSON.parse(result.stdout) as { summary: { resources: { changed: number } } };
+        // The value is set on both nodes, through both roles.
+        expect(doc.summary.resources.changed).to.equal(2);
     });
 });
