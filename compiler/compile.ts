@@ -96,7 +96,7 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
         return stop(schemaDiagnostics);
     }
 
-    const included = loadIncludes(root, loaded.value as Record<string, unknown>, input.readInclude, input.readFrom ?? 'without a folder (from standard input or a git revision)');
+    const included = loadIncludes(root, loaded.value as Record<string, unknown>, input.readInclude, input.readFrom ?? 'without a folder (from standard input)');
     sources = included.sources;
     if (included.diagnostics.length > 0) {
         // Already located, each in the file it is about (frontend/include.ts); the manifest's own come first.

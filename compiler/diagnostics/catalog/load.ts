@@ -127,7 +127,7 @@ export const LOAD = {
         title: 'Included files cannot be read here',
         message: 'The manifest includes files, but it was read {from}, where files relative to it cannot be read.',
         fix: 'Give the manifest by its path, so that its included files can be found next to it.',
-        explanation: 'Included files are found relative to the manifest\'s own file; a manifest read from standard input or a git revision has no folder to find them in.',
+        explanation: 'Included files are found relative to the manifest\'s own file (`xprc diff --base` reads them at the same git revision); a manifest read from standard input has no folder to find them in.',
     },
 
 } as const satisfies Record<string, CatalogEntry>;
