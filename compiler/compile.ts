@@ -2,7 +2,11 @@
  * THE pipeline. Each phase is a pure function of the previous phase's
  * result; only the CLI reads and writes files.
  *
- *   load → validate → resolve → check → lower (→ collisions) → plan → emit (→ LCM restarts)
+ *   load → validate → (include) → resolve → check → lower (→ collisions) → plan → emit (→ LCM restarts)
+ *
+ * Include reads the files the manifest includes through the reader the
+ * caller passes (the CLI's reads the manifest's folder tree); it is the only
+ * read after the manifest's bytes, and it belongs to loading.
  *
  * Diagnostics from every phase are collected; the pipeline stops after the
  * first phase that reported an error (later phases rely on earlier ones
@@ -13,9 +17,11 @@ import { performance } from 'node:perf_hooks';
 import { basename } from 'node:path';
 import { isError, locate, type Diagnostic, type PendingDiagnostic } from './diagnostics/diagnostic.js';
 import { emit, type OutputFile } from './emit/emit.js';
+import { loadIncludes, type IncludeReader } from './frontend/include.js';
 import { decodeManifest, load } from './frontend/load.js';
-import { resolve } from './frontend/resolve.js';
+import { resolve, type ResolvedSite } from './frontend/resolve.js';
 import { SourceText } from './frontend/source.js';
+import { Sources, type SourceFile } from './frontend/sources.js';
 import { validate } from './frontend/validate.js';
 import type { SiteIR } from './ir/types.js';
 import { lower } from './lower/lower.js';
@@ -31,12 +37,24 @@ export interface CompileInput {
     /** The manifest's path as the user gave it; only its base name reaches the output. */
     readonly fileName: string;
     readonly bytes: Uint8Array;
+    /**
+     * Reads the files the manifest includes, by path relative to the manifest's
+     * folder (cli/read-include.ts). Without it, a manifest with `include` is an
+     * error (XPR1012) that names `readFrom`.
+     */
+    readonly readInclude?: IncludeReader;
+    /** Where the manifest was read from when includes cannot be followed, e.g. "from standard input". */
+    readonly readFrom?: string;
 }
 
 export interface CompileResult {
     readonly diagnostics: readonly Diagnostic[];
     /** The source text, for rendering diagnostics with excerpts. */
     readonly source?: SourceText;
+    /** The manifest and its included files, to map pointers to file:line (diagnostics, RSOP.md, explain). */
+    readonly sources?: Sources;
+    /** Present only when there are no errors: the per-node layers and item histories (xprc explain). */
+    readonly resolved?: ResolvedSite;
     /** Present only when there are no errors. */
     readonly ir?: SiteIR;
     /** Present only when there are no errors and emitting was asked for. */
@@ -46,6 +64,12 @@ export interface CompileResult {
 export interface CompileOptions {
     /** Stop after checking (xprc validate). */
     readonly emit?: boolean;
+    /**
+     * Also emit <NODE>/RSOP.md (build --emit-rsop). Opt-in like ir.txt: it cites
+     * line:column, which a reformat of the manifest moves, and the default
+     * output is promised not to change under a reformat (spec/golden-diff).
+     */
+    readonly rsop?: boolean;
     /** Told each phase's name and duration as it ends (`xprc build --verbose`); timing never reaches the output. */
     readonly onPhase?: (phase: string, ms: number) => void;
 }
@@ -71,9 +95,12 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
 
     const loaded = load(decoded.text);
     mark('load');
+    const root: SourceFile = { name: file, relative: manifestDisplayName(file), source: loaded.source };
+    let sources = new Sources(root);
     const stop = (pending: readonly PendingDiagnostic[]): CompileResult => ({
-        diagnostics: locate(pending, file, loaded.source),
+        diagnostics: locate(pending, file, sources),
         source: loaded.source,
+        sources,
     });
     if (loaded.diagnostics.length > 0) {
         return stop(loaded.diagnostics);
@@ -85,7 +112,16 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
         return stop(schemaDiagnostics);
     }
 
-    const site = loaded.value as Site;
+    const included = loadIncludes(root, loaded.value as Record<string, unknown>, input.readInclude, input.readFrom ?? 'without a folder (from standard input)');
+    sources = included.sources;
+    mark('include');
+    if (included.diagnostics.length > 0) {
+        // Already located, each in the file it is about (frontend/include.ts); the manifest's own come first.
+        const stopped = stop(schemaDiagnostics);
+        return { ...stopped, diagnostics: [...stopped.diagnostics, ...included.diagnostics] };
+    }
+
+    const site = included.value as unknown as Site;
     const resolved = resolve(site, productCredentialUses(site));
     mark('resolve');
     const pending = [...schemaDiagnostics, ...check(resolved)];
@@ -106,9 +142,9 @@ export function compile(input: CompileInput, options: CompileOptions = {}): Comp
     }
     mark('plan');
     const ir = planned.ir;
-    const files = options.emit === false ? undefined : emit(ir);
+    const files = options.emit === false ? undefined : emit(ir, options.rsop === true ? { resolved, sources } : undefined);
     if (files) mark('emit');
-    return { ...stop([...pending, ...checkLcmRestarts(ir)]), ir, ...(files ? { files } : {}) };
+    return { ...stop([...pending, ...checkLcmRestarts(ir)]), ir, resolved, ...(files ? { files } : {}) };
 }
 
 /**

@@ -25,6 +25,8 @@ export interface BuildOptions {
     readonly format: BuildFormat;
     readonly out: string;
     readonly emitIr: boolean;
+    /** Also write <NODE>/RSOP.md (--emit-rsop). */
+    readonly emitRsop: boolean;
     readonly force: boolean;
     readonly check: boolean;
     readonly maxBytes: number;
@@ -45,7 +47,7 @@ const shownPath = (path: string): string => path.split('\\').join('/');
 export function buildCommand(manifests: readonly string[], options: BuildOptions, io: Io): number {
     const { format } = options;
     const compiled: Compiled[] = manifests.map((arg) => {
-        const result = timedCompile(arg, io, true, options.maxBytes);
+        const result = timedCompile(arg, io, true, options.maxBytes, options.emitRsop);
         return { manifest: manifestLabel(arg), arg, result, diagnostics: [...result.diagnostics] };
     });
     markCollisions(compiled, options.out, io.cwd);
@@ -58,7 +60,7 @@ export function buildCommand(manifests: readonly string[], options: BuildOptions
         const failed = c.diagnostics.some((d) => d.severity === 'error');
         if (failed || !ir || !files) {
             codes.push(EXIT_ERRORS);
-            if (format === 'text') report({ diagnostics: c.diagnostics, source: c.result.source }, 'text', io);
+            if (format === 'text') report({ diagnostics: c.diagnostics, source: c.result.source, ...(c.result.sources ? { sources: c.result.sources } : {}) }, 'text', io);
             continue;
         }
         const all = options.emitIr ? [...files, { path: 'ir.txt', bytes: Buffer.from(printIR(ir), 'utf8') }] : files;
@@ -75,7 +77,7 @@ export function buildCommand(manifests: readonly string[], options: BuildOptions
         const code = c.diagnostics.some((d) => d.severity === 'error') ? EXIT_ERRORS : EXIT_OK;
         codes.push(code);
         if (format !== 'text') continue;
-        report({ diagnostics: c.diagnostics, source: c.result.source }, 'text', io);
+        report({ diagnostics: c.diagnostics, source: c.result.source, ...(c.result.sources ? { sources: c.result.sources } : {}) }, 'text', io);
         if (write.written) {
             verbose(io, `${c.manifest}: wrote ${all.length} files in ${Math.round(performance.now() - started)} ms:`);
             for (const file of all) verbose(io, `  ${shownPath(join(write.written.target, file.path))}`);
@@ -117,10 +119,10 @@ function worst(codes: readonly number[]): number {
     return codes.includes(EXIT_ERRORS) ? EXIT_ERRORS : codes.includes(EXIT_STALE) ? EXIT_STALE : EXIT_OK;
 }
 
-function timedCompile(manifest: string, io: Io, emit: boolean, maxBytes: number): CompileResult {
+function timedCompile(manifest: string, io: Io, emit: boolean, maxBytes: number, rsop = false): CompileResult {
     const phases: string[] = [];
     const started = performance.now();
-    const result = runCompile(manifest, io, emit, maxBytes, (phase, ms) => phases.push(`${phase} ${ms.toFixed(1)} ms`));
+    const result = runCompile(manifest, io, emit, maxBytes, { rsop, onPhase: (phase, ms) => phases.push(`${phase} ${ms.toFixed(1)} ms`) });
     verbose(io, `${manifestLabel(manifest)}: ${phases.join(', ')}${phases.length > 0 ? ', ' : ''}total ${(performance.now() - started).toFixed(1)} ms`);
     return result;
 }
@@ -164,7 +166,7 @@ function checkOne(
         const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
         c.diagnostics.push(...locate([diag('OutputUnreadable', { path: shown, reason })], c.manifest));
         // JSON and SARIF report it in the run's one document.
-        if (format === 'text') report({ diagnostics: c.diagnostics, source: c.result.source }, 'text', io);
+        if (format === 'text') report({ diagnostics: c.diagnostics, source: c.result.source, ...(c.result.sources ? { sources: c.result.sources } : {}) }, 'text', io);
         return { code: EXIT_ERRORS, stale: [] };
     }
     const upToDate = isUpToDate(result);
@@ -180,7 +182,7 @@ function checkOne(
     if (format !== 'text') {
         return { code, stale, document };
     }
-    report({ diagnostics: c.diagnostics, source: c.result.source }, 'text', io);
+    report({ diagnostics: c.diagnostics, source: c.result.source, ...(c.result.sources ? { sources: c.result.sources } : {}) }, 'text', io);
     if (upToDate) {
         if (io.verbosity !== 'quiet') io.stdout.write(`${shown} is up to date (${result.upToDate} files).\n`);
         return { code, stale };

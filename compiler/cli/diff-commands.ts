@@ -5,7 +5,7 @@
  * they are the commands with their own rendering.
  */
 
-import { resolve as resolvePath } from 'node:path';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { compile, type CompileResult } from '../compile.js';
 import { diag, locate } from '../diagnostics/diagnostic.js';
 import { escapeJsonText, escapeUnsafe } from '../diagnostics/display.js';
@@ -19,6 +19,9 @@ import { renderDiffText } from '../diff/render-text.js';
 import { selectNodes } from '../diff/select.js';
 import { suggest } from '../frontend/validate.js';
 import { chooseStyle, type Style } from './format.js';
+import { includeReader } from './read-include.js';
+import { DEFAULT_MAX_MANIFEST_BYTES } from './read-manifest.js';
+import type { IncludeReader } from '../frontend/include.js';
 import {
     type Io,
     EXIT_OK,
@@ -67,8 +70,14 @@ export function diffCommand(
             const failure = locate([diag('RevisionUnreadable', { ref: base, reason: read.reason, path: manifest })], manifest);
             return reportSides([{ label: manifest, result: { diagnostics: failure } }], format, io);
         }
-        sides.push({ label: read.label, result: compile({ fileName: read.label, bytes: read.bytes }, { emit: false }) });
-        sides.push({ label: manifest, result: compile({ fileName: manifest, bytes: current }, { emit: false }) });
+        // Included files are read at the same revision, and from the working tree for the current side.
+        const atRevision: IncludeReader = (path) => {
+            const included = readAtRevision(join(dirname(resolvePath(io.cwd, manifest)), path), base);
+            return included.ok ? included.bytes : diag('IncludeUnreadable', { path, reason: `not at ${base}: ${included.reason}` });
+        };
+        sides.push({ label: read.label, result: compile({ fileName: read.label, bytes: read.bytes, readInclude: atRevision }, { emit: false }) });
+        const readInclude = includeReader(manifest, io.cwd, DEFAULT_MAX_MANIFEST_BYTES);
+        sides.push({ label: manifest, result: compile({ fileName: manifest, bytes: current, readInclude }, { emit: false }) });
     } else {
         sides.push({ label: manifestLabel(manifest), result: runCompile(manifest, io, false) });
         sides.push({ label: manifestLabel(newManifest as string), result: runCompile(newManifest as string, io, false) });
@@ -116,7 +125,7 @@ export function explainResourceCommand(node: string | undefined, resource: strin
         return report(result, format, io);
     }
     manifest = manifestLabel(manifest);
-    const found = explainItem(result.ir, result.source, manifest, node, resource);
+    const found = explainItem(result.ir, result.source, manifest, node, resource, result.resolved && result.sources ? { resolved: result.resolved, sources: result.sources } : undefined);
     if (!found.ok) {
         const failure =
             found.missing === 'node'
@@ -139,10 +148,31 @@ function formatExplained(item: ExplainedItem): string {
         ...(item.registry ? [['Registry', item.registry] as [string, string]] : []),
         ['Written to', item.files.join(', ')],
     ];
-    const lines = [`${item.kind === 'resource' ? 'Resource' : 'Manual step'} ${item.ref} of node ${item.node}`, '', ...rows.map(([k, v]) => `${k.padEnd(11)} ${v}`)];
+    const title = item.kind === 'resource' ? 'Resource' : item.kind === 'item' ? 'Item (knocked out, no resource)' : 'Manual step';
+    const lines = [`${title} ${item.ref} of node ${item.node}`, '', ...rows.map(([k, v]) => `${k.padEnd(11)} ${v}`)];
+    if (item.chain.length > 0) {
+        lines.push('', 'Layers that set it, least specific first:', ...explainChain(item.chain));
+    }
     if (item.block) {
         lines.push('', ...item.block.split('\n').map((line) => `    ${line}`));
     }
     // The block's own lines end in CR LF like the .ps1 (kept); everything else from the manifest is escaped.
     return `${lines.map((line) => escapeUnsafe(line.replace(/\r$/, '')) + (line.endsWith('\r') ? '\r' : '')).join('\n')}\n`;
+}
+
+/** One line per definition: the layer, its place, the settings, and what became of them. */
+function explainChain(chain: ExplainedItem['chain']): string[] {
+    return chain.map((row, i) => {
+        const fate = row.replacedBy
+            ? `${row.replacedBy.action === 'override' ? 'overridden' : 'knocked out'} by ${row.replacedBy.layer}`
+            : row.won
+              ? 'wins'
+              : row.action === 'same'
+                ? 'the same settings again (merged)'
+                : row.action === 'knockout'
+                  ? 'removes the item'
+                  : 'not applied';
+        const what = row.action === 'knockout' ? 'knockout' : row.value;
+        return `  ${i + 1}. ${row.layer}  ${row.location}\n     ${what}  -> ${fate}`;
+    }).flatMap((text) => text.split('\n'));
 }

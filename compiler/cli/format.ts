@@ -8,6 +8,7 @@ import type { DiagnosticKind } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { escapeChar, isUnsafeChar } from '../diagnostics/display.js';
 import type { SourceText } from '../frontend/source.js';
+import { Sources } from '../frontend/sources.js';
 
 export interface Style {
     readonly red: (s: string) => string;
@@ -52,7 +53,9 @@ export function chooseStyle(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv)
     return colourWanted(stream, env) ? COLOURS : PLAIN;
 }
 
-export function formatDiagnostic(d: Diagnostic, source: SourceText | undefined, style: Style): string {
+export function formatDiagnostic(d: Diagnostic, sources: SourceText | Sources | undefined, style: Style): string {
+    // A diagnostic in an included file shows that file's line.
+    const source = sources instanceof Sources ? sources.sourceOf(d.file) : sources;
     const location = d.start ? `${d.file}:${d.start.line}:${d.start.column}` : d.file;
     const severity = d.severity === 'error' ? style.red('error') : style.yellow('warning');
     const lines = [`${style.cyan(location)} - ${severity} ${style.grey(d.code)}: ${d.message}`];
@@ -70,7 +73,8 @@ export function formatDiagnostic(d: Diagnostic, source: SourceText | undefined, 
         lines.push(`  ${style.bold('rule:')} ${d.guide}`);
     }
     for (const related of d.related) {
-        const where = related.start ? `${d.file}:${related.start.line}:${related.start.column}` : `${d.file}#${related.pointer}`;
+        const file = related.file ?? d.file;
+        const where = related.start ? `${file}:${related.start.line}:${related.start.column}` : `${file}#${related.pointer}`;
         lines.push(`  ${style.cyan(where)} - ${related.message}`);
     }
     return lines.join('\n');
@@ -106,7 +110,7 @@ export function excerptOf(line: string, column: number, endColumn?: number): { t
     return { text, caret, width: Math.max(1, Math.min(width, 120)) };
 }
 
-export function formatDiagnostics(list: readonly Diagnostic[], source: SourceText | undefined, style: Style): string {
+export function formatDiagnostics(list: readonly Diagnostic[], source: SourceText | Sources | undefined, style: Style): string {
     if (list.length === 0) {
         return '';
     }

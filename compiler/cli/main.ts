@@ -87,6 +87,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                     .option('format', BUILD_FORMAT)
                     .option('out', { type: 'string', default: 'out', describe: 'Output folder; each site is written to <out>/<site>/ (also for -)' })
                     .option('emit-ir', { type: 'boolean', default: false, describe: 'Also write ir.txt, the compiler’s intermediate representation' })
+                    .option('emit-rsop', { type: 'boolean', default: false, describe: 'Also write <NODE>/RSOP.md: every baseline value of the node with the layer and file:line it comes from' })
                     .option('force', {
                         type: 'boolean',
                         default: false,
@@ -107,7 +108,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                     stdinTwice(manifests, io) ??
                     buildCommand(
                         manifests,
-                        { format: args.format, out: args.out, emitIr: args['emit-ir'], force: args.force, check: args.check, maxBytes: args['max-manifest-bytes'] as number },
+                        {
+                            format: args.format,
+                            out: args.out,
+                            emitIr: args['emit-ir'],
+                            emitRsop: args['emit-rsop'],
+                            force: args.force,
+                            check: args.check,
+                            maxBytes: args['max-manifest-bytes'] as number,
+                        },
                         cliIo(args),
                     );
             },
@@ -166,7 +175,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             (y) =>
                 y
                     .positional('code', { type: 'string', describe: 'A code such as XPR3001; or a node name, followed by <resource>' })
-                    .positional('resource', { type: 'string', describe: 'A resource id of the node (as in its .ps1, with or without [Type]) or a manual step id' })
+                    .positional('resource', { type: 'string', describe: 'A resource id of the node (as in its .ps1, with or without [Type]), an item identity (service:Spooler), or a manual step id' })
                     .option('manifest', { alias: 'm', type: 'string', describe: 'The manifest, for explaining a resource' })
                     .option('format', FORMAT)
                     .example('$0 explain XPR3010', 'Explain a diagnostic')

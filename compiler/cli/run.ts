@@ -11,6 +11,7 @@ import { diag, locate, type Diagnostic, type PendingDiagnostic } from '../diagno
 import { escapeJsonText } from '../diagnostics/display.js';
 import { chooseStyle, diagnosticsJson, formatDiagnostics } from './format.js';
 import { DEFAULT_MAX_MANIFEST_BYTES, readManifestFile } from './read-manifest.js';
+import { includeReader } from './read-include.js';
 import { renderSarif } from './sarif.js';
 
 export interface Io {
@@ -66,13 +67,28 @@ export function readManifest(manifest: string, io: Io, maxBytes = DEFAULT_MAX_MA
     return Buffer.isBuffer(read) ? read : locate([read], manifest);
 }
 
-export function runCompile(manifest: string, io: Io, emit: boolean, maxBytes?: number, onPhase?: (phase: string, ms: number) => void): CompileResult {
+/** What a build asks of the compile besides the manifest. */
+export interface RunOptions {
+    /** Phase timings for --verbose. */
+    readonly onPhase?: (phase: string, ms: number) => void;
+    /** Also emit RSOP.md per node (--emit-rsop). */
+    readonly rsop?: boolean;
+}
+
+export function runCompile(manifest: string, io: Io, emit: boolean, maxBytes?: number, options: RunOptions = {}): CompileResult {
     const bytes = readManifest(manifest, io, maxBytes);
-    return Array.isArray(bytes) ? { diagnostics: bytes } : compile({ fileName: manifestLabel(manifest), bytes }, { emit, ...(onPhase ? { onPhase } : {}) });
+    if (Array.isArray(bytes)) return { diagnostics: bytes };
+    // Included files are read relative to the manifest, with the same size bound; a manifest from
+    // standard input has no folder to include from (XPR1012 when it tries).
+    const readInclude = manifest === STDIN_ARG ? undefined : includeReader(manifest, io.cwd, maxBytes ?? DEFAULT_MAX_MANIFEST_BYTES);
+    return compile(
+        { fileName: manifestLabel(manifest), bytes, ...(readInclude ? { readInclude } : {}) },
+        { emit, rsop: options.rsop === true, ...(options.onPhase ? { onPhase: options.onPhase } : {}) },
+    );
 }
 
 /** Print diagnostics; returns the exit code they imply. SARIF names the manifest even when nothing is reported. */
-export function report(result: Pick<CompileResult, 'diagnostics' | 'source'>, format: BuildFormat, io: Io, manifest = ''): number {
+export function report(result: Pick<CompileResult, 'diagnostics' | 'source' | 'sources'>, format: BuildFormat, io: Io, manifest = ''): number {
     const hasErrors = result.diagnostics.some((d) => d.severity === 'error');
     if (format === 'sarif') {
         io.stdout.write(escapeJsonText(renderSarif(result.diagnostics, manifest)));
@@ -81,7 +97,7 @@ export function report(result: Pick<CompileResult, 'diagnostics' | 'source'>, fo
     } else {
         // --quiet keeps the errors only; the machine formats always carry everything.
         const shown = io.verbosity === 'quiet' ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-        if (shown.length > 0) io.stderr.write(formatDiagnostics(shown, result.source, chooseStyle(io.stderr, io.env)));
+        if (shown.length > 0) io.stderr.write(formatDiagnostics(shown, result.sources ?? result.source, chooseStyle(io.stderr, io.env)));
     }
     return hasErrors ? EXIT_ERRORS : EXIT_OK;
 }

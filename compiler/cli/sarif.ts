@@ -72,7 +72,7 @@ export function renderSarif(diagnostics: readonly Diagnostic[], manifest: string
             message: { text: d.message },
             locations: [location(d.file, d.start, d.end)],
             ...(d.related.length > 0
-                ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(d.file, r.start, undefined, r.message) })) }
+                ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(r.file ?? d.file, r.start, undefined, r.message) })) }
                 : {}),
             properties: { fix: d.fix, ...(d.pointer !== undefined ? { pointer: d.pointer } : {}), ...(d.guide ? { guide: d.guide } : {}) },
         })),

@@ -53,6 +53,28 @@ export function validate(value: unknown): PendingDiagnostic[] {
     return mapErrors(check.errors ?? [], value);
 }
 
+export const LAYERS_SCHEMA_ID = 'https://xprc.dev/schemas/v1/layers.schema.json';
+let layersValidator: ValidateFunction | undefined;
+
+/**
+ * An included file (frontend/include.ts) against schemas/layers.schema.json.
+ * Compiled on first use only: most sites include nothing, and the
+ * precompiled validator holds the site schema alone.
+ */
+export function validateLayers(value: unknown): PendingDiagnostic[] {
+    if (!layersValidator) {
+        const ajv = createAjv();
+        for (const schema of compilerSchemas()) {
+            ajv.addSchema(schema);
+        }
+        layersValidator = ajv.getSchema(LAYERS_SCHEMA_ID);
+        if (!layersValidator) {
+            throw new Error(`Internal error: schema ${LAYERS_SCHEMA_ID} did not compile`);
+        }
+    }
+    return layersValidator(value) ? [] : mapErrors(layersValidator.errors ?? [], value);
+}
+
 /** Names that must never appear as manifest properties: secrets belong in credential references. */
 const SECRET_NAME = /pass(word|wd|phrase)?$|^pwd$|secret|apikey|api_key|privatekey|private_key|^token$/i;
 

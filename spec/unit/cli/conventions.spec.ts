@@ -248,7 +248,7 @@ describe('xprc command-line conventions', () => {
             ['build --quiet: writes, says nothing', ['build', 'warn.json', '--quiet'], 0, /^$/, /^$/],
             ['init --quiet', ['init', 'new.json', '--quiet'], 0, /^$/, /^$/],
             ['diff --quiet: the diff stays, warnings go', ['diff', 'warn.json', 'warn.json', '--quiet'], 0, /No changes/, /^$/],
-            ['validate --verbose: the phases and their times', ['validate', 'a.json', '--verbose'], 0, /^a\.json: no errors\.\n$/, /^a\.json: load \d+\.\d ms, validate \d+\.\d ms, resolve \d+\.\d ms, check \d+\.\d ms, lower \d+\.\d ms, plan \d+\.\d ms, total \d+\.\d ms\n$/],
+            ['validate --verbose: the phases and their times', ['validate', 'a.json', '--verbose'], 0, /^a\.json: no errors\.\n$/, /^a\.json: load \d+\.\d ms, validate \d+\.\d ms, include \d+\.\d ms, resolve \d+\.\d ms, check \d+\.\d ms, lower \d+\.\d ms, plan \d+\.\d ms, total \d+\.\d ms\n$/],
             ['build --verbose: also emit, and every file written', ['build', 'a.json', '--verbose'], 0, /^Wrote 20 files/, /emit \d+\.\d ms, total[\s\S]*a\.json: wrote 20 files in \d+ ms:\n  \S+\/out\/site-a\/FS01\/ConfigurationData\.psd1\n/],
             ['--quiet with --verbose', ['validate', 'a.json', '--quiet', '--verbose'], 2, /^$/, /Arguments quiet and verbose are mutually exclusive/],
         ];
@@ -290,7 +290,7 @@ describe('xprc command-line conventions', () => {
             ['validate', 'Check each manifest (schema and vendor rules) without writing anything'],
             ['diff', 'Show only this node (repeatable, case-insensitive): its changes, its plan steps and the site settings'],
             ['schema', 'Print the manifest JSON Schema (draft 2020-12, one self-contained document)'],
-            ['explain', 'A resource id of the node (as in its .ps1, with or without [Type]) or a manual step id'],
+            ['explain', 'A resource id of the node (as in its .ps1, with or without [Type]), an item identity (service:Spooler), or a manual step id'],
         ];
         for (const [command, phrase] of commands) {
             it(`should show an example for ${command} and wrap its help at word boundaries within 60 columns`, async () => {

@@ -64,13 +64,14 @@ describe('installed CLI (dist/, precompiled validator)', function () {
         });
     }
 
-    // Rendered through the precompiled templates (dist/emit/templates.precompiled.cjs), not compiled ones.
+    // Rendered through the precompiled templates (dist/emit/templates.precompiled.cjs), not compiled ones;
+    // with --emit-rsop, like the golden cases.
     for (const name of ['baseline', 'xpr-with-satellites', 'onex-portal-large']) {
         it(`should write exactly the golden files for ${name}`, () => {
             const cwd = `${ROOT}spec/golden/${name}`;
             const out = mkdtempSync(join(tmpdir(), 'xprc-installed-'));
             try {
-                const run = spawnSync(process.execPath, [`${ROOT}bin/xprc.js`, 'build', 'site.json', '--out', out], { cwd, encoding: 'utf8' });
+                const run = spawnSync(process.execPath, [`${ROOT}bin/xprc.js`, 'build', 'site.json', '--emit-rsop', '--out', out], { cwd, encoding: 'utf8' });
                 expect(run.status, run.stderr).to.equal(0);
                 const [site] = readdirSync(out);
                 const written = listFiles(join(out, site!)).filter((f) => f !== '.xprc-output.json');
