@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The installed entry point: runs the compiled CLI from dist/ (built by `npm install` through the prepare script).
-import { runOnProcess } from '../dist/cli/process-io.js';
+// The installed entry point: runs the bundled CLI (dist/xprc.mjs, built by `npm install` through the prepare script).
+import { runOnProcess } from '../dist/xprc.mjs';
 
 await runOnProcess();

@@ -152,7 +152,7 @@ function staleSources(): string[] {
     };
     walk(join(ROOT, 'compiler'));
     // What `npm run build` adds after tsc; without them the CLI compiles schemas and templates at start-up.
-    for (const generated of ['frontend/schema-validator.cjs', 'emit/templates.precompiled.cjs']) {
+    for (const generated of ['schema-validator.cjs', 'templates.precompiled.cjs', 'xprc.mjs']) {
         if (!existsSync(join(DIST, generated))) stale.push(`dist/${generated}`);
     }
     return stale;
@@ -175,7 +175,7 @@ function ensureBuilt(force: boolean): void {
         log('warning: tsc reported errors; dist/ was still emitted, but may not match the sources.');
     }
     const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-    for (const script of ['scripts/build-validator.ts', 'scripts/build-templates.ts']) {
+    for (const script of ['scripts/build-validator.ts', 'scripts/build-templates.ts', 'scripts/build-bundle.ts']) {
         const step = spawnSync(process.execPath, [tsx, script], { cwd: ROOT, stdio: 'inherit' });
         if (step.status !== 0) throw new Error(`${script} failed`);
     }

@@ -8,7 +8,7 @@
  *
  * Compiling the templates took about a quarter of a one-node build's
  * start-up, so `npm run build` precompiles them (scripts/build-templates.ts)
- * into dist/emit/templates.precompiled.cjs, each with the SHA-256 of its
+ * into dist/templates.precompiled.cjs, each with the SHA-256 of its
  * source. A template is taken from there only when its source still has
  * that hash; otherwise (running from sources, or a template edited after
  * the build) it is compiled now with the full Handlebars, which is only
@@ -21,7 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { PsValue } from '../dsc/block.js';
-import { TEMPLATE_DIR } from '../paths.js';
+import { BUILD_ARTEFACT_DIR, TEMPLATE_DIR } from '../paths.js';
 import { psBlockCommentText, psComment, psString, psValue } from './ps/quote.js';
 import { mdAnchor, mdBlock, mdCellCode, mdCode, mdLink, mdText } from './markdown.js';
 
@@ -107,8 +107,8 @@ let precompiled: Readonly<Record<string, PrecompiledTemplate>> | undefined;
 
 function precompiledTemplates(): Readonly<Record<string, PrecompiledTemplate>> {
     if (!precompiled) {
-        const file = new URL('./templates.precompiled.cjs', import.meta.url);
-        precompiled = existsSync(file) ? (require(file.pathname) as Record<string, PrecompiledTemplate>) : {};
+        const file = join(BUILD_ARTEFACT_DIR, 'templates.precompiled.cjs');
+        precompiled = existsSync(file) ? (require(file) as Record<string, PrecompiledTemplate>) : {};
     }
     return precompiled;
 }

@@ -12,6 +12,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { BUILD_ARTEFACT_DIR } from '../paths.js';
 import { diag, at, type PendingDiagnostic } from '../diagnostics/diagnostic.js';
 import { createAjv } from './ajv-options.js';
 import { ROOT_SCHEMA_ID, compilerSchemas } from './schemas.js';
@@ -19,7 +21,7 @@ import { parsePointer } from './source.js';
 
 let validator: ValidateFunction | undefined;
 
-const PRECOMPILED = new URL('./schema-validator.cjs', import.meta.url);
+const PRECOMPILED = join(BUILD_ARTEFACT_DIR, 'schema-validator.cjs');
 
 /**
  * The precompiled validator written by `npm run build` (scripts/build-validator.ts)
@@ -28,7 +30,7 @@ const PRECOMPILED = new URL('./schema-validator.cjs', import.meta.url);
 function getValidator(): ValidateFunction {
     if (!validator) {
         if (existsSync(PRECOMPILED)) {
-            const loaded = createRequire(import.meta.url)(PRECOMPILED.pathname) as { default?: ValidateFunction } & ValidateFunction;
+            const loaded = createRequire(import.meta.url)(PRECOMPILED) as { default?: ValidateFunction } & ValidateFunction;
             validator = loaded.default ?? loaded;
         } else {
             const ajv = createAjv();

@@ -1,6 +1,6 @@
 /**
- * The installed entry point (bin/xprc.js → dist/, with the precompiled
- * schema validator and templates) must report exactly what the in-process
+ * The installed entry point (bin/xprc.js → the bundle dist/xprc.mjs, with
+ * the precompiled schema validator and templates) must report exactly what the in-process
  * compiler reports from sources, and write the golden bytes.
  * `npm ci` builds dist/ through the prepare script.
  */
@@ -21,15 +21,15 @@ const CASES = ['invalid-schema', 'invalid-semantic', 'invalid-json', 'baseline']
 describe('installed CLI (dist/, precompiled validator)', function () {
     before(function () {
         if (
-            !existsSync(`${ROOT}dist/cli/main.js`) ||
-            !existsSync(`${ROOT}dist/frontend/schema-validator.cjs`) ||
-            !existsSync(`${ROOT}dist/emit/templates.precompiled.cjs`)
+            !existsSync(`${ROOT}dist/xprc.mjs`) ||
+            !existsSync(`${ROOT}dist/schema-validator.cjs`) ||
+            !existsSync(`${ROOT}dist/templates.precompiled.cjs`)
         ) {
             console.log('    dist/ is not built: skipping (run `npm run build`; `npm ci` does it)');
             this.skip();
         }
         // A dist/ older than the sources tests yesterday's compiler, not this one.
-        const built = statSync(`${ROOT}dist/frontend/schema-validator.cjs`).mtimeMs;
+        const built = Math.min(...['xprc.mjs', 'schema-validator.cjs', 'templates.precompiled.cjs'].map((f) => statSync(`${ROOT}dist/${f}`).mtimeMs));
         const newest = Math.max(...['compiler', 'schemas', 'templates'].flatMap((dir) => newestFiles(`${ROOT}${dir}`)));
         if (newest > built) {
             console.log('    dist/ is older than the sources: skipping (run `npm run build`)');
@@ -64,7 +64,7 @@ describe('installed CLI (dist/, precompiled validator)', function () {
         });
     }
 
-    // Rendered through the precompiled templates (dist/emit/templates.precompiled.cjs), not compiled ones;
+    // Rendered through the precompiled templates (dist/templates.precompiled.cjs), not compiled ones;
     // with --emit-rsop, like the golden cases.
     for (const name of ['baseline', 'xpr-with-satellites', 'onex-portal-large']) {
         it(`should write exactly the golden files for ${name}`, () => {

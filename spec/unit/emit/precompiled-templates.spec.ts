@@ -16,11 +16,11 @@ const DIST = `${ROOT}dist/emit/templates.js`;
 describe('emit: precompiled templates (dist/)', function () {
     let precompiled: Record<string, { sha256: string }>;
     before(async function () {
-        if (!existsSync(DIST) || !existsSync(`${ROOT}dist/emit/templates.precompiled.cjs`)) {
+        if (!existsSync(DIST) || !existsSync(`${ROOT}dist/templates.precompiled.cjs`)) {
             console.log('    dist/ is not built: skipping (run `npm run build`; `npm ci` does it)');
             this.skip();
         }
-        precompiled = (await import(`${ROOT}dist/emit/templates.precompiled.cjs`)).default as typeof precompiled;
+        precompiled = (await import(`${ROOT}dist/templates.precompiled.cjs`)).default as typeof precompiled;
     });
 
     it('holds every template with the hash of its current source', async () => {
