@@ -19,62 +19,51 @@ import { createAjv } from './ajv-options.js';
 import { ROOT_SCHEMA_ID, compilerSchemas } from './schemas.js';
 import { parsePointer } from './source.js';
 
-let validator: ValidateFunction | undefined;
+export const LAYERS_SCHEMA_ID = 'https://xprc.dev/schemas/v1/layers.schema.json';
+
+/** The schemas `npm run build` precompiles (scripts/build-validator.ts), by export name. */
+export const PRECOMPILED_VALIDATORS = { validateSite: ROOT_SCHEMA_ID, validateLayers: LAYERS_SCHEMA_ID } as const;
+type ValidatorName = keyof typeof PRECOMPILED_VALIDATORS;
 
 const PRECOMPILED = join(BUILD_ARTEFACT_DIR, 'schema-validator.cjs');
+const validators = new Map<ValidatorName, ValidateFunction>();
 
 /**
- * The precompiled validator written by `npm run build` (scripts/build-validator.ts)
- * when it exists next to this module, else the schemas compiled now.
+ * A validator from the module `npm run build` writes, when it exists, else
+ * the schemas compiled now (from sources; both use ajv-options.ts).
  */
-function getValidator(): ValidateFunction {
-    if (!validator) {
+function getValidator(name: ValidatorName): ValidateFunction {
+    let found = validators.get(name);
+    if (!found) {
         if (existsSync(PRECOMPILED)) {
-            const loaded = createRequire(import.meta.url)(PRECOMPILED) as { default?: ValidateFunction } & ValidateFunction;
-            validator = loaded.default ?? loaded;
+            found = (createRequire(import.meta.url)(PRECOMPILED) as Record<ValidatorName, ValidateFunction>)[name];
         } else {
             const ajv = createAjv();
             for (const schema of compilerSchemas()) {
                 ajv.addSchema(schema);
             }
-            const root = ajv.getSchema(ROOT_SCHEMA_ID);
-            if (!root) {
-                throw new Error(`Internal error: root schema ${ROOT_SCHEMA_ID} did not compile`);
-            }
-            validator = root;
+            found = ajv.getSchema(PRECOMPILED_VALIDATORS[name]);
         }
+        if (!found) {
+            throw new Error(`Internal error: schema ${PRECOMPILED_VALIDATORS[name]} did not compile`);
+        }
+        validators.set(name, found);
     }
-    return validator;
+    return found;
 }
 
 export function validate(value: unknown): PendingDiagnostic[] {
-    const check = getValidator();
+    const check = getValidator('validateSite');
     if (check(value)) {
         return [];
     }
     return mapErrors(check.errors ?? [], value);
 }
 
-export const LAYERS_SCHEMA_ID = 'https://xprc.dev/schemas/v1/layers.schema.json';
-let layersValidator: ValidateFunction | undefined;
-
-/**
- * An included file (frontend/include.ts) against schemas/layers.schema.json.
- * Compiled on first use only: most sites include nothing, and the
- * precompiled validator holds the site schema alone.
- */
+/** An included file (frontend/include.ts) against schemas/layers.schema.json. */
 export function validateLayers(value: unknown): PendingDiagnostic[] {
-    if (!layersValidator) {
-        const ajv = createAjv();
-        for (const schema of compilerSchemas()) {
-            ajv.addSchema(schema);
-        }
-        layersValidator = ajv.getSchema(LAYERS_SCHEMA_ID);
-        if (!layersValidator) {
-            throw new Error(`Internal error: schema ${LAYERS_SCHEMA_ID} did not compile`);
-        }
-    }
-    return layersValidator(value) ? [] : mapErrors(layersValidator.errors ?? [], value);
+    const check = getValidator('validateLayers');
+    return check(value) ? [] : mapErrors(check.errors ?? [], value);
 }
 
 /** Names that must never appear as manifest properties: secrets belong in credential references. */

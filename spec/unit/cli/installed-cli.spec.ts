@@ -66,7 +66,7 @@ describe('installed CLI (dist/, precompiled validator)', function () {
 
     // Rendered through the precompiled templates (dist/templates.precompiled.cjs), not compiled ones;
     // with --emit-rsop, like the golden cases.
-    for (const name of ['baseline', 'xpr-with-satellites', 'onex-portal-large']) {
+    for (const name of ['baseline', 'xpr-with-satellites', 'onex-portal-large', 'layered-site']) {
         it(`should write exactly the golden files for ${name}`, () => {
             const cwd = `${ROOT}spec/golden/${name}`;
             const out = mkdtempSync(join(tmpdir(), 'xprc-installed-'));
