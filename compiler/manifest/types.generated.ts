@@ -1103,7 +1103,7 @@ export type WindowsPath = string;
 /** OpenScape Xpressions (XPR) V7: a fresh installation of a kernel server and its satellites. xprc generates the Windows prerequisites, service accounts and rights, XPR services, registry values, shares and firewall rules per host, and a runbook with every setup dialog filled in. Sections: XPR Cluster Installation guide (chapter 4 describes the setup Wrapper for every installation) and XPR Upgrade guide. */
 export interface Xpr {
     /**
-     * XPR version to install: `V7R1` or its fix release `V7R1FR1` (a fix-release medium). Older versions are upgrade sources, which a later xprc version will take in a separate property (see `$defs/upgradeSourceVersion`).
+     * XPR version to install, or to upgrade to when `upgrade` says where the site starts: `V7R1` or its fix release `V7R1FR1` (a fix-release medium; the only target of a silent repair, Upgrade guide §2.8.2).
      * @default "V7R1"
      */
     readonly version?: 'V7R1' | 'V7R1FR1';
@@ -1114,6 +1114,8 @@ export interface Xpr {
      * @default false
      */
     readonly installed?: boolean;
+    /** Where an upgrade starts: the XPR or MRS version installed on the site today (`version` stays the target). With it, xprc checks the path against the Upgrade guide's matrix (§2.1, §2.8, §2.9–§2.11, §3) and picks the method the guide prescribes; without it, the manifest is a fresh installation. See docs/xpr-upgrade.md. */
+    readonly upgrade?: XprUpgrade;
     /** Name of the XPR ("Name of the XPR" in setup, Cluster Installation guide §4.3.5). It cannot be changed later; no blanks, special characters or umlauts; not a logical line name (ERGO, PhoneMail, VMS, COM, CON, FAXG3, FAXG4, MWI, FOD, PlayWave, SMTP); at most 11 characters with Remote System Link. */
     readonly serverName: string;
     /** Remote System Link to other XPR servers (Cluster Installation guide §4.1, §4.3.5). */
@@ -1499,6 +1501,8 @@ export interface XprLicensing {
      * @default 61740
      */
     readonly claPort?: number;
+    /** IP address of the HiPath License Management (CLM). A silent repair from XPR V6 R2 passes it as `--new-hlm:<IP address>` (Upgrade guide §2.8.2 step 9). With scenario `claAndClmOnKernel` it defaults to the kernel's management address. */
+    readonly clmAddress?: string;
     /**
      * Time-out of the license service in milliseconds (setup §4.3.4.1). The default is the value of the guide's example (§4.2.2.2).
      * @default 30000
@@ -1761,7 +1765,58 @@ export interface XprTcpApl {
     readonly bindAddress?: string;
 }
 
-/** Reserved for the upgrade issue (not used by any property yet): XPR and MRS versions the Upgrade guide §2.1 accepts as upgrade sources. A fresh installation always installs `version`. */
+/** Where an upgrade starts: the XPR or MRS version installed on the site today (`version` stays the target). With it, xprc checks the path against the Upgrade guide's matrix (§2.1, §2.8, §2.9–§2.11, §3) and picks the method the guide prescribes; without it, the manifest is a fresh installation. See docs/xpr-upgrade.md. */
+export interface XprUpgrade {
+    /** Installed version and release (Upgrade guide §2.1 table): `V7R1` (FR0), `V7R0`, `V6R2`, `V6R1`, `V6R0`, `V5R4FR13`, `V5R4`…`V5R0`, `MRS8.03`, `MRS8` (any other MRS 8.xx), `MRS7` (MRS 7.xx). */
+    readonly from: XprUpgradeSourceVersion;
+    /** Bit width of the operating system the installed version runs on (§2.1 "Bit Width"): a 32-bit XPR V6 or any MRS is never repaired in place (§2.8). */
+    readonly bitness: 32 | 64;
+    /** Build of the installed XPR (Web Assistant or `HiSPA.txt` of its medium, §2.3.4), e.g. `8.10.0.15217`. With `xpr.build`, xprc checks that the target is newer. */
+    readonly build?: string;
+    /**
+     * Conferences are activated on the installed XPR or MRS. XPR V6 R0/R1 then go via XPR V6 R2 and MRS 8.xx other than 8.03 via MRS 8.03 (§2.1 notes 4–6).
+     * @default false
+     */
+    readonly conferencesActive?: boolean;
+    /**
+     * UCC components are installed on the source system: Web Collaboration Server, Connection APL, Media Server, conferencing modules (§2.8.2, §2.9.1 step 2). A silent repair does not upgrade them on satellites (§2.8.2); a reinstall needs the same PGROOT password (§2.9.2).
+     * @default false
+     */
+    readonly uccComponents?: boolean;
+    /** How the hosts get to `version`, where the matrix allows more than one: `repair` (Component Installer Repair, in place, §2.8.1; on a cluster §3.2), `silentRepair` (`setup.exe --silent-repair`, in place, to V7 R1 FR1 only, §2.8.2), `backupReinstallRestore` (TOV7: Smart Backup, uninstall, fresh 64-bit V7, restore, §2.1 note 1, §2.9–§2.11), `fixReleaseMedium` (V7 R1 FR0 to FR1 from a medium built with `XPRV7R1-FR0-FR1.exe`, not on clusters or satellites, §2.3.4). Omit it to take the method the guide prescribes for the source (docs/xpr-upgrade.md lists it per row). */
+    readonly method?: 'repair' | 'silentRepair' | 'backupReinstallRestore' | 'fixReleaseMedium';
+    /** Where the backups go: the Smart Backup "Backup Path" (§2.9.1 step 6) and the copies of §2.3.2. A local folder off the XPR disks or a UNC path (then `credentials.backupShare` is the account that writes to it). Required for `backupReinstallRestore`. */
+    readonly backupPath?: WindowsPath;
+    /**
+     * A project-specific release of XPR V7 R1 is available for this upgrade. A cluster upgrade from a 32-bit operating system, from MRS 8.xx or directly from XPR 5.0 R4 FR13 needs one (§2.1 note 2).
+     * @default false
+     */
+    readonly projectSpecificRelease?: boolean;
+    /** The source system's values. On a reinstall (`backupReinstallRestore`) the restore needs the same server name and the same installation and data folders (§2.9.2: "The restoration of new installation directories is not supported"), so xprc compares them with the target's. */
+    readonly previous?: XprUpgradePrevious;
+    /** Credential references the upgrade procedure needs (never passwords). */
+    readonly credentials?: XprUpgradeCredentials;
+}
+
+/** Credential references the upgrade procedure needs (never passwords). */
+export interface XprUpgradeCredentials {
+    /** The PostgreSQL user PGROOT of the installed system: the fresh V7 installation must use the same password (§2.9.2). Needed on a reinstall with `uccComponents`. */
+    readonly pgRoot?: CredentialRef;
+    /** Account that writes to and reads from `backupPath` when it is a UNC path. */
+    readonly backupShare?: CredentialRef;
+}
+
+/** The source system's values. On a reinstall (`backupReinstallRestore`) the restore needs the same server name and the same installation and data folders (§2.9.2: "The restoration of new installation directories is not supported"), so xprc compares them with the target's. */
+export interface XprUpgradePrevious {
+    /** Name of the installed XPR (the target's `serverName` must be the same, §2.9.2). */
+    readonly serverName?: string;
+    /** Installation folder of the installed XPR (`<XPR_Install>`); the target's `installPath` must be the same on a reinstall (§2.9.2). */
+    readonly installPath?: WindowsPath;
+    /** Database folder of the installed XPR; the target's `databaseFolder` must be the same on a reinstall (§2.9.2). */
+    readonly databaseFolder?: WindowsPath;
+}
+
+/** XPR and MRS versions the Upgrade guide §2.1 accepts as upgrade sources (`upgrade.from`): `V7R1` is V7 R1 FR0 (to its fix release FR1, §2.3.4, §2.8.2), `V5R4FR13` the fix release 13 of XPR 5.0 R4, `MRS8.03` MRS 8.03 and `MRS8` any other MRS 8.xx, `MRS7` any MRS 7.xx. */
 export type XprUpgradeSourceVersion = 'V7R1' | 'V7R0' | 'V6R2' | 'V6R1' | 'V6R0' | 'V5R4FR13' | 'V5R4' | 'V5R3' | 'V5R2' | 'V5R1' | 'V5R0' | 'MRS8.03' | 'MRS8' | 'MRS7';
 
 /** Virtual Machine (VM) APL (service VMApl) for E scripts such as ACD.e. */

@@ -55,6 +55,13 @@ export interface UpgradeMatrixRow {
     readonly hotfixSet: HotfixSet;
     /** Guide notes worth repeating in the runbook (what is lost, what must be redone). */
     readonly notes: readonly string[];
+    /**
+     * Which sites the row is for: `cluster` only for a kernel on a failover cluster (`xpr.cluster`,
+     * §3), `noCluster` only for one without; absent for both (rows that only name intermediate versions).
+     */
+    readonly scope?: 'cluster' | 'noCluster';
+    /** The row needs a project-specific release of XPR V7 R1 (§2.1 note 2: cluster upgrades from a 32-bit OS, MRS 8.xx or XPR 5.0 R4 FR13). */
+    readonly projectSpecificRelease?: boolean;
 }
 
 /** What lowering, the runbook and PLAN.md get for a site whose manifest has `xpr.upgrade`. */

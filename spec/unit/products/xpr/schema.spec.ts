@@ -69,9 +69,15 @@ describe('schemas/xpr.schema.json', () => {
         expect(open).to.deep.equal([]);
     });
 
-    it('should offer only V7 R1 and its fix release to install, and keep upgrade sources for later', () => {
-        const version = (SCHEMA['properties'] as Record<string, Schema>)['version'];
-        expect(version?.['enum']).to.deep.equal(['V7R1', 'V7R1FR1']);
-        expect((SCHEMA['$defs'] as Record<string, Schema>)['upgradeSourceVersion']?.['description']).to.match(/^Reserved for the upgrade issue/);
+    it('should offer only V7 R1 and its fix release as target, and take the upgrade sources in upgrade.from', () => {
+        const properties = SCHEMA['properties'] as Record<string, Schema>;
+        expect(properties['version']?.['enum']).to.deep.equal(['V7R1', 'V7R1FR1']);
+        const upgrade = properties['upgrade'] as Schema;
+        expect(upgrade['required']).to.deep.equal(['from', 'bitness']);
+        expect(Object.keys(upgrade['properties'] as Schema)).to.deep.equal([
+            'from', 'bitness', 'build', 'conferencesActive', 'uccComponents', 'method', 'backupPath', 'projectSpecificRelease', 'previous', 'credentials',
+        ]);
+        expect((upgrade['properties'] as Record<string, Schema>)['from']?.['$ref']).to.equal('#/$defs/upgradeSourceVersion');
+        expect((SCHEMA['$defs'] as Record<string, Schema>)['upgradeSourceVersion']?.['description']).to.not.match(/Reserved/);
     });
 });
