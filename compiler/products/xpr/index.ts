@@ -28,6 +28,7 @@ import { xprReportApl } from './rules/xpr-report-apl.js';
 import { xprServerName } from './rules/xpr-server-name.js';
 import { xprServiceAccount } from './rules/xpr-service-account.js';
 import { xprWindowsFeatures } from './rules/xpr-windows-features.js';
+import { upgradeCredentialUses } from './upgrade-phases.js';
 
 export const xprProduct: Product = {
     section: 'xpr',
@@ -61,7 +62,7 @@ export const xprProduct: Product = {
             ...(xpr.media?.credential && xpr.media.stagingPath !== undefined
                 ? [{ node: host.nodeName, name: xpr.media.credential.credential, pointer: '/xpr/media/credential/credential' }]
                 : []),
-        ]).concat(clusterCredentialUses(xpr));
+        ]).concat(clusterCredentialUses(xpr), upgradeCredentialUses(xpr));
     },
     lowerNode: lowerXprNode,
     planSite: planXprSite,
