@@ -57,7 +57,8 @@ export const upgradeFixture: ProductFixture = {
         if (inPlace(c.route)) {
             Object.assign(state.Files as State, { [binaryOf(c.host.installPath, c.host.role)]: { Type: 'File', Contents: '', Version: c.xpr.upgrade?.build ?? '8.0.0.0' } });
             state.Services = Object.fromEntries(
-                services.map((s) => [s.name, { DisplayName: s.displayName, StartMode: 'Auto', State: 'Running', StartName: 'LocalSystem', PathName: `${root}\\bin\\${s.name}.exe`, Dependencies: [] }]),
+                // Only the services that run under the XPR account: the others (stunnel) have nothing the steady state changes.
+                services.filter((s) => s.xprAccount).map((s) => [s.name, { DisplayName: s.displayName, StartMode: 'Auto', State: 'Running', StartName: 'LocalSystem', PathName: `${root}\\bin\\${s.name}.exe`, Dependencies: [] }]),
             );
             // The key service the installation check looks for (mrs, not in KERNEL_SERVICES' managed list).
             (state.Services as State)[INSTALL_MARKER[c.host.role].service] = { DisplayName: INSTALL_MARKER[c.host.role].service, StartMode: 'Auto', State: 'Running', StartName: 'LocalSystem', PathName: binaryOf(c.host.installPath, c.host.role), Dependencies: [] };
