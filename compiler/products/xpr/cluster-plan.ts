@@ -21,6 +21,7 @@ import { clusterNodes, clusterServices, clusterSettings, type ClusterNode } from
 import { planXpr } from './plan.js';
 import { upgradeRoute } from './upgrade-matrix.js';
 import { planXprUpgrade } from './upgrade-plan.js';
+import { planXprClusterUpgrade } from './upgrade-cluster.js';
 import { HOST_REQUIREMENTS_STEP } from './runbook.js';
 
 /** How long a further node waits for the install node's resources: every minute for twelve hours (setup and integration by hand). */
@@ -145,9 +146,9 @@ export function planXprCluster(resolved: ResolvedSite, nodes: readonly NodeIR[])
 /** The plan of the `xpr` section: the cluster's when it has one. */
 export function planXprSite(resolved: ResolvedSite, nodes: readonly NodeIR[]): PlanPhase[] {
     const xpr = resolved.site.xpr;
-    const route = xpr?.upgrade && !xpr.cluster ? upgradeRoute(resolved.site, xpr) : undefined;
+    const route = xpr?.upgrade ? upgradeRoute(resolved.site, xpr) : undefined;
     if (route) {
-        return planXprUpgrade(resolved, nodes, route);
+        return xpr?.cluster ? planXprClusterUpgrade(resolved, nodes, route) : planXprUpgrade(resolved, nodes, route);
     }
     return resolved.site.xpr?.cluster ? planXprCluster(resolved, nodes) : planXpr(resolved, nodes);
 }

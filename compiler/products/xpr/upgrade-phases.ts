@@ -64,6 +64,8 @@ export const UPGRADE_IDS = {
     silentRepair: 'XprUpgrade_SilentRepair',
     repaired: 'XprUpgrade_Repaired',
     restored: 'XprUpgrade_Restored',
+    installationNode: 'XprUpgrade_InstallationNode',
+    runtimes: 'XprUpgrade_Runtimes',
     afterUpgrade: 'XprUpgrade_AfterUpgrade',
 } as const;
 
@@ -118,7 +120,7 @@ interface Upgraded {
 }
 
 /** Builds one host's upgrade resources in chain order: each depends on the one before it in its configuration. */
-class Chain {
+export class Chain {
     readonly resources: Resource[] = [];
     private last = new Map<NodePhase, string>();
 
@@ -164,7 +166,7 @@ class Chain {
     }
 }
 
-function backupScripts(chain: Chain, ctx: R.UpgradeContext, kernel: boolean): void {
+export function backupScripts(chain: Chain, ctx: R.UpgradeContext, kernel: boolean): void {
     const { route, host, xpr, backupFolder } = ctx;
     if (backupFolder === undefined) {
         return;
@@ -186,11 +188,12 @@ function kernelUpgrade(ctx: R.UpgradeContext, base: ProductNodeOutput): Upgraded
     const installStep = route.method === 'silentRepair' ? R.silentRepairStep(ctx) : R.repairStep(ctx);
     const before = [R.routeStep(ctx), R.licencesStep(ctx), ...(usesExchange(xpr) ? [R.exchangeFormsStep(ctx)] : []), R.beforeBackupStep(ctx)];
     const target = reinstall ? base.manualSteps : base.manualSteps.filter((s) => KEPT_IN_PLACE.includes(s.id));
-    const steps = (
-        reinstall
-            ? [...before, R.smartBackupStep(ctx), R.uninstallStep(ctx)].map(R.withSection).concat(target, [R.restoreStep(ctx), R.afterUpgradeStep(ctx)].map(R.withSection))
-            : [...before, R.stopServerStep(ctx), installStep].map(R.withSection).concat(target, [R.withSection(R.afterUpgradeStep(ctx))])
-    );
+    // The restore and the post-upgrade steps come before "Apply the configuration again" (Operate waits for them).
+    const again = target.findIndex((s) => s.id === 'xpr-apply-again');
+    const split = again < 0 ? target.length : again;
+    const finish = [...(reinstall ? [R.restoreStep(ctx)] : []), R.afterUpgradeStep(ctx)].map(R.withSection);
+    const start = (reinstall ? [...before, R.smartBackupStep(ctx), R.uninstallStep(ctx)] : [...before, R.stopServerStep(ctx), installStep]).map(R.withSection);
+    const steps = [...start, ...target.slice(0, split), ...finish, ...target.slice(split)];
     const chain = new Chain(steps, route.pointer, xpr.upgrade?.credentials?.backupShare?.credential);
     chain.confirmation('Backup', UPGRADE_IDS.licences, 'xpr-upgrade-licences', 'the licences for V7 are not confirmed ready on the CLA', upgrade('§2.3.6'));
     if (usesExchange(xpr)) {
@@ -231,7 +234,7 @@ function kernelUpgrade(ctx: R.UpgradeContext, base: ProductNodeOutput): Upgraded
     return { resources: [...installed, ...chain.resources], steps };
 }
 
-function retargetInstalled(r: ScriptResource, xpr: Xpr, host: XprHost, gate: ReturnType<Chain['gate']>): ScriptResource {
+export function retargetInstalled(r: ScriptResource, xpr: Xpr, host: XprHost, gate: ReturnType<Chain['gate']>): ScriptResource {
     const label = (xpr.version ?? 'V7R1') === 'V7R1FR1' ? 'V7 R1 FR1' : 'V7 R1';
     return { ...r, ...installedScript({ role: host.role, installPath: host.installPath, versionLabel: label, ...(xpr.build ? { build: xpr.build } : {}), gate }), gate };
 }

@@ -64,7 +64,7 @@ export function stepsOf(...steps: (PlanStep | undefined)[]): PlanStep[] {
     return steps.filter((s): s is PlanStep => s !== undefined);
 }
 
-const last = (steps: readonly PlanStep[]): string | undefined => steps[steps.length - 1]?.id;
+export const last = (steps: readonly PlanStep[]): string | undefined => steps[steps.length - 1]?.id;
 
 export function planXprUpgrade(resolved: ResolvedSite, nodes: readonly NodeIR[], route: UpgradeRoute): PlanPhase[] {
     const xpr = resolved.site.xpr;
@@ -124,8 +124,27 @@ export function planXprUpgrade(resolved: ResolvedSite, nodes: readonly NodeIR[],
         { id: 'xpr-upgrade-kernel', title: `XPR upgrade: the kernel ${kernel.nodeName}`, guide: upgrade(route.row.section), steps: kernelSteps },
     ];
 
-    // --- Satellites, after the kernel (§2.12.2) -----------------------------------------------------------
-    const satelliteSteps = satellites.flatMap((host): PlanStep[] => {
+    phases.push(...satelliteSteps(plan, route, kernel, satellites, kernelOperate?.id, backupDone, KERNEL_INSTALLED));
+    return phases.filter((p) => p.steps.length > 0);
+}
+
+/**
+ * The satellites after the kernel (§2.12.2): a reinstalled one is prepared like a fresh one (host checks,
+ * Prepare waiting for the kernel), then SatPrep, the Repair of only its components and its steady state;
+ * then the kernel's restart starts their services (§2.12.2 step 11).
+ */
+export function satelliteSteps(
+    plan: UpgradePlan,
+    route: UpgradeRoute,
+    kernel: Pick<XprHost, 'nodeName' | 'pointer'>,
+    satellites: readonly XprHost[],
+    kernelOperate: string | undefined,
+    backupDone: readonly string[],
+    kernelResource: string,
+): PlanPhase[] {
+    const manualFor = (host: XprHost, step: string, title: string, after: readonly string[], guide: string): PlanStep =>
+        plan.manual(host, step, title, after, guide) ?? { kind: 'manual', id: `${planSlug(host.nodeName)}-${step}`, title, node: host.nodeName, after, guide, source: { pointer: host.pointer } };
+    const steps = satellites.flatMap((host): PlanStep[] => {
         const slug = planSlug(host.nodeName);
         // A reinstalled satellite is prepared like a fresh one: the Loopback Adapter and the host check first (§2.3.1.1).
         const checks = plan.hasPhase(host, 'Prepare') ? hostChecks(host, manualFor) : [];
@@ -137,22 +156,21 @@ export function planXprUpgrade(resolved: ResolvedSite, nodes: readonly NodeIR[],
                   title: `${host.nodeName}'s Prepare configuration waits until XPR is upgraded on the kernel ${kernel.nodeName}`,
                   node: host.nodeName,
                   phase: 'Prepare',
-                  on: { node: kernel.nodeName, resource: KERNEL_INSTALLED },
+                  on: { node: kernel.nodeName, resource: kernelResource },
                   ...WAIT,
-                  after: ids([kernelOperate?.id]),
+                  after: ids([kernelOperate]),
                   requires: `The kernel's steady state is applied: SatPrep needs the XPR server on ${kernel.nodeName} running.`,
                   guide: upgrade('§2.12.2 step 1'),
                   source: { pointer: host.pointer },
               }
             : undefined;
-        const satPrep = plan.manual(host, 'xpr-satprep', 'Prepare the satellite with SatPrep', [prepare?.id, wait?.id, kernelOperate?.id], upgrade('§2.12.2 steps 2–8'));
+        const satPrep = plan.manual(host, 'xpr-satprep', 'Prepare the satellite with SatPrep', [prepare?.id, wait?.id, kernelOperate], upgrade('§2.12.2 steps 2–8'));
         const repair = plan.manual(host, 'xpr-satellite-setup', 'Repair the satellite: only the components installed on it', [satPrep?.id], upgrade('§2.12.2 step 10'));
         return stepsOf(...checks, prepare, wait, satPrep, repair, plan.apply(host, 'Operate', `Apply the XPR steady state on ${host.nodeName}`, [repair?.id], upgrade('§2.12.2')));
     });
-    phases.push({ id: 'xpr-upgrade-satellites', title: 'XPR upgrade: the satellites, after the kernel', guide: upgrade('§2.12.2'), steps: satelliteSteps });
     const restart = plan.manual(kernel, 'xpr-restart-for-satellites', "Restart the kernel's XPR server: it starts the satellites' services", satellites.map((s) => applyStepId(s.nodeName, 'Operate')), upgrade('§2.12.2 step 11'));
-    if (satellites.length > 0) {
-        phases.push({ id: 'xpr-upgrade-restart', title: 'XPR upgrade: restart the kernel', guide: upgrade('§2.12.2 step 11'), steps: stepsOf(restart) });
-    }
-    return phases.filter((p) => p.steps.length > 0);
+    return [
+        { id: 'xpr-upgrade-satellites', title: 'XPR upgrade: the satellites, after the kernel', guide: upgrade('§2.12.2'), steps },
+        ...(satellites.length > 0 ? [{ id: 'xpr-upgrade-restart', title: 'XPR upgrade: restart the kernel', guide: upgrade('§2.12.2 step 11'), steps: stepsOf(restart) }] : []),
+    ];
 }

@@ -83,7 +83,8 @@ export function routeStep({ route, host }: UpgradeContext): UpgradeStep {
         title: `The upgrade: ${sourceLabel(route)} to ${targetLabel(route)}`,
         instructions: [
             `This host goes from ${t(sourceLabel(route))} to ${t(targetLabel(route))} by ${t(METHOD_LABEL[route.method])}${route.methodStated ? ' (the manifest chooses the method)' : " (the guide's method for this source)"}, Upgrade guide ${t(route.row.section)}.`,
-            ...route.row.notes.map((note) => `- ${t(note)}`),
+            // The matrix's notes are xprc's own Markdown (upgrade-data.ts), not manifest text.
+            ...route.row.notes.map((note) => `- ${note}`),
             'PLAN.md gives the order across the site; each configuration stops with an error naming the runbook step it still waits for, and applying a finished configuration again changes nothing.',
         ],
         guide: upgrade(route.row.section),
@@ -262,6 +263,9 @@ export function satelliteStep({ route, host }: UpgradeContext): UpgradeStep {
         id: 'xpr-upgrade-satellite',
         title: 'Upgrade the satellite after the kernel',
         instructions: [
+            ...(route.method === 'backupReinstallRestore'
+                ? [`On this reinstall path the satellite is set up again on 64-bit Windows like a new one: the kernel's Smart Backup (option SATELLITE) keeps its registry. Remove the old satellite installation only after the kernel's Smart Backup step, and keep the host name ${c(host.nodeName)} (§2.12.4).`]
+                : []),
             `${c(host.nodeName)} is upgraded to the kernel's version once the kernel runs ${t(targetLabel(route))}: SatPrep, then setup with **Repair** and exclusively the components already installed on this satellite (${hostComponents(host).map((id) => c(id)).join(', ') || 'none besides the satellite services'}).`,
         ],
         guide: upgrade('§2.12, §2.12.2'),

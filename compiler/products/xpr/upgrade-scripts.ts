@@ -226,3 +226,17 @@ export function runtimesScript(input: { readonly step: string; readonly programs
         ],
     };
 }
+
+/**
+ * The cluster upgrade starts on the node where XPR was installed first: the one with
+ * `HKLM\SOFTWARE\WOW6432Node\Cycos AG\Server Installation` (§3.2.1 step 3, §3.2.2 step 3).
+ * A gate on that fact: on any other node Set fails naming the runbook step.
+ */
+export function installationNodeGate(input: { readonly key: string; readonly gate: ScriptGate }): ScriptLines {
+    const test = `Test-Path -LiteralPath ${psString(input.key)}`;
+    return {
+        getScript: [`@{ Result = if (${test}) { 'installation node' } else { 'not the installation node' } }`],
+        testScript: [test],
+        setScript: gateSetScript(input.gate, `this node does not hold the XPR installation (${input.key} is missing): the upgrade starts on the node that has it, listed first in xpr.cluster.nodes`),
+    };
+}

@@ -21,6 +21,10 @@ import { hostOfNode } from '../../../compiler/products/xpr/model.js';
 import { backupFolderOf, inPlace, markerOf, sourceInstallPath, sourceRegistryKey, UPGRADE_IDS } from '../../../compiler/products/xpr/upgrade-phases.js';
 import { upgradeRoute } from '../../../compiler/products/xpr/upgrade-matrix.js';
 import { UPGRADE_MARKER_KEY } from '../../../compiler/products/xpr/upgrade-scripts.js';
+import { INSTALLATION_KEY } from '../../../compiler/products/xpr/upgrade-cluster.js';
+import { RUNTIME_INSTALLERS } from '../../../compiler/products/xpr/cluster-data.js';
+import { clusterNodeOf } from '../../../compiler/products/xpr/cluster-model.js';
+import { mediaPath } from '../../../compiler/products/xpr/model.js';
 import type { State } from './base.js';
 import type { Installer, ProductFixture } from './products.js';
 
@@ -44,10 +48,18 @@ function binaryOf(installPath: string, role: 'kernel' | 'satellite'): string {
 
 const confirmed = (id: string) => (): State => markerState(id);
 
+/** The VC runtime installers on the medium, for a node of an upgraded cluster (they show no dialog and change nothing the tests read). */
+function runtimes(site: Site, node: NodeIR): string[] {
+    const xpr = site.xpr;
+    if (!xpr?.upgrade || !xpr.cluster || !clusterNodeOf(xpr, node.name)) return [];
+    return RUNTIME_INSTALLERS.map((f) => mediaPath(xpr, `Prerequisites\\${f}`));
+}
+
 export const upgradeFixture: ProductFixture = {
     fresh(site, node) {
+        const medium: State = { Files: Object.fromEntries(runtimes(site, node).map((p) => [p, { Type: 'File', Contents: '' }])) };
         const c = context(site, node);
-        if (!c) return {};
+        if (!c) return runtimes(site, node).length > 0 ? medium : {};
         const root = sourceInstallPath(c.xpr, c.host).replace(/\\+$/, '');
         const services = c.host.role === 'kernel' ? KERNEL_SERVICES : SATELLITE_SERVICES;
         const state: State = {
@@ -63,14 +75,16 @@ export const upgradeFixture: ProductFixture = {
             // The key service the installation check looks for (mrs, not in KERNEL_SERVICES' managed list).
             (state.Services as State)[INSTALL_MARKER[c.host.role].service] = { DisplayName: INSTALL_MARKER[c.host.role].service, StartMode: 'Auto', State: 'Running', StartName: 'LocalSystem', PathName: binaryOf(c.host.installPath, c.host.role), Dependencies: [] };
         }
+        if (runtimes(site, node).length > 0) Object.assign(state.Files as State, medium.Files);
         return state;
     },
     installers(site, node) {
+        const vc = Object.fromEntries(runtimes(site, node).map((p) => [p, { ExitCode: 0, Effect: {} }]));
         const c = context(site, node);
-        if (!c) return {};
+        if (!c) return vc;
         const root = sourceInstallPath(c.xpr, c.host).replace(/\\+$/, '');
         const folder = backupFolderOf(c.route, node.name);
-        const out: Record<string, Installer> = {};
+        const out: Record<string, Installer> = { ...vc };
         if (folder !== undefined) {
             out[`${root}\\SDKTools\\infotool.exe`] = { ExitCode: 0, Effect: { Files: { [`${folder}\\fullexport.txt`]: { Type: 'File', Contents: 'InfoStor full export' } } } };
         }
@@ -82,6 +96,8 @@ export const upgradeFixture: ProductFixture = {
     },
     manualSteps: {
         'xpr-upgrade-licences': confirmed(UPGRADE_IDS.licences),
+        // The engineer moves the role to the node that holds the installation (the fixture: this node has the key).
+        'xpr-upgrade-cluster-node': () => ({ Registry: { [INSTALLATION_KEY.replace(/^HKLM:\\/, 'HKEY_LOCAL_MACHINE\\')]: {} } }),
         'xpr-upgrade-exchange-forms': confirmed(UPGRADE_IDS.exchangeForms),
         'xpr-upgrade-before-backup': confirmed(UPGRADE_IDS.beforeBackup),
         'xpr-upgrade-smart-backup': confirmed(UPGRADE_IDS.smartBackup),

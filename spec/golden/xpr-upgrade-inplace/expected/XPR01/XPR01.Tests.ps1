@@ -557,17 +557,17 @@ Describe 'Node XPR01 (site contoso-xpr-upgrade)' {
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.5)'
         }
 
-        It 'Apply the configuration again (RUNBOOK.md 2.6, site.json#/xpr/kernel)' {
-            # Verify: `Test-DscConfiguration -Detailed` reports `InDesiredState : True`.
+        It 'After the upgrade: hotfixes and checks (RUNBOOK.md 2.6, site.json#/xpr/upgrade)' {
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.6)'
         }
 
-        It 'When the service account''s password changes (RUNBOOK.md 2.7, site.json#/xpr/serviceAccount)' {
-            # Verify: After a restart of the XPR server, the XPR Monitor shows every service started.
+        It 'Apply the configuration again (RUNBOOK.md 2.7, site.json#/xpr/kernel)' {
+            # Verify: `Test-DscConfiguration -Detailed` reports `InDesiredState : True`.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.7)'
         }
 
-        It 'After the upgrade: hotfixes and checks (RUNBOOK.md 2.8, site.json#/xpr/upgrade)' {
+        It 'When the service account''s password changes (RUNBOOK.md 2.8, site.json#/xpr/serviceAccount)' {
+            # Verify: After a restart of the XPR server, the XPR Monitor shows every service started.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.8)'
         }
     }

@@ -663,41 +663,41 @@ Describe 'Node XPRKERN (site fabrikam-xpr-tov7)' {
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.28)'
         }
 
-        It 'Apply the configuration again (RUNBOOK.md 2.29, site.json#/xpr/kernel)' {
-            # Verify: `Test-DscConfiguration -Detailed` reports `InDesiredState : True`.
+        It 'Hotfixes on the new V7, then Smart Restore (RUNBOOK.md 2.29, site.json#/xpr/upgrade)' {
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.29)'
         }
 
-        It 'Switch time zone support on (RUNBOOK.md 2.30, site.json#/xpr/timeZoneSupport)' {
-            # Verify: `D:\OpenScape\XPR\bin\TimeZoneSupport.exe` ended without an error message and the XPR Monitor shows every service started.
+        It 'After the upgrade: hotfixes and checks (RUNBOOK.md 2.30, site.json#/xpr/upgrade)' {
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.30)'
         }
 
-        It 'Configure the APLs in the XPR Monitor (RUNBOOK.md 2.31, site.json#/xpr/kernel/components)' {
-            # Verify: The XPR Monitor of the kernel `XPRKERN` shows these APLs of `XPRKERN` started.
+        It 'Apply the configuration again (RUNBOOK.md 2.31, site.json#/xpr/kernel)' {
+            # Verify: `Test-DscConfiguration -Detailed` reports `InDesiredState : True`.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.31)'
         }
 
-        It 'Set the XPR password policy (RUNBOOK.md 2.32, site.json#/xpr/passwordPolicy)' {
-            # Verify: The XPR Authentication page shows these values after a reload.
+        It 'Switch time zone support on (RUNBOOK.md 2.32, site.json#/xpr/timeZoneSupport)' {
+            # Verify: `D:\OpenScape\XPR\bin\TimeZoneSupport.exe` ended without an error message and the XPR Monitor shows every service started.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.32)'
         }
 
-        It 'Restart the XPR server once the satellites are installed (RUNBOOK.md 2.33, site.json#/xpr/kernel)' {
-            # Verify: The XPR Monitor lists the APLs of every satellite, started.
+        It 'Configure the APLs in the XPR Monitor (RUNBOOK.md 2.33, site.json#/xpr/kernel/components)' {
+            # Verify: The XPR Monitor of the kernel `XPRKERN` shows these APLs of `XPRKERN` started.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.33)'
         }
 
-        It 'When the service account''s password changes (RUNBOOK.md 2.34, site.json#/xpr/serviceAccount)' {
-            # Verify: After a restart of the XPR server, the XPR Monitor shows every service started.
+        It 'Set the XPR password policy (RUNBOOK.md 2.34, site.json#/xpr/passwordPolicy)' {
+            # Verify: The XPR Authentication page shows these values after a reload.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.34)'
         }
 
-        It 'Hotfixes on the new V7, then Smart Restore (RUNBOOK.md 2.35, site.json#/xpr/upgrade)' {
+        It 'Restart the XPR server once the satellites are installed (RUNBOOK.md 2.35, site.json#/xpr/kernel)' {
+            # Verify: The XPR Monitor lists the APLs of every satellite, started.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.35)'
         }
 
-        It 'After the upgrade: hotfixes and checks (RUNBOOK.md 2.36, site.json#/xpr/upgrade)' {
+        It 'When the service account''s password changes (RUNBOOK.md 2.36, site.json#/xpr/serviceAccount)' {
+            # Verify: After a restart of the XPR server, the XPR Monitor shows every service started.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.36)'
         }
     }
