@@ -20,6 +20,7 @@ import { SCHEMA } from './catalog/schema.js';
 import { CORE_RULES } from './catalog/core-rules.js';
 import { XPR } from './catalog/xpr.js';
 import { XPR_CLUSTER } from './catalog/xpr-cluster.js';
+import { XPR_UPGRADE } from './catalog/xpr-upgrade.js';
 import { ONEX_PORTAL } from './catalog/onex-portal.js';
 import { OFFICESTATUS } from './catalog/officestatus.js';
 import { OX_UPDATER } from './catalog/ox-updater.js';
@@ -51,6 +52,7 @@ export const CATALOG = {
     ...SCHEMA,
     ...CORE_RULES,
     ...XPR,
+    ...XPR_UPGRADE,
     ...XPR_CLUSTER,
     ...ONEX_PORTAL,
     ...OFFICESTATUS,

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type CorpusClass = 'quoting' | 'paths and ownership' | 'crash windows' | 'malformed and oversized input' | 'secrets' | 'git refs' | 'what people read';
+export type CorpusClass = 'quoting' | 'paths and ownership' | 'crash windows' | 'malformed and oversized input' | 'secrets' | 'git refs' | 'what people read' | 'upgrade paths';
 
 export interface CorpusCase {
     readonly class: CorpusClass;

@@ -13,9 +13,10 @@ import { main } from '../../compiler/cli/main.js';
 import type { CorpusCase, CorpusClass } from './cases.js';
 import { CORPUS_PART_ONE } from './classes.js';
 import { CORPUS_PART_TWO } from './classes-two.js';
+import { CORPUS_UPGRADE } from './classes-upgrade.js';
 
-const CORPUS: readonly CorpusCase[] = [...CORPUS_PART_ONE, ...CORPUS_PART_TWO];
-const CLASSES: readonly CorpusClass[] = ['quoting', 'paths and ownership', 'crash windows', 'malformed and oversized input', 'secrets', 'git refs', 'what people read'];
+const CORPUS: readonly CorpusCase[] = [...CORPUS_PART_ONE, ...CORPUS_PART_TWO, ...CORPUS_UPGRADE];
+const CLASSES: readonly CorpusClass[] = ['quoting', 'paths and ownership', 'crash windows', 'malformed and oversized input', 'secrets', 'git refs', 'what people read', 'upgrade paths'];
 
 // eslint-disable-next-line no-control-regex
 const RAW_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;

@@ -10,6 +10,8 @@ import { expect } from 'chai';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { COMPONENTS, KERNEL_SERVICES, SATELLITE_SERVICES } from '../../compiler/products/xpr/data.js';
 import { DEFAULT_SERVICE_NAME } from '../../compiler/products/onex-portal/data.js';
+import { MATRIX_BEGIN, MATRIX_END, withMatrix } from '../../compiler/products/xpr/upgrade-docs.js';
+import { UPGRADE_MATRIX } from '../../compiler/products/xpr/upgrade-data.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, ROOT), 'utf8');
@@ -46,6 +48,34 @@ describe('documentation (issue 11 item 24)', () => {
 
     it('should say that the .reg values needing a reboot are Script blocks, not xRegistry', () => {
         expect(read('README.md')).to.match(/`xScript` block for a value Windows reads only at start-up/);
+    });
+
+    it('should keep the matrix of docs/xpr-upgrade.md current (npm run gen:docs), one line per row of upgrade-data.ts', () => {
+        const text = read('docs/xpr-upgrade.md');
+        expect(withMatrix(text), 'docs/xpr-upgrade.md is out of date: run npm run gen:docs').to.equal(text);
+        const table = text.slice(text.indexOf(MATRIX_BEGIN), text.indexOf(MATRIX_END));
+        for (const row of UPGRADE_MATRIX) {
+            expect(table.split('\n').filter((line) => line.startsWith(`| \`${row.id}\` |`)), row.id).to.have.length(1);
+            expect(table, row.id).to.include(row.section);
+        }
+    });
+
+    it('should give docs/xpr-upgrade.md the sections the upgrade needs, and every rule code', () => {
+        const text = read('docs/xpr-upgrade.md');
+        for (const heading of ['## The matrix', '## Methods', '## What xprc decides, and what stays manual', '## Rules (XPR3140–XPR3164)', '## What each path runs']) {
+            expect(text, heading).to.include(`\n${heading}\n`);
+        }
+        const rules = text.slice(text.indexOf('## Rules'), text.indexOf('## What each path runs'));
+        const listed = new Set<number>();
+        for (const m of rules.matchAll(/XPR(\d{4})(?:–XPR(\d{4}))?/g)) {
+            const from = Number(m[1]);
+            for (let code = from; code <= Number(m[2] ?? from); code++) {
+                listed.add(code);
+            }
+        }
+        const missing = Array.from({ length: 25 }, (_, i) => 3140 + i).filter((code) => !listed.has(code));
+        expect(missing).to.deep.equal([]);
+        expect(read('README.md')).to.include('docs/xpr-upgrade.md');
     });
 
     // The Markdown files xprc writes: per node (RUNBOOK.md) and at the site root (PLAN.md, PACKAGE.md).

@@ -1,6 +1,7 @@
 /**
  * Diagnostics catalog, XPR3100–XPR3169: OpenScape Xpressions
- * (compiler/products/xpr, rules/xpr-*.ts).
+ * (compiler/products/xpr, rules/xpr-*.ts); XPR3140–XPR3164, the upgrade
+ * rules, are in xpr-upgrade.ts.
  *
  * One part of CATALOG (../catalog.ts), kept in its own file only so that no
  * file holds the whole table; codes, order and texts are the table's. The

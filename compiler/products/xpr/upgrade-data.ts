@@ -26,7 +26,7 @@ export const SOURCE_LABELS: Readonly<Record<UpgradeSourceVersion, string>> = {
     V5R1: 'XPR 5.0 R1',
     V5R0: 'XPR 5.0 R0',
     'MRS8.03': 'MRS 8.03',
-    MRS8: 'MRS 8.xx',
+    MRS8: 'MRS 8.xx other than 8.03',
     MRS7: 'MRS 7.xx',
 };
 

@@ -34,8 +34,6 @@ export interface UpgradeAnalysis {
     /** Stated or the row's default; undefined when the row allows no direct method. */
     readonly method?: UpgradeMethod;
     readonly methodStated: boolean;
-    /** The row allows the method (and, for a silent repair, the target is V7 R1 FR1, §2.8.2). */
-    readonly methodAllowed: boolean;
     /** The row is one the guide only allows by backup, reinstall and restore (any 32-bit or MRS source, §2.8). */
     readonly reinstallOnly: boolean;
     /** The CLM address the manifest gives (`licensing.clmAddress`, or the kernel's with the CLM on the kernel). */
@@ -100,7 +98,6 @@ export function analyseUpgrade(site: Site, xpr: Xpr): UpgradeAnalysis | undefine
         targetReached: row !== undefined && row.to.includes(to),
         ...(method ? { method } : {}),
         methodStated,
-        methodAllowed: row !== undefined && method !== undefined && methodAllowedFor(row, method, to),
         reinstallOnly: row !== undefined && row.methods.length > 0 && row.methods.every((m) => m === 'backupReinstallRestore'),
         ...(clmAddress !== undefined ? { clmAddress } : {}),
         needsNewHlm: method === 'silentRepair' && SILENT_REPAIR.newHlmSources.includes(from),
@@ -114,14 +111,15 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 /**
  * The route of a site with `xpr.upgrade`: undefined without one, or when the
  * matrix does not allow the step (unlisted source, intermediate version
- * needed, target not reached, method not allowed for the row, a silent
- * repair from V6 R2 without a CLM address). The rules report each of these;
- * checks that do not change the route (folders, credentials, releases) are
- * the rules' alone, and the pipeline stops on their errors before lowering.
+ * needed, target not reached, a method the row or the site does not allow
+ * (methodProblem), a silent repair from V6 R2 without a CLM address). The
+ * rules report each of these; checks that do not change the route (folders,
+ * credentials, releases) are the rules' alone, and the pipeline stops on
+ * their errors before lowering.
  */
 export function upgradeRoute(site: Site, xpr: Xpr): UpgradeRoute | undefined {
     const analysis = analyseUpgrade(site, xpr);
-    if (!analysis || !analysis.row || analysis.via || !analysis.targetReached || !analysis.method || !analysis.methodAllowed) {
+    if (!analysis || !routeAccepted(analysis)) {
         return undefined;
     }
     if (analysis.needsNewHlm && analysis.clmAddress === undefined) {
@@ -141,4 +139,52 @@ export function upgradeRoute(site: Site, xpr: Xpr): UpgradeRoute | undefined {
         cluster: analysis.cluster,
         pointer: '/xpr/upgrade',
     };
+}
+
+/** The path holds: a row lists the source, no intermediate version is needed, and the row reaches the target. */
+export function pathAccepted(a: UpgradeAnalysis): a is UpgradeAnalysis & { readonly row: UpgradeMatrixRow } {
+    return a.row !== undefined && a.via === undefined && a.targetReached;
+}
+
+/**
+ * What is wrong with the method on an accepted path, one reason each, so
+ * that the method and cluster rules never report the same mistake twice:
+ * an in-place method on a reinstall-only row first (the classic mistake),
+ * then the cluster's and the fix-release medium's limits, then the row's
+ * methods, then the silent repair's target (§2.8.2).
+ */
+export type MethodProblem =
+    | 'repairFromReinstallSource'
+    | 'silentRepairSource'
+    | 'clusterSilentRepair'
+    | 'fixReleaseMediumNotAllowed'
+    | 'notForRow'
+    | 'silentRepairTarget';
+
+export function methodProblem(a: UpgradeAnalysis): MethodProblem | undefined {
+    if (!pathAccepted(a) || a.method === undefined) {
+        return undefined;
+    }
+    const method = a.method;
+    if (a.reinstallOnly && method === 'repair') {
+        return 'repairFromReinstallSource';
+    }
+    if (a.reinstallOnly && method === 'silentRepair') {
+        return 'silentRepairSource';
+    }
+    if (a.cluster && method === 'silentRepair') {
+        return 'clusterSilentRepair';
+    }
+    if (method === 'fixReleaseMedium' && a.from === 'V7R1' && (a.cluster || a.satellites)) {
+        return 'fixReleaseMediumNotAllowed';
+    }
+    if (!a.row.methods.includes(method)) {
+        return 'notForRow';
+    }
+    return methodAllowedFor(a.row, method, a.to) ? undefined : 'silentRepairTarget';
+}
+
+/** The route the rules accept: the path holds and the method fits it. */
+export function routeAccepted(a: UpgradeAnalysis): a is UpgradeAnalysis & { readonly row: UpgradeMatrixRow; readonly method: UpgradeMethod } {
+    return pathAccepted(a) && a.method !== undefined && methodProblem(a) === undefined;
 }

@@ -6,6 +6,7 @@
 
 import { CERT, site, withKernel, withKernelNode, withSatellite, type Json } from './cases.js';
 import { CLUSTER_CASES } from './cluster-cases.js';
+import { UPGRADE_CASES } from './upgrade-cases.js';
 
 export interface Row {
     readonly code: string;
@@ -557,4 +558,5 @@ export const CASES: readonly RuleCase[] = [
         expected: [],
     },
     ...CLUSTER_CASES,
+    ...UPGRADE_CASES,
 ];

@@ -119,6 +119,8 @@ describe('xpr upgrade matrix: upgradeRoute', () => {
         { it: 'backup/reinstall from a 64-bit V7 R0', upgrade: { from: 'V7R0', bitness: 64, method: 'backupReinstallRestore' } },
         { it: 'the fix-release medium from V6 R2', upgrade: { from: 'V6R2', bitness: 64, method: 'fixReleaseMedium' }, xpr: { version: 'V7R1FR1' } },
         { it: 'silent repair on a cluster', upgrade: { from: 'V7R0', bitness: 64, method: 'silentRepair' }, xpr: { version: 'V7R1FR1', cluster: CLUSTER } },
+        { it: 'the fix-release medium on a site with satellites', upgrade: { from: 'V7R1', bitness: 64, method: 'fixReleaseMedium' }, xpr: { version: 'V7R1FR1', satellites: [{ node: 'SAT01', components: { xmlApl: {} } }] } },
+        { it: 'the fix-release medium on a cluster', upgrade: { from: 'V7R1', bitness: 64, method: 'fixReleaseMedium' }, xpr: { version: 'V7R1FR1', cluster: CLUSTER } },
     ];
     for (const c of UNROUTED) {
         it(`gives no route for ${c.it}`, () => {
