@@ -89,7 +89,7 @@ export function sourceInstallPath(xpr: Xpr, host: XprHost): string {
 }
 
 /** The backup share's account: every host's backup Scripts write with it (upgrade.credentials.backupShare). */
-export function upgradeCredentialUses(xpr: Xpr): { node: string; name: string; pointer: string }[] {
+export function backupCredentialUses(xpr: Xpr): { node: string; name: string; pointer: string }[] {
     const share = xpr.upgrade?.credentials?.backupShare;
     if (!share || xpr.upgrade?.backupPath === undefined) {
         return [];
