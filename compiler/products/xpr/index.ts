@@ -30,6 +30,7 @@ import { xprServerName } from './rules/xpr-server-name.js';
 import { xprServiceAccount } from './rules/xpr-service-account.js';
 import { xprWindowsFeatures } from './rules/xpr-windows-features.js';
 import { backupCredentialUses } from './upgrade-phases.js';
+import { xprPhasesBackup } from './rules/xpr-phases-backup.js';
 import { upgradeCredentialUses, UPGRADE_RULES } from './upgrade-rules.js';
 
 export const xprProduct: Product = {
@@ -52,6 +53,7 @@ export const xprProduct: Product = {
         xprAuthentication,
         ...CLUSTER_RULES,
         ...UPGRADE_RULES,
+        xprPhasesBackup,
     ],
     credentialUses(site) {
         const xpr = site.xpr;

@@ -20,7 +20,7 @@ import { applyStepId, phasesOf, planSlug, type PlanPhase, type PlanStep } from '
 import type { ManualStep, NodeIR, Resource } from '../../ir/types.js';
 import type { ProductNodeOutput } from '../product.js';
 import { RUNTIME_INSTALLERS } from './cluster-data.js';
-import { chainEnd } from './cluster-lower.js';
+import { chainEnd, RESOURCE_DLL_ID } from './cluster-lower.js';
 import { clusterNodeOf, clusterNodes, clusterServices, clusterSettings, type ClusterNode } from './cluster-model.js';
 import { INSTALL_MARKER, upgrade } from './data.js';
 import { mediaPath, xprHosts } from './model.js';
@@ -79,14 +79,15 @@ export function lowerUpgradedClusterNode(resolved: ResolvedSite, node: ResolvedN
     if (!xpr || !cluster || !me) return undefined;
     const base = lowering({ ...resolved, site: { ...resolved.site, xpr: { ...xpr, installed: true } } }, node);
     if (!base) return undefined;
-    // The cluster exists: nothing of the installation's preparation (the resource DLL from the medium) runs again.
-    const dropped = new Set(base.resources.filter((r) => phasesOf(r).every((p) => p === 'Prepare')).map((r) => r.id));
+    // The cluster exists: nothing of the installation's preparation runs again, except the resource DLL, which
+    // the Upgrade configuration copies from the new medium (§3.2.1.1 step 1).
+    const dropped = new Set(base.resources.filter((r) => r.id !== RESOURCE_DLL_ID && phasesOf(r).every((p) => p === 'Prepare')).map((r) => r.id));
     // What the installation prepared and keeps enforcing (the role, its access point and disk) stays in Operate only.
     let resources: Resource[] = base.resources
         .filter((r) => !dropped.has(r.id))
         .map((r) => {
             const { phases, ...rest } = r;
-            const kept = (phases ?? []).filter((p) => p !== 'Prepare');
+            const kept = r.id === RESOURCE_DLL_ID ? ['Upgrade' as const] : (phases ?? []).filter((p) => p !== 'Prepare');
             return { ...rest, ...(kept.length > 0 && !(kept.length === 1 && kept[0] === 'Operate') ? { phases: kept } : {}), dependsOn: r.dependsOn.filter((id) => !dropped.has(id)) } as Resource;
         });
     const first = clusterNodes(cluster)[0]!;

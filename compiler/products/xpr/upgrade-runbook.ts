@@ -184,13 +184,21 @@ export function stopServerStep({ route, host }: UpgradeContext): UpgradeStep {
     };
 }
 
-export function silentRepairStep({ route, host }: UpgradeContext): UpgradeStep {
+export function silentRepairStep({ route, host, xpr }: UpgradeContext): UpgradeStep {
     const args = `--silent-repair${route.newHlm === undefined ? '' : ` --new-hlm:${route.newHlm}`}`;
     return {
         id: 'xpr-upgrade-silent-repair',
         title: 'Silent repair (the Upgrade configuration)',
         instructions: [
-            `Insert the ${t(targetLabel(route))} medium and cancel its autorun. The Upgrade configuration runs ${c(`setup.exe ${args}`)} in ${c(host.installPath)} and checks the installed version afterwards; the guide documents no exit codes and no log, so a failure names the version it found. Apply it again after a failure: it runs setup again only while the version is older than the target.`,
+            `Insert the ${t(targetLabel(route))} medium and cancel its autorun.`,
+            ...(xpr.build !== undefined
+                ? [
+                      `The Upgrade configuration runs ${c(`setup.exe ${args}`)} in ${c(host.installPath)} and checks the installed version against build ${c(xpr.build)} afterwards; the guide documents no exit codes and no log, so a failure names the version it found. Apply it again after a failure: it runs setup again only while the version is older than the target.`,
+                  ]
+                : [
+                      `The manifest gives no ${c('xpr.build')}, so nothing on the host shows the result: run ${c(`setup.exe ${args}`)} in ${c(host.installPath)} yourself, wait until it has ended, check the version in the Web Assistant, then apply the Upgrade configuration.`,
+                      confirm('Repaired'),
+                  ]),
         ],
         verify: 'The Upgrade configuration reports `InDesiredState : True`.',
         guide: upgrade('§2.8.2 steps 3–9'),

@@ -25,7 +25,8 @@ import { INSTALLATION_KEY } from '../../../compiler/products/xpr/upgrade-cluster
 import { RUNTIME_INSTALLERS } from '../../../compiler/products/xpr/cluster-data.js';
 import { clusterNodeOf } from '../../../compiler/products/xpr/cluster-model.js';
 import { mediaPath } from '../../../compiler/products/xpr/model.js';
-import type { State } from './base.js';
+import { merge, type State } from './base.js';
+import { clusterFixture } from './cluster.js';
 import type { Installer, ProductFixture } from './products.js';
 
 const hklm = (key: string): string => key.replace(/^HKLM\\/, 'HKEY_LOCAL_MACHINE\\');
@@ -48,6 +49,17 @@ function binaryOf(installPath: string, role: 'kernel' | 'satellite'): string {
 
 const confirmed = (id: string) => (): State => markerState(id);
 
+/**
+ * An upgraded cluster was installed once: its disk is formatted, and the original setup made the File
+ * Server resource of the XPR shares in the role (the cluster fixture's steps xpr-cluster-apply-first and
+ * xpr-setup-finish, which the upgrade's runbook has no reason to repeat).
+ */
+function installedCluster(site: Site, node: NodeIR): State {
+    const xpr = site.xpr;
+    if (!xpr?.upgrade || !xpr.cluster || !clusterNodeOf(xpr, node.name)) return {};
+    return ['xpr-cluster-apply-first', 'xpr-setup-finish'].reduce((state, step) => merge(state, clusterFixture.manualSteps?.[step]?.(site, node) ?? {}), {} as State);
+}
+
 /** The VC runtime installers on the medium, for a node of an upgraded cluster (they show no dialog and change nothing the tests read). */
 function runtimes(site: Site, node: NodeIR): string[] {
     const xpr = site.xpr;
@@ -58,8 +70,9 @@ function runtimes(site: Site, node: NodeIR): string[] {
 export const upgradeFixture: ProductFixture = {
     fresh(site, node) {
         const medium: State = { Files: Object.fromEntries(runtimes(site, node).map((p) => [p, { Type: 'File', Contents: '' }])) };
+        const cluster = installedCluster(site, node);
         const c = context(site, node);
-        if (!c) return runtimes(site, node).length > 0 ? medium : {};
+        if (!c) return runtimes(site, node).length > 0 ? merge(medium, cluster) : {};
         const root = sourceInstallPath(c.xpr, c.host).replace(/\\+$/, '');
         const services = c.host.role === 'kernel' ? KERNEL_SERVICES : SATELLITE_SERVICES;
         const state: State = {
@@ -76,7 +89,7 @@ export const upgradeFixture: ProductFixture = {
             (state.Services as State)[INSTALL_MARKER[c.host.role].service] = { DisplayName: INSTALL_MARKER[c.host.role].service, StartMode: 'Auto', State: 'Running', StartName: 'LocalSystem', PathName: binaryOf(c.host.installPath, c.host.role), Dependencies: [] };
         }
         if (runtimes(site, node).length > 0) Object.assign(state.Files as State, medium.Files);
-        return state;
+        return merge(state, cluster);
     },
     installers(site, node) {
         const vc = Object.fromEntries(runtimes(site, node).map((p) => [p, { ExitCode: 0, Effect: {} }]));

@@ -130,10 +130,23 @@ Configuration XPRN1_Backup
 
 Configuration XPRN1_Upgrade
 {
+    Import-DscResource -ModuleName 'PSDesiredStateConfiguration' -ModuleVersion '1.1'
     Import-DscResource -ModuleName 'xPSDesiredStateConfiguration' -ModuleVersion '9.2.1'
 
     Node $AllNodes.NodeName
     {
+        # site.json#/xpr/cluster (XPR Cluster Installation guide §9.2 step 1)
+        File 'Xpr_Cluster_ResourceDll'
+        {
+            DestinationPath = 'C:\Windows\cluster\mrsClusRes.dll'
+            Type            = 'File'
+            Ensure          = 'Present'
+            SourcePath      = '\\fs01\software\XPR-V7R1\XpressionsInstall\AddOn\Misc\Cluster\x64\mrsClusRes.dll'
+            Checksum        = 'SHA-256'
+            MatchSource     = $true
+            Force           = $true
+        }
+
         # site.json#/xpr/upgrade (XPR Upgrade guide §3.2.2 steps 8–9)
         xScript 'XprUpgrade_Repaired'
         {

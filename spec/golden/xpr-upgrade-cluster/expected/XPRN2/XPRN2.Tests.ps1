@@ -171,6 +171,19 @@ Describe 'Node XPRN2 (site northwind-xpr-cluster-upgrade)' {
         }
     }
 
+    Context 'Files' -Tag 'File' {
+        It '[File]Xpr_Cluster_ResourceDll (site.json#/xpr/cluster)' {
+            Test-Path -LiteralPath 'C:\Windows\cluster\mrsClusRes.dll' -PathType Leaf | Should -BeTrue -Because 'file C:\Windows\cluster\mrsClusRes.dll must exist'
+            if (-not (Test-Path -LiteralPath '\\fs01\software\XPR-V7R1\XpressionsInstall\AddOn\Misc\Cluster\x64\mrsClusRes.dll'))
+            {
+                Set-ItResult -Inconclusive -Because 'the source \\fs01\software\XPR-V7R1\XpressionsInstall\AddOn\Misc\Cluster\x64\mrsClusRes.dll is not reachable from this session'
+                return
+            }
+            (Get-FileHash -LiteralPath 'C:\Windows\cluster\mrsClusRes.dll' -Algorithm SHA256).Hash |
+                Should -Be (Get-FileHash -LiteralPath '\\fs01\software\XPR-V7R1\XpressionsInstall\AddOn\Misc\Cluster\x64\mrsClusRes.dll' -Algorithm SHA256).Hash -Because 'the file is a copy of \\fs01\software\XPR-V7R1\XpressionsInstall\AddOn\Misc\Cluster\x64\mrsClusRes.dll'
+        }
+    }
+
     Context 'Scripts' -Tag 'Script' {
         It '[xScript]XprUpgrade_Runtimes (site.json#/xpr/upgrade)' {
             # Its TestScript: VC runtimes from \\fs01\software\XPR-V7R1\XpressionsInstall\Prerequisites installed on XPRN2.
