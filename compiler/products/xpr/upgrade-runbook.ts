@@ -127,6 +127,9 @@ export function beforeBackupStep(ctx: UpgradeContext): UpgradeStep {
         title: 'Before the backup: disk images, routing rules, inventory',
         instructions: [
             'Take images of the hard disks (the only way back after a failed upgrade) and keep the operating system and old XPR media.',
+            ...(ctx.backupFolder === undefined
+                ? ['The manifest gives no `upgrade.backupPath`, so the Backup configuration copies nothing: export `HKLM\\SOFTWARE\\WOW6432Node\\PP-COM` with regedit, copy `Stat`, `Log`, `Folders`, `Userdata`, `res\\maint` and `res\\RepApl` of the installation and run `infotool fullexport` from `SDKTools` yourself (§2.3.2).']
+                : []),
             'Copy the routing rules (XPR Monitor, MTA, Edit Settings, Routing Rules) into a file `routingrules.txt` next to the backup.',
             'Write down the installed components (Add/Remove Programs) and the ISDN boards (Device Manager, "Dialogic/Eicon Diva Server"): setup must get the same components.',
             ...(reinstall && hotfixes.length > 0 ? [`Install on the old system, before its backup: ${hotfixes.map((h) => c(h)).join(', ')}.`] : []),
@@ -211,12 +214,13 @@ export function repairStep({ route, host, xpr }: UpgradeContext): UpgradeStep {
     const fr = route.method === 'fixReleaseMedium';
     return {
         id: 'xpr-upgrade-repair',
-        title: fr ? 'Repair from the fix-release medium' : 'Repair with the Component Installer',
+        title: fr ? 'Repair from the fix-release medium' : route.cluster ? 'Repair with the cluster server setup' : 'Repair with the Component Installer',
         instructions: [
             ...(fr
                 ? ['Build the FR1 medium on any Windows PC with vcredist 2005: download `XPRV7R1-FR0-FR1.exe` (and `-ASR.exe`), check its build against `XpressionsInstall\\HiSPA.txt`, run it with the medium and a destination path and press **Cancel**, not Finish.']
                 : []),
             `Start ${c(route.cluster ? 'XpressionsInstall\\Server\\Setup.exe' : 'XpressionsInstall\\Setup.exe')}${medium === undefined ? '' : ` from ${c(medium)}`}${route.cluster ? ' (never `XpressionsInstall\\Setup.exe` on a cluster)' : ''}; the license service first (keep **Repair**), then the languages, the release notes and the components: exactly the ones installed now. Let the Dialogic driver update run without its own restart; reboot only when the Component Installer asks, then choose **Repair** (${c(host.installPath)}).`,
+            ...(route.cluster ? ['Languages: `XpressionsInstall\\Languages\\<Language>\\Setup.exe` for each, with the same Repair choice as the server setup.'] : []),
             'Answer the regional settings, keep the NCO rules unless the customer wants the new ones (**No** puts them in `res\\NCO`), then finish and reboot.',
         ],
         verify: `The Upgrade configuration's check of the installed version passes.`,

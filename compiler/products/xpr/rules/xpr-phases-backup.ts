@@ -1,6 +1,5 @@
 import { at, diag, type PendingDiagnostic } from '../../../diagnostics/diagnostic.js';
 import type { Rule } from '../../../rules/rule.js';
-import { INSTALL_MARKER } from '../data.js';
 import { analyseUpgrade, upgradeRoute } from '../upgrade-matrix.js';
 
 /** `folder` is `root` or below it (Windows paths compare case-insensitively). */
@@ -11,16 +10,17 @@ function inside(folder: string, root: string): boolean {
 }
 
 /**
- * What the upgrade's phases need (upgrade-phases.ts): a silent repair has
- * the target build its Script checks the installed binary against (the
- * guide documents no exit codes, §2.8.2); the backup folder is outside the
- * XPR folders it copies; an in-place upgrade without one is told that its
- * §2.3.2 backup stays manual. Reported only for a route the matrix's rules accept.
+ * What the upgrade's phases need (upgrade-phases.ts): the backup folder lies
+ * outside the XPR folders its Backup configuration copies (§2.3.2) and the
+ * uninstallation deletes (§2.1 note 1). Reported only for a route the
+ * matrix's rules accept. (A silent repair without `xpr.build`, or an
+ * in-place upgrade without `backupPath`, is no mistake: the runbook then
+ * has the engineer do that part and confirm it.)
  */
 export const xprPhasesBackup: Rule = {
     name: 'xpr-upgrade-phases',
-    description: 'A silent repair states the target build; the upgrade backup folder lies outside the XPR folders; an in-place upgrade without a backup folder is warned that its backup stays manual.',
-    reports: ['XprUpgradeSilentRepairBuildMissing', 'XprUpgradeBackupInsideXpr', 'XprUpgradeNoAutomatedBackup'],
+    description: 'The upgrade backup folder lies outside the XPR folders that the Backup configuration copies and the uninstallation deletes.',
+    reports: ['XprUpgradeBackupInsideXpr'],
     check(site) {
         const xpr = site.site.xpr;
         const a = xpr ? analyseUpgrade(site.site, xpr) : undefined;
@@ -29,14 +29,8 @@ export const xprPhasesBackup: Rule = {
             return [];
         }
         const out: PendingDiagnostic[] = [];
-        if (a.method === 'silentRepair' && xpr.build === undefined) {
-            out.push(diag('XprUpgradeSilentRepairBuildMissing', { target: xpr.version === 'V7R1FR1' ? 'XPR V7 R1 FR1' : 'XPR V7 R1', binary: INSTALL_MARKER.kernel.binary }, at(a.upgrade.method !== undefined ? '/xpr/upgrade/method' : '/xpr/upgrade')));
-        }
         const backupPath = a.upgrade.backupPath;
         if (backupPath === undefined) {
-            if (a.method !== 'backupReinstallRestore') {
-                out.push(diag('XprUpgradeNoAutomatedBackup', { section: '§2.3.2' }, at('/xpr/upgrade')));
-            }
             return out;
         }
         const why =

@@ -206,24 +206,32 @@ describe('XPR upgrade phases', () => {
         }
     });
 
-    describe('diagnostics XPR3165–XPR3167', () => {
-        const cases: { name: string; manifest: Json; expected: string[]; pointer?: string }[] = [
-            { name: 'a clean silent repair reports nothing of them', manifest: SILENT, expected: [] },
-            { name: 'a silent repair without xpr.build is warned: the engineer runs it', manifest: site({ version: 'V7R1FR1', upgrade: { from: 'V7R0', bitness: 64, method: 'silentRepair', backupPath: 'E:\\Backup' } }), expected: ['XPR3165'], pointer: '/xpr/upgrade/method' },
-            { name: 'a backup folder inside the installation folder', manifest: site({ build: '8.11.0.16072', upgrade: { from: 'V7R0', bitness: 64, backupPath: 'd:\\xpr\\Backup' } }), expected: ['XPR3166'], pointer: '/xpr/upgrade/backupPath' },
+    describe('diagnostic XPR3166 (the case table is upgrade-phases-cases.ts)', () => {
+        const cases: { name: string; manifest: Json; expected: string[] }[] = [
+            { name: 'a clean silent repair reports nothing of it', manifest: SILENT, expected: [] },
             { name: 'a backup folder inside the database folder of a reinstall', manifest: site({ databaseFolder: 'E:\\XprDb', upgrade: { from: 'V6R2', bitness: 32, backupPath: 'E:\\XprDb\\Backup', previous: { ...SAME, databaseFolder: 'E:\\XprDb' } } }), expected: ['XPR3166'] },
-            { name: 'a folder that only starts like the installation folder is outside it', manifest: site({ build: '8.11.0.16072', upgrade: { from: 'V7R0', bitness: 64, backupPath: 'D:\\XPR-Backup' } }), expected: [] },
-            { name: 'an in-place upgrade without a backup folder is warned', manifest: site({ build: '8.11.0.16072', upgrade: { from: 'V7R0', bitness: 64 } }), expected: ['XPR3167'], pointer: '/xpr/upgrade' },
-            { name: 'a route the matrix refuses gets only the matrix errors', manifest: site({ upgrade: { from: 'V6R2', bitness: 32, method: 'repair' } }), expected: [] },
+            { name: 'a backup folder inside a satellite installation folder', manifest: withSatellite({}, { build: '8.11.0.16072', satellites: [{ node: 'SAT01', installPath: 'E:\\Sat', components: {} }], upgrade: { from: 'V7R0', bitness: 64, backupPath: 'E:\\Sat\\Backup' } }), expected: ['XPR3166'] },
+            { name: 'an in-place upgrade without a backup folder is no mistake: the runbook says how to back up', manifest: site({ build: '8.11.0.16072', upgrade: { from: 'V7R0', bitness: 64 } }), expected: [] },
+            { name: 'a route the matrix refuses gets only the matrix errors', manifest: site({ upgrade: { from: 'V6R2', bitness: 32, method: 'repair', backupPath: 'D:\\XPR\\B' } }), expected: [] },
         ];
         const mine = new Set<string>(Object.values(XPR_UPGRADE_PHASES).map((e) => e.code));
         for (const c of cases) {
             it(c.name, () => {
                 const found = build(c.manifest).diagnostics.filter((d) => mine.has(d.code));
                 expect(found.map((d) => d.code)).to.deep.equal(c.expected);
-                if (c.pointer) expect(found[0]!.pointer).to.equal(c.pointer);
                 for (const d of found) expect(findByCode(d.code)?.guide).to.match(/Upgrade guide §2\./);
             });
         }
+
+        it('should tell the engineer to back up by hand when there is no backupPath', () => {
+            const step = node(build(site({ build: '8.11.0.16072', upgrade: { from: 'V7R0', bitness: 64 } })).ir, 'XPR01').manualSteps.find((s) => s.id === 'xpr-upgrade-before-backup')!;
+            expect(step.instructions.join('\n')).to.contain('no `upgrade.backupPath`').and.contain('infotool fullexport');
+        });
+
+        it('should leave a silent repair without xpr.build to the engineer, with a confirmation', () => {
+            const n = node(build(site({ version: 'V7R1FR1', upgrade: { from: 'V7R0', bitness: 64, method: 'silentRepair', backupPath: 'E:\\Backup' } })).ir, 'XPR01');
+            expect(upgradeScripts(n)['Upgrade']).to.deep.equal(['XprUpgrade_ServerStopped', 'XprUpgrade_Repaired']);
+            expect(n.manualSteps.find((s) => s.id === 'xpr-upgrade-silent-repair')!.instructions.join('\n')).to.contain(confirmCommand('Repaired'));
+        });
     });
 });

@@ -325,7 +325,7 @@ Describe 'Node XPRN1 (site northwind-xpr-cluster-upgrade)' {
 
         It '[xScript]XprUpgrade_Repaired (site.json#/xpr/upgrade)' {
             # Its TestScript: R:\OpenScape\XPR\bin\mrs.exe at the target build after the cluster setup.
-            # A gate: it holds once the runbook step "Repair with the Component Installer" is done.
+            # A gate: it holds once the runbook step "Repair with the cluster server setup" is done.
             $inDesiredState = & {
                 $binary = 'R:\OpenScape\XPR\bin\mrs.exe'
                 $installed = $null
@@ -711,7 +711,7 @@ Describe 'Node XPRN1 (site northwind-xpr-cluster-upgrade)' {
 
         It '[xScript]Xpr_Installed (site.json#/xpr/kernel)' {
             # Its TestScript: OpenScape Xpressions V7 R1 installed in R:\OpenScape\XPR.
-            # A gate: it holds once the runbook step "Repair with the Component Installer" is done.
+            # A gate: it holds once the runbook step "Repair with the cluster server setup" is done.
             $inDesiredState = & {
                 $binary = 'R:\OpenScape\XPR\bin\mrs.exe'
                 if (-not (Test-Path -LiteralPath $binary) -or -not (Get-Service -Name 'mrs' -ErrorAction SilentlyContinue)) {
@@ -959,7 +959,7 @@ Describe 'Node XPRN1 (site northwind-xpr-cluster-upgrade)' {
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.5)'
         }
 
-        It 'Repair with the Component Installer (RUNBOOK.md 2.6, site.json#/xpr/upgrade)' {
+        It 'Repair with the cluster server setup (RUNBOOK.md 2.6, site.json#/xpr/upgrade)' {
             # Verify: The Upgrade configuration's check of the installed version passes.
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.6)'
         }

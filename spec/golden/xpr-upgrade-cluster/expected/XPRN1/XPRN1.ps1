@@ -175,7 +175,7 @@ Configuration XPRN1_Upgrade
                     $info = (Get-Item -LiteralPath $binary).VersionInfo
                     $installed = [version]::new($info.FileMajorPart, $info.FileMinorPart, $info.FileBuildPart, $info.FilePrivatePart)
                 }
-                throw ('xprc gate: R:\OpenScape\XPR\bin\mrs.exe is not at build 8.11.0.16072 yet: version ' + [string]$installed + '. Waiting for the runbook step "Repair with the Component Installer" (RUNBOOK.md): do that step, then apply this configuration again.')
+                throw ('xprc gate: R:\OpenScape\XPR\bin\mrs.exe is not at build 8.11.0.16072 yet: version ' + [string]$installed + '. Waiting for the runbook step "Repair with the cluster server setup" (RUNBOOK.md): do that step, then apply this configuration again.')
             }
         }
 
@@ -1210,7 +1210,7 @@ Configuration XPRN1_Operate
                 $installed -ge [version]'8.11.0.16072'
             }
             SetScript  = {
-                throw 'xprc gate: OpenScape Xpressions V7 R1 is not installed in R:\OpenScape\XPR (or an older build than 8.11.0.16072). Waiting for the runbook step "Repair with the Component Installer" (RUNBOOK.md): do that step, then apply this configuration again.'
+                throw 'xprc gate: OpenScape Xpressions V7 R1 is not installed in R:\OpenScape\XPR (or an older build than 8.11.0.16072). Waiting for the runbook step "Repair with the cluster server setup" (RUNBOOK.md): do that step, then apply this configuration again.'
             }
             DependsOn  = @('[xScript]XprUpgrade_AfterUpgrade', '[xGroup]Xpr_Administrators', '[xScript]Xpr_Cluster_AccessPoint', '[xScript]Xpr_Cluster_DiskInRole', '[UserRightsAssignment]Xpr_LogOnAsService')
         }
