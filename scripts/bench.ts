@@ -151,6 +151,10 @@ function staleSources(): string[] {
         }
     };
     walk(join(ROOT, 'compiler'));
+    // What `npm run build` adds after tsc; without them the CLI compiles schemas and templates at start-up.
+    for (const generated of ['frontend/schema-validator.cjs', 'emit/templates.precompiled.cjs']) {
+        if (!existsSync(join(DIST, generated))) stale.push(`dist/${generated}`);
+    }
     return stale;
 }
 
@@ -169,6 +173,11 @@ function ensureBuilt(force: boolean): void {
             throw new Error('the TypeScript build failed and dist/cli/main.js does not exist');
         }
         log('warning: tsc reported errors; dist/ was still emitted, but may not match the sources.');
+    }
+    const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+    for (const script of ['scripts/build-validator.ts', 'scripts/build-templates.ts']) {
+        const step = spawnSync(process.execPath, [tsx, script], { cwd: ROOT, stdio: 'inherit' });
+        if (step.status !== 0) throw new Error(`${script} failed`);
     }
 }
 

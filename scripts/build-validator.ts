@@ -12,14 +12,14 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { _ } from 'ajv/dist/2020.js';
-import { ROOT_SCHEMA_ID, loadSchemas } from '../compiler/frontend/schemas.js';
+import { ROOT_SCHEMA_ID, compilerSchemas } from '../compiler/frontend/schemas.js';
 import { createAjv } from '../compiler/frontend/ajv-options.js';
 
 const require = createRequire(import.meta.url);
 const standaloneCode = (require('ajv/dist/standalone') as { default: (ajv: unknown, fn: unknown) => string }).default;
 
 const ajv = createAjv({ source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` });
-for (const schema of loadSchemas()) {
+for (const schema of compilerSchemas()) {
     ajv.addSchema(schema);
 }
 const validate = ajv.getSchema(ROOT_SCHEMA_ID);

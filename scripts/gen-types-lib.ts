@@ -72,6 +72,12 @@ const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
     'deprecated',
     'readOnly',
     'writeOnly',
+    // Editor help (VS Code's JSON keywords); the generated docs keep using `description`.
+    'markdownDescription',
+    'enumDescriptions',
+    'markdownEnumDescriptions',
+    'defaultSnippets',
+    'patternErrorMessage',
 ]);
 
 /** Validation keywords that TypeScript cannot express; ignored. */
@@ -467,7 +473,7 @@ class ManifestTypeGenerator {
         const parentProperties = parent.properties;
         for (const [keyword, value] of Object.entries(branch)) {
             if (keyword === '$id' || keyword === 'title') return false;
-            if (ANNOTATION_KEYWORDS.has(keyword) || CONSTRAINT_KEYWORDS.has(keyword)) continue;
+            if (keyword.startsWith('x-') || ANNOTATION_KEYWORDS.has(keyword) || CONSTRAINT_KEYWORDS.has(keyword)) continue;
             if (keyword === 'properties') {
                 // Narrowing properties the parent declares is a constraint.
                 if (!isObject(value) || !isObject(parentProperties)) return false;

@@ -4,11 +4,15 @@
  *   npx tsx scripts/gen-types.ts          # (re)generate
  *   npx tsx scripts/gen-types.ts --check  # exit 1 when the checked-in file is stale
  *
- * The work is done by generateManifestTypes() in gen-types-lib.ts.
+ * The work is done by generateManifestTypes() in gen-types-lib.ts. First it
+ * brings the schemas' Markdown twins up to date (`markdownDescription`,
+ * `markdownEnumDescriptions`: editor-help-lib.ts), since they are derived
+ * from the schemas' own text.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { syncMarkdownTwins } from './editor-help-lib.js';
 import { generateManifestTypes } from './gen-types-lib.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,6 +26,19 @@ function main(argv: readonly string[]): number {
         return 2;
     }
     const check = argv.includes('--check');
+    for (const name of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.schema.json')).sort()) {
+        const file = path.join(SCHEMA_DIR, name);
+        const schema = readFileSync(file, 'utf8');
+        const synced = syncMarkdownTwins(schema);
+        if (synced !== schema) {
+            if (check) {
+                process.stderr.write(`schemas/${name}: Markdown help is stale: run \`npm run gen:types\`\n`);
+                return 1;
+            }
+            writeFileSync(file, synced);
+            process.stdout.write(`wrote schemas/${name} (Markdown help)\n`);
+        }
+    }
     const outputFile = path.join(ROOT, OUTPUT);
     const text = generateManifestTypes(SCHEMA_DIR);
     const current = existsSync(outputFile) ? readFileSync(outputFile, 'utf8') : undefined;

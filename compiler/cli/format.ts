@@ -3,10 +3,12 @@
  * for machines (--format json).
  */
 
+import { styleText } from 'node:util';
 import type { DiagnosticKind } from '../diagnostics/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { escapeChar, isUnsafeChar } from '../diagnostics/display.js';
 import type { SourceText } from '../frontend/source.js';
+import { Sources } from '../frontend/sources.js';
 
 export interface Style {
     readonly red: (s: string) => string;
@@ -17,17 +19,43 @@ export interface Style {
     readonly bold: (s: string) => string;
 }
 
-const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+/**
+ * The SGR codes come from `node:util.styleText` (Node ≥ 20.12), which knows
+ * each style's own reset (bold ends with 22, a colour with 39) so nested
+ * styles stay correct. Whether to colour is decided here, for the stream of
+ * the Io seam and its environment (chooseStyle), so styleText must not
+ * second-guess it against process.stdout: `validateStream: false`.
+ */
+const styled = (format: 'red' | 'green' | 'yellow' | 'cyan' | 'gray' | 'bold') => (s: string) => styleText(format, s, { validateStream: false });
 
-export const COLOURS: Style = { red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39), grey: wrap(90, 39), bold: wrap(1, 22) };
+export const COLOURS: Style = { red: styled('red'), green: styled('green'), yellow: styled('yellow'), cyan: styled('cyan'), grey: styled('gray'), bold: styled('bold') };
 export const PLAIN: Style = { red: (s) => s, green: (s) => s, yellow: (s) => s, cyan: (s) => s, grey: (s) => s, bold: (s) => s };
 
-/** Colour only on a terminal, and never when NO_COLOR is set (no-color.org). */
-export function chooseStyle(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Style {
-    return stream.isTTY === true && !env['NO_COLOR'] ? COLOURS : PLAIN;
+/**
+ * Colour on a terminal, with the conventions of Node and most CLIs:
+ * FORCE_COLOR decides when it is set (`0` or `false` turns colour off,
+ * anything else on, also into a pipe or a CI log); otherwise NO_COLOR
+ * (no-color.org, any non-empty value) and TERM=dumb turn it off, and only a
+ * TTY gets colour.
+ */
+export function colourWanted(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+    const force = env['FORCE_COLOR'];
+    if (force !== undefined) {
+        return !['0', 'false'].includes(force.trim().toLowerCase());
+    }
+    if (env['NO_COLOR'] || env['TERM'] === 'dumb') {
+        return false;
+    }
+    return stream.isTTY === true;
 }
 
-export function formatDiagnostic(d: Diagnostic, source: SourceText | undefined, style: Style): string {
+export function chooseStyle(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): Style {
+    return colourWanted(stream, env) ? COLOURS : PLAIN;
+}
+
+export function formatDiagnostic(d: Diagnostic, sources: SourceText | Sources | undefined, style: Style): string {
+    // A diagnostic in an included file shows that file's line.
+    const source = sources instanceof Sources ? sources.sourceOf(d.file) : sources;
     const location = d.start ? `${d.file}:${d.start.line}:${d.start.column}` : d.file;
     const severity = d.severity === 'error' ? style.red('error') : style.yellow('warning');
     const lines = [`${style.cyan(location)} - ${severity} ${style.grey(d.code)}: ${d.message}`];
@@ -45,14 +73,15 @@ export function formatDiagnostic(d: Diagnostic, source: SourceText | undefined, 
         lines.push(`  ${style.bold('rule:')} ${d.guide}`);
     }
     for (const related of d.related) {
-        const where = related.start ? `${d.file}:${related.start.line}:${related.start.column}` : `${d.file}#${related.pointer}`;
+        const file = related.file ?? d.file;
+        const where = related.start ? `${file}:${related.start.line}:${related.start.column}` : `${file}#${related.pointer}`;
         lines.push(`  ${style.cyan(where)} - ${related.message}`);
     }
     return lines.join('\n');
 }
 
 /** Diagnostics about secrets do not echo the line they point at: CI logs keep what is printed. */
-const WITHHELD: ReadonlySet<DiagnosticKind> = new Set<DiagnosticKind>(['PasswordInManifest', 'SecretName', 'UrlWithCredentials']);
+const WITHHELD: ReadonlySet<DiagnosticKind> = new Set<DiagnosticKind>(['PasswordInManifest', 'SecretName', 'UrlWithCredentials', 'CredentialValueWithheld']);
 
 /** Lines up to this long are shown whole; longer ones (a 50 MB one-line manifest) as EXCERPT characters around the position. */
 const WHOLE_LINE = 200;
@@ -81,7 +110,7 @@ export function excerptOf(line: string, column: number, endColumn?: number): { t
     return { text, caret, width: Math.max(1, Math.min(width, 120)) };
 }
 
-export function formatDiagnostics(list: readonly Diagnostic[], source: SourceText | undefined, style: Style): string {
+export function formatDiagnostics(list: readonly Diagnostic[], source: SourceText | Sources | undefined, style: Style): string {
     if (list.length === 0) {
         return '';
     }

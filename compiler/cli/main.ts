@@ -6,37 +6,30 @@
  *   3 diff: the manifests give different configurations,
  *   4 build --check: the output folder is out of date.
  *
- * The diff and explain commands are in diff-commands.ts; the exit codes, the
+ * build and validate (one or several manifests) are in build-command.ts,
+ * init in init.ts, the diff and explain commands in diff-commands.ts; the exit codes, the
  * Io seam and the reading/compiling/reporting all commands share are in
  * run.ts (Io and the EXIT_* codes are re-exported here for the specs).
  */
 
-import { join, resolve as resolvePath } from 'node:path';
-import yargs from 'yargs';
+import { createRequire } from 'node:module';
+import type yargsFactory from 'yargs';
 import { catalogEntries, findByCode } from '../diagnostics/catalog.js';
-import { diag, locate, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { escapeJsonText } from '../diagnostics/display.js';
-import { checkOutput, isUpToDate, type OutputCheck } from '../diff/check.js';
-import type { OutputFile } from '../emit/emit.js';
+import { diag, locate } from '../diagnostics/diagnostic.js';
 import { bundledRootSchema } from '../frontend/schemas.js';
-import { printIR } from '../ir/print.js';
 import { VERSION } from '../version.js';
+import { buildCommand, validateCommand } from './build-command.js';
 import { diffCommand, explainResourceCommand } from './diff-commands.js';
-import { CHECK_SCHEMA, chooseStyle, diagnosticsJson } from './format.js';
+import { DEFAULT_INIT_FILE, initCommand } from './init.js';
 import { DEFAULT_MAX_MANIFEST_BYTES } from './read-manifest.js';
-import {
-    type Io,
-    EXIT_OK,
-    EXIT_USAGE,
-    EXIT_STALE,
-    type Format,
-    type DiffFormat,
-    type BuildFormat,
-    runCompile,
-    report,
-} from './run.js';
-import { renderSarif } from './sarif.js';
-import { writeBuild } from './write-report.js';
+import { type Io, EXIT_OK, EXIT_USAGE, type Format, type DiffFormat, type BuildFormat, report, STDIN_ARG, STDIN_LABEL } from './run.js';
+
+/**
+ * yargs' CommonJS build, on purpose: the ESM build lays out --help with
+ * cliui's ESM stand-in for wrap-ansi, which breaks lines every N characters,
+ * mid-word ("o\nne node"); the CommonJS build wraps at word boundaries.
+ */
+const yargs = createRequire(import.meta.url)('yargs') as typeof yargsFactory;
 
 export { EXIT_CHANGES, EXIT_ERRORS, EXIT_OK, EXIT_STALE, EXIT_USAGE } from './run.js';
 export type { Io } from './run.js';
@@ -64,21 +57,37 @@ const EXIT_CODES_HELP = [
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
     let exitCode = EXIT_OK;
+    /** The Io a command runs with: --quiet / --verbose as its verbosity. */
+    const cliIo = (args: Readonly<Record<string, unknown>>): Io => ({ ...io, verbosity: args['quiet'] === true ? 'quiet' : args['verbose'] === true ? 'verbose' : 'normal' });
     const out = (text: string) => io.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
 
-    const parser = yargs([...argv])
+    // A lone `-` (standard input) reaches the commands as STDIN_ARG (run.ts says why).
+    const args = argv.map((arg) => (arg === '-' ? STDIN_ARG : arg));
+    const parser = yargs(args)
         .scriptName('xprc')
         .usage('$0 <command> [options]\n\nCompiles Windows deployment manifests into PowerShell DSC configurations, .reg files and runbooks.')
         .version(VERSION)
         .command(
-            'build <manifest>',
-            'Validate the manifest and write out/<site>/<NODE>/… (nothing is written if there is any error)',
+            'init [file]',
+            'Write a starter site manifest ($schema, one node, guidance in its descriptions) that builds as it is; never overwrites a file',
             (y) =>
                 y
-                    .positional('manifest', { type: 'string', demandOption: true, describe: 'Path of the site manifest (JSON)' })
+                    .positional('file', { type: 'string', default: DEFAULT_INIT_FILE, describe: 'The manifest to create; - prints it instead' })
+                    .example('$0 init site.json && $0 build site.json', 'A new site in two commands'),
+            (args) => {
+                exitCode = initCommand(args.file, cliIo(args));
+            },
+        )
+        .command(
+            'build <manifest..>',
+            'Validate each manifest and write <out>/<site>/<NODE>/… (nothing is written for a manifest with any error)',
+            (y) =>
+                y
+                    .positional('manifest', { type: 'string', array: true, demandOption: true, describe: 'Site manifests (JSON); - reads one from standard input' })
                     .option('format', BUILD_FORMAT)
-                    .option('out', { type: 'string', default: 'out', describe: 'Output folder; the site is written to <out>/<site>/' })
+                    .option('out', { type: 'string', default: 'out', describe: 'Output folder; each site is written to <out>/<site>/ (also for -)' })
                     .option('emit-ir', { type: 'boolean', default: false, describe: 'Also write ir.txt, the compiler’s intermediate representation' })
+                    .option('emit-rsop', { type: 'boolean', default: false, describe: 'Also write <NODE>/RSOP.md: every baseline value of the node with the layer and file:line it comes from' })
                     .option('force', {
                         type: 'boolean',
                         default: false,
@@ -89,44 +98,41 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                         default: false,
                         describe: 'Write nothing; compare what a build would write with <out>/<site>/ and exit 4 listing stale, missing and extra files when they differ',
                     })
+                    .example('$0 build site.json', 'Write out/<site>/')
+                    .example('$0 build hq.json branch.json --out build', 'Two sites, into build/hq/ and build/branch/')
+                    .example('cat site.json | $0 build - --check', 'Is the committed output up to date? (manifest from standard input)')
                     .epilogue(EXIT_CODES_HELP),
             (args) => {
-                const format = args.format;
-                const result = runCompile(args.manifest, io, true, args['max-manifest-bytes'] as number);
-                // With JSON or SARIF, the diagnostics go into one document printed at the end (stdout holds one
-                // value): the check document, or the build's warnings plus what writing reported.
-                const deferJson = format !== 'text' && result.ir !== undefined;
-                exitCode = deferJson ? EXIT_OK : report(result, format, io, args.manifest);
-                if (exitCode !== EXIT_OK || !result.ir || !result.files) {
-                    return;
-                }
-                const files = args['emit-ir']
-                    ? [...result.files, { path: 'ir.txt', bytes: Buffer.from(printIR(result.ir), 'utf8') }]
-                    : result.files;
-                if (args.check) {
-                    exitCode = checkCommand(args.manifest, args.out, result.ir.name, files, result.diagnostics, format, io);
-                    return;
-                }
-                const write = writeBuild(resolvePath(io.cwd, args.out), args.out, result.ir.name, files, { force: args.force });
-                if (format !== 'text' || write.diagnostics.length > 0) {
-                    const all = [...(format !== 'text' ? result.diagnostics : []), ...locate(write.diagnostics, args.manifest)];
-                    exitCode = report({ diagnostics: all }, format, io, args.manifest);
-                }
-                if (write.written && format === 'text') {
-                    out(`Wrote ${files.length} files for ${result.ir.nodes.length} node(s) to ${write.written.target}`);
-                }
+                const manifests = args.manifest as string[];
+                exitCode =
+                    stdinTwice(manifests, io) ??
+                    buildCommand(
+                        manifests,
+                        {
+                            format: args.format,
+                            out: args.out,
+                            emitIr: args['emit-ir'],
+                            emitRsop: args['emit-rsop'],
+                            force: args.force,
+                            check: args.check,
+                            maxBytes: args['max-manifest-bytes'] as number,
+                        },
+                        cliIo(args),
+                    );
             },
         )
         .command(
-            'validate <manifest>',
-            'Check the manifest (schema and vendor rules) without writing anything',
-            (y) => y.positional('manifest', { type: 'string', demandOption: true, describe: 'Path of the site manifest (JSON)' }).option('format', BUILD_FORMAT),
+            'validate <manifest..>',
+            'Check each manifest (schema and vendor rules) without writing anything',
+            (y) =>
+                y
+                    .positional('manifest', { type: 'string', array: true, demandOption: true, describe: 'Site manifests (JSON); - reads one from standard input' })
+                    .option('format', BUILD_FORMAT)
+                    .example('$0 validate site.json', 'Check one manifest')
+                    .example('$0 validate sites/*.json --format sarif', 'Check every site, for code scanning'),
             (args) => {
-                const result = runCompile(args.manifest, io, false, args['max-manifest-bytes'] as number);
-                exitCode = report(result, args.format, io, args.manifest);
-                if (exitCode === EXIT_OK && args.format === 'text') {
-                    out(`${args.manifest}: no errors.`);
-                }
+                const manifests = args.manifest as string[];
+                exitCode = stdinTwice(manifests, io) ?? validateCommand(manifests, args.format, args['max-manifest-bytes'] as number, cliIo(args));
             },
         )
         .command(
@@ -138,24 +144,38 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                     .positional('new-manifest', { type: 'string', describe: 'The new manifest' })
                     .option('base', { type: 'string', describe: 'Compare <manifest> with itself at this git revision (git show <ref>:<path>)' })
                     .option('format', formatOption<DiffFormat>(['text', 'md', 'json'], 'The diff as text (for a terminal), md (Markdown, for a pull-request comment) or json (docs/diff.md)'))
+                    .option('node', {
+                        type: 'string',
+                        array: true,
+                        default: [] as string[],
+                        describe: 'Show only this node (repeatable, case-insensitive): its changes, its plan steps and the site settings',
+                    })
                     .example('$0 diff old.json new.json', 'Compare two manifests')
+                    .example('$0 diff old.json new.json --node FS01 --node WEB01', 'Only what changes for FS01 and WEB01')
                     .example('$0 diff site.json --base origin/main --format md', 'Review a branch: Markdown for a pull-request comment')
                     .epilogue(EXIT_CODES_HELP),
             (args) => {
-                exitCode = diffCommand(args.manifest, args['new-manifest'], args.base, args.format, io);
+                exitCode =
+                    stdinTwice([args.manifest, ...(args['new-manifest'] === undefined ? [] : [args['new-manifest']])], io) ??
+                    diffCommand(args.manifest, args['new-manifest'], args.base, args.format, cliIo(args), args.node);
             },
         )
         // --format is accepted (and ignored: the schema is JSON) as it always was.
-        .command('schema', 'Print the manifest JSON Schema (draft 2020-12, one self-contained document)', (y) => y.option('format', FORMAT), () => {
-            out(JSON.stringify(bundledRootSchema(), null, 2));
-        })
+        .command(
+            'schema',
+            'Print the manifest JSON Schema (draft 2020-12, one self-contained document)',
+            (y) => y.option('format', FORMAT).example('$0 schema > site.schema.json', 'Save it for an editor or another validator'),
+            () => {
+                out(JSON.stringify(bundledRootSchema(), null, 2));
+            },
+        )
         .command(
             'explain [code] [resource]',
             'Explain a diagnostic code (without a code: list them all), or with a node and a resource id (and --manifest): where that resource comes from',
             (y) =>
                 y
                     .positional('code', { type: 'string', describe: 'A code such as XPR3001; or a node name, followed by <resource>' })
-                    .positional('resource', { type: 'string', describe: 'A resource id of the node (as in its .ps1, with or without [Type]) or a manual step id' })
+                    .positional('resource', { type: 'string', describe: 'A resource id of the node (as in its .ps1, with or without [Type]), an item identity (service:Spooler), or a manual step id' })
                     .option('manifest', { alias: 'm', type: 'string', describe: 'The manifest, for explaining a resource' })
                     .option('format', FORMAT)
                     .example('$0 explain XPR3010', 'Explain a diagnostic')
@@ -195,22 +215,30 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
                 );
             },
         )
+        .completion('completion', 'Print a shell completion script for bash or zsh: xprc completion >> ~/.bashrc (or ~/.zshrc)')
         .option('max-manifest-bytes', {
             type: 'number',
             global: true,
             default: DEFAULT_MAX_MANIFEST_BYTES,
             describe: 'Refuse manifests larger than this many bytes (before reading them)',
         })
-        .demandCommand(1, 'Name a command: build, validate, diff, schema or explain.')
+        .option('quiet', { alias: 'q', type: 'boolean', global: true, describe: 'Print errors only: no warnings, no success lines (JSON and SARIF stay complete)' })
+        .option('verbose', { type: 'boolean', global: true, describe: 'Also print (to stderr) how long each phase took and every file written' })
+        .conflicts('quiet', 'verbose')
+        .demandCommand(1, 'Name a command: init, build, validate, diff, schema, explain or completion.')
+        .recommendCommands()
+        // yargs' own messages in English, like xprc's, whatever LANG says.
+        .detectLocale(false)
         .epilogue(EXIT_CODES_HELP)
         .strict()
         .help()
         .exitProcess(false)
-        .wrap(Math.min(100, process.stdout.columns ?? 100));
+        // Wrapped at word boundaries to the terminal, at most 100 columns (80 when it is not a terminal).
+        .wrap(Math.min(100, io.stdout.columns ?? 80));
 
     try {
         await new Promise<void>((resolvePromise) => {
-            void parser.parseAsync([...argv], {}, (error, _args, output) => {
+            void parser.parseAsync(args, {}, (error, _args, output) => {
                 if (output) {
                     // Help and version go to stdout; usage errors to stderr.
                     (error ? io.stderr : io.stdout).write(output.endsWith('\n') ? output : `${output}\n`);
@@ -229,54 +257,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return exitCode;
 }
 
-/** build --check: compare, print the stale/missing/extra lists, and return 0 or EXIT_STALE. Writes nothing. */
-function checkCommand(
-    manifest: string,
-    out: string,
-    siteName: string,
-    files: readonly OutputFile[],
-    diagnostics: readonly Diagnostic[],
-    format: BuildFormat,
-    io: Io,
-): number {
-    const shown = join(out, siteName).split('\\').join('/');
-    let result: OutputCheck;
-    try {
-        result = checkOutput(resolvePath(io.cwd, out, siteName), files);
-    } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message;
-        return report({ diagnostics: [...diagnostics, ...locate([diag('OutputUnreadable', { path: shown, reason })], manifest)] }, format, io, manifest);
-    }
-    const upToDate = isUpToDate(result);
-    if (format === 'sarif') {
-        // Each differing file is one XPR5040 result at the manifest, next to the build's warnings.
-        const files = [
-            ...result.stale.map((path) => ({ path, state: 'stale' as const })),
-            ...result.missing.map((path) => ({ path, state: 'missing' as const })),
-            ...result.extra.map((path) => ({ path, state: 'extra' as const })),
-        ];
-        io.stdout.write(escapeJsonText(renderSarif(diagnostics, manifest, files)));
-        return upToDate ? EXIT_OK : EXIT_STALE;
-    }
-    if (format === 'json') {
-        const { stale, missing, extra } = result;
-        // The build's diagnostics document (warnings only, here) plus the comparison.
-        io.stdout.write(`${escapeJsonText(JSON.stringify({ ...diagnosticsJson(diagnostics), schema: CHECK_SCHEMA, folder: shown, upToDate, stale, missing, extra }, null, 2))}\n`);
-        return upToDate ? EXIT_OK : EXIT_STALE;
-    }
-    if (upToDate) {
-        io.stdout.write(`${shown} is up to date (${result.upToDate} files).\n`);
-        return EXIT_OK;
-    }
-    const style = chooseStyle(io.stdout, io.env);
-    const counts = [`${result.stale.length} stale`, `${result.missing.length} missing`, `${result.extra.length} extra`].join(', ');
-    const lines = [
-        `${style.red('generated output is out of date')}: ${shown} (${counts})`,
-        ...result.stale.map((p) => `  ${style.yellow('stale')}    ${p}`),
-        ...result.missing.map((p) => `  ${style.red('missing')}  ${p}`),
-        ...result.extra.map((p) => `  ${style.grey('extra')}    ${p}`),
-        `Run \`xprc build ${manifest}${out === 'out' ? '' : ` --out ${out}`}\` to regenerate it.`,
-    ];
-    io.stdout.write(`${lines.join('\n')}\n`);
-    return EXIT_STALE;
+/** XPR5045 when `-` (standard input) is given more than once; undefined otherwise. */
+function stdinTwice(manifests: readonly string[], io: Io): number | undefined {
+    const count = manifests.filter((m) => m === STDIN_ARG).length;
+    if (count < 2) return undefined;
+    report({ diagnostics: locate([diag('StdinTwice', { count })], STDIN_LABEL) }, 'text', io);
+    return EXIT_USAGE;
 }

@@ -17,6 +17,8 @@ export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export interface StaleFile {
     readonly path: string;
     readonly state: 'stale' | 'missing' | 'extra';
+    /** The manifest whose output it is, when a run builds several. */
+    readonly manifest?: string;
 }
 
 /** A manifest path as the user gave it → a SARIF artifact URI (relative stays relative, for code scanning). */
@@ -70,7 +72,7 @@ export function renderSarif(diagnostics: readonly Diagnostic[], manifest: string
             message: { text: d.message },
             locations: [location(d.file, d.start, d.end)],
             ...(d.related.length > 0
-                ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(d.file, r.start, undefined, r.message) })) }
+                ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(r.file ?? d.file, r.start, undefined, r.message) })) }
                 : {}),
             properties: { fix: d.fix, ...(d.pointer !== undefined ? { pointer: d.pointer } : {}), ...(d.guide ? { guide: d.guide } : {}) },
         })),
@@ -79,7 +81,7 @@ export function renderSarif(diagnostics: readonly Diagnostic[], manifest: string
             ruleIndex: index.get(CATALOG.OutputStale.code),
             level: CATALOG.OutputStale.severity,
             message: { text: fillTemplate(CATALOG.OutputStale.message, { path: file.path, state: file.state }) },
-            locations: [location(manifest)],
+            locations: [location(file.manifest ?? manifest)],
             properties: { path: file.path, state: file.state },
         })),
     ];

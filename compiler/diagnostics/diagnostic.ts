@@ -9,6 +9,7 @@
 
 import { CATALOG, fillTemplate, type DiagnosticArgs, type DiagnosticKind, type Severity } from './catalog.js';
 import type { SourceText } from '../frontend/source.js';
+import { Sources } from '../frontend/sources.js';
 import { escapeUnsafe, quoteExcerpt } from './display.js';
 
 /** Where a diagnostic points: a manifest value (or its property name), or raw text. */
@@ -42,7 +43,8 @@ export interface Diagnostic {
     readonly pointer?: string;
     readonly start?: Position;
     readonly end?: Position;
-    readonly related: readonly { readonly message: string; readonly pointer: string; readonly start?: Position }[];
+    /** Notes at other places; `file` only when the note is in another file than the diagnostic (an included file). */
+    readonly related: readonly { readonly message: string; readonly pointer: string; readonly start?: Position; readonly file?: string }[];
 }
 
 /** Create a diagnostic; the arguments are checked against the catalog entry's placeholders. */
@@ -61,11 +63,28 @@ export function isError(d: { readonly kind: DiagnosticKind } | Diagnostic): bool
     return CATALOG[d.kind].severity === 'error';
 }
 
-/** Resolve positions and render messages; the result is sorted by position, then code. */
-export function locate(pending: readonly PendingDiagnostic[], file: string, source?: SourceText): Diagnostic[] {
+/**
+ * Resolve positions and render messages; the result is sorted by position, then code.
+ * With `Sources` (a manifest that includes files), a pointer is located in the
+ * file that holds the value, and the diagnostic names that file and its
+ * in-file pointer; the manifest's own diagnostics come first.
+ */
+export function locate(pending: readonly PendingDiagnostic[], file: string, source?: SourceText | Sources): Diagnostic[] {
+    const sources = source instanceof Sources ? source : undefined;
+    const text = source instanceof Sources ? source.root.source : source;
     const done = pending.map((p): Diagnostic => {
         const entry = CATALOG[p.kind];
-        const range = p.where && source ? source.rangeOf(p.where) : undefined;
+        let where = p.where;
+        let shownFile = file;
+        let range = where && text ? text.rangeOf(where) : undefined;
+        if (sources && where && 'pointer' in where) {
+            const found = sources.range(where.pointer, where.part);
+            if (found.place.file !== sources.root) {
+                shownFile = found.place.file.name;
+                where = { ...where, pointer: found.place.pointer };
+            }
+            range = found.range;
+        }
         return {
             code: entry.code,
             kind: p.kind,
@@ -74,16 +93,28 @@ export function locate(pending: readonly PendingDiagnostic[], file: string, sour
             fix: fillTemplate(entry.fix, p.args),
             ...('guide' in entry ? { guide: entry.guide } : {}),
             // The file name and pointers come from the user and the manifest too.
-            file: escapeUnsafe(file),
-            ...(p.where && 'pointer' in p.where ? { pointer: quoteExcerpt(p.where.pointer) } : {}),
+            file: escapeUnsafe(shownFile),
+            ...(where && 'pointer' in where ? { pointer: quoteExcerpt(where.pointer) } : {}),
             ...(range ? { start: range.start, end: range.end } : {}),
             related: (p.related ?? []).map((r) => {
-                const start = source?.rangeOf({ pointer: r.pointer, part: 'value' })?.start;
+                if (sources) {
+                    const found = sources.range(r.pointer);
+                    const start = found.range?.start;
+                    const other = found.place.file.name !== shownFile ? { file: escapeUnsafe(found.place.file.name) } : {};
+                    return { message: quoteExcerpt(r.message), pointer: quoteExcerpt(found.place.pointer), ...(start ? { start } : {}), ...other };
+                }
+                const start = text?.rangeOf({ pointer: r.pointer, part: 'value' })?.start;
                 return { message: quoteExcerpt(r.message), pointer: quoteExcerpt(r.pointer), ...(start ? { start } : {}) };
             }),
         };
     });
-    return sortDiagnostics(dedupe(done));
+    const sorted = sortDiagnostics(dedupe(done));
+    if (!sources) {
+        return sorted;
+    }
+    // Per file: the manifest first, then the included files in the order they were read.
+    const order = sources.files.map((f) => escapeUnsafe(f.name));
+    return order.flatMap((name) => sorted.filter((d) => d.file === name)).concat(sorted.filter((d) => !order.includes(d.file)));
 }
 
 /** Messages are sentences even when they open with a placeholder such as "the manifest". */

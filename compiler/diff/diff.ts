@@ -15,7 +15,7 @@
 import type { DscBlock } from '../dsc/block.js';
 import { dscBlocks } from '../dsc/resources/index.js';
 import { psArray, psString, psValue } from '../emit/ps/quote.js';
-import type { CredentialParameter, ManualStep, NodeIR, RegistryValue, SiteIR } from '../ir/types.js';
+import type { CredentialParameter, ManualStep, NodeIR, RegistryValue, Resource, SiteIR } from '../ir/types.js';
 import { quoted, registryData, registryKeyName } from './display.js';
 import { diffPlans } from './plan.js';
 import { phasesOf } from '../ir/plan.js';
@@ -25,6 +25,7 @@ import type {
     NodeDiff,
     RegistryDiff,
     RegistryState,
+    Removal,
     ResourceDiff,
     SiteDiff,
     StepDiff,
@@ -36,7 +37,7 @@ export function diffSites(oldIr: SiteIR, newIr: SiteIR): SiteDiff {
         .map(([o, n]) => diffNode(o, n))
         .filter((d): d is NodeDiff => d !== undefined)
         .sort((a, b) => compareText(a.name, b.name));
-    return { settings: changedValues(siteSettings(oldIr), siteSettings(newIr)), nodes, plan: diffPlans(oldIr.plan, newIr.plan) };
+    return { settings: changedValues(siteSettings(oldIr), siteSettings(newIr)), nodes, plan: diffPlans(oldIr.plan, newIr.plan), selectedNodes: null };
 }
 
 // ---------------------------------------------------------------------------
@@ -66,7 +67,7 @@ function diffNode(oldNode: NodeIR | undefined, newNode: NodeIR | undefined): Nod
             (v) => change === 'changed' || (v.name !== 'name' && (v.old ?? v.new) !== '@()'),
         ),
         credentials: diffCredentials(o.credentials, n.credentials),
-        resources: diffResources(oldNode ? dscBlocks(oldNode) : [], newNode ? dscBlocks(newNode) : [], o, n),
+        resources: diffResources(oldNode ? dscBlocks(oldNode) : [], newNode ? dscBlocks(newNode) : [], o, n, change === 'removed'),
         registry: diffRegistry(o, n),
         manualSteps: steps.diffs,
         stepOrder: steps.order,
@@ -118,7 +119,13 @@ function siteSettings(site: SiteIR): [string, string | null][] {
 // DSC resources
 // ---------------------------------------------------------------------------
 
-function diffResources(oldBlocks: readonly DscBlock[], newBlocks: readonly DscBlock[], oldNode: Pick<NodeIR, 'resources'>, newNode: Pick<NodeIR, 'resources'>): ResourceDiff[] {
+function diffResources(
+    oldBlocks: readonly DscBlock[],
+    newBlocks: readonly DscBlock[],
+    oldNode: Pick<NodeIR, 'resources'>,
+    newNode: Pick<NodeIR, 'resources'>,
+    nodeRemoved: boolean,
+): ResourceDiff[] {
     // Blocks are named by resource id; read the guide defensively (product modules fill it in).
     const guides = (node: Pick<NodeIR, 'resources'>) =>
         new Map(node.resources.map((r) => [r.id, typeof (r as { guide?: unknown }).guide === 'string' ? (r as { guide: string }).guide : null]));
@@ -153,9 +160,26 @@ function diffResources(oldBlocks: readonly DscBlock[], newBlocks: readonly DscBl
             newSource: n?.source ?? null,
             guide: (n ? newGuides.get(n.name) : o ? oldGuides.get(o.name) : null) ?? null,
             properties,
+            removal: change === 'removed' && o ? removalOf(o, oldNode, nodeRemoved) : null,
         });
     }
     return out.sort((a, b) => compareText(a.resourceType, b.resourceType) || compareText(a.id, b.id));
+}
+
+/** IR kinds a baseline item of the manifest produces, so `ensure: Absent` on such an item removes what the resource set. */
+const ENSURE_KINDS: ReadonlySet<Resource['kind']> = new Set<Resource['kind']>(['WindowsFeature', 'Registry', 'Service', 'FirewallRule', 'Directory', 'File', 'MsiPackage']);
+/** Kinds that only order or restart: removing them leaves nothing on the node. */
+const STATELESS_KINDS: ReadonlySet<Resource['kind']> = new Set<Resource['kind']>(['WaitForAll', 'WaitForCluster', 'PendingReboot']);
+
+/** What a removed resource leaves on the node (model.ts, Removal). */
+function removalOf(block: DscBlock, oldNode: Pick<NodeIR, 'resources'>, nodeRemoved: boolean): Removal | null {
+    const kind = oldNode.resources.find((r) => r.id === block.name)?.kind;
+    if (kind !== undefined && STATELESS_KINDS.has(kind)) return null;
+    if (nodeRemoved) return 'node-removed';
+    if (block.properties.some((p) => p.name === 'Ensure' && psValue(p.value) === "'Absent'")) return 'already-absent';
+    // A service the configuration only set up (startup type, state, account) was there before and stays.
+    if (kind === 'Service' && !block.properties.some((p) => p.name === 'Path')) return 'settings-kept';
+    return kind !== undefined && ENSURE_KINDS.has(kind) ? 'ensure-absent' : 'by-hand';
 }
 
 function blockProperties(block: DscBlock): [string, string | null][] {

@@ -11,6 +11,12 @@ import { dscBlocks } from '../dsc/resources/index.js';
 import { psComment, psString, psValue } from '../emit/ps/quote.js';
 import { parsePointer, type SourceText } from '../frontend/source.js';
 import type { ManualStep, NodeIR, Resource, SiteIR } from '../ir/types.js';
+import { lookupRef } from '../frontend/dependencies.js';
+import type { ItemHistory } from '../frontend/layers.js';
+import type { ResolvedItem } from '../frontend/items.js';
+import type { ResolvedSite } from '../frontend/resolve.js';
+import type { Sources } from '../frontend/sources.js';
+import { chainRows, type ChainRow } from '../emit/rsop-model.js';
 import { PRODUCTS } from '../products/index.js';
 import { registryData, registryKeyName, registryValueName } from './display.js';
 
@@ -21,7 +27,8 @@ export interface Layer {
 }
 
 export interface ExplainedItem {
-    readonly kind: 'resource' | 'manualStep';
+    /** `item`: a baseline item that a more specific layer knocked out (no resource). */
+    readonly kind: 'resource' | 'manualStep' | 'item';
     readonly node: string;
     /** `[xRegistry]Registry_…` for a resource, the step id for a step. */
     readonly ref: string;
@@ -38,6 +45,14 @@ export interface ExplainedItem {
     readonly registry: string | null;
     /** Generated files that hold the item, relative to the site's output folder. */
     readonly files: readonly string[];
+    /** For a baseline item: every layer that set it, least specific first, with which one won (as RSOP.md shows it). */
+    readonly chain: readonly ChainRow[];
+}
+
+/** What explain needs beyond the IR to show a baseline item's chain of layers (CompileResult.resolved and .sources). */
+export interface ExplainLayers {
+    readonly resolved: ResolvedSite;
+    readonly sources: Sources;
 }
 
 export type ExplainLookup =
@@ -93,24 +108,65 @@ function positionOf(pointer: string, manifest: string, source: SourceText | unde
 }
 
 /** Finds a resource (by instance name or `[Type]Name`) or a manual step (by id) of a node; names compare case-insensitively. */
-export function explainItem(site: SiteIR, source: SourceText | undefined, manifest: string, nodeName: string, id: string): ExplainLookup {
+export function explainItem(site: SiteIR, source: SourceText | undefined, manifest: string, nodeName: string, id: string, layers?: ExplainLayers): ExplainLookup {
     const node = site.nodes.find((n) => n.name.toUpperCase() === nodeName.toUpperCase());
     if (!node) {
         return { ok: false, missing: 'node', candidates: site.nodes.map((n) => n.name) };
     }
     const blocks = dscBlocks(node);
+    const histories = layers?.resolved.nodes.find((n) => n.pointer === node.source.pointer)?.history ?? [];
+    const where = (pointer: string) => (layers ? layers.sources.location(pointer, 'name') : positionOf(pointer, manifest, source));
+    const chainOf = (history: ItemHistory | undefined) => (history && layers ? chainRows(history, layers.sources, 'name') : []);
+    // An item identity as dependsOn writes it (`service:Spooler`), spelled any way that names the same item.
+    const byIdentity = id.includes(':') ? historyOf(histories, id) : undefined;
     const wanted = id.toUpperCase();
-    const index = blocks.findIndex((b) => b.name.toUpperCase() === wanted || `[${b.resourceType}]${b.name}`.toUpperCase() === wanted);
+    let index = blocks.findIndex((b) => b.name.toUpperCase() === wanted || `[${b.resourceType}]${b.name}`.toUpperCase() === wanted);
+    if (index < 0 && byIdentity?.winner) {
+        const winner = byIdentity.winner;
+        index = node.resources.findIndex((r) => r.source.pointer === winner.pointer);
+    }
     const block = blocks[index];
     const resource = node.resources[index];
     if (block && resource) {
-        return { ok: true, item: explainResource(site, node, resource, block, source, manifest) };
+        const history = byIdentity ?? histories.find((h) => h.winner?.pointer === resource.source.pointer);
+        const layer = history?.winner ? layerOfEntry(history.winner, site) : undefined;
+        return { ok: true, item: { ...explainResource(site, node, resource, block, source, manifest), location: where(resource.source.pointer), chain: chainOf(history), ...(layer ? { layer } : {}) } };
+    }
+    if (byIdentity && byIdentity.steps[0]?.action === 'set') {
+        const first = byIdentity.steps[0].entry;
+        return {
+            ok: true,
+            item: {
+                kind: 'item', node: node.name, ref: byIdentity.label, pointer: first.pointer, location: where(first.pointer), layer: layerOfEntry(first, site),
+                guide: null, dependsOn: [], block: null, registry: null, files: [`${node.fileStem}/RSOP.md`], chain: chainOf(byIdentity),
+            },
+        };
     }
     const step = node.manualSteps.find((s) => s.id.toUpperCase() === wanted);
     if (step) {
         return { ok: true, item: explainStep(site, node, step, source, manifest) };
     }
-    return { ok: false, missing: 'item', node: node.name, candidates: [...blocks.map((b) => b.name), ...node.manualSteps.map((s) => s.id)] };
+    return { ok: false, missing: 'item', node: node.name, candidates: [...blocks.map((b) => b.name), ...node.manualSteps.map((s) => s.id), ...histories.map((h) => h.label)] };
+}
+
+/** The layer a baseline item came from, with the role that applied it when a role did (frontend/layers.ts names it so). */
+function layerOfEntry(entry: ResolvedItem, site: SiteIR): Layer {
+    const role = /^baselines\.(.+) \(role (.+)\)$/.exec(entry.layer);
+    return role ? { name: entry.layer, description: `baseline profile "${role[1]}", applied through the node's role "${role[2]}" (site "roles")` } : layerOf(entry.pointer, site);
+}
+
+/** The history of the item a `<kind>:<identity>` names, found as dependsOn finds its targets. */
+function historyOf(histories: readonly ItemHistory[], id: string): ItemHistory | undefined {
+    const byRef = new Map(histories.map((h) => [h.ref, h]));
+    const entries = new Map<string, ResolvedItem>();
+    for (const history of histories) {
+        const step = history.steps.find((s) => s.action !== 'knockout');
+        if (step) {
+            entries.set(history.ref, step.entry);
+        }
+    }
+    const found = lookupRef(entries, id);
+    return found ? byRef.get(found.ref) : undefined;
 }
 
 function explainResource(site: SiteIR, node: NodeIR, resource: Resource, block: DscBlock, source: SourceText | undefined, manifest: string): ExplainedItem {
@@ -135,6 +191,7 @@ function explainResource(site: SiteIR, node: NodeIR, resource: Resource, block: 
         block: formatBlock(block, site.manifestName),
         registry,
         files: [`${node.fileStem}/${node.fileStem}.ps1`, ...(resource.kind === 'Registry' ? [`${node.fileStem}/${node.fileStem}.reg`] : [])],
+        chain: [],
     };
 }
 
@@ -152,5 +209,6 @@ function explainStep(site: SiteIR, node: NodeIR, step: ManualStep, source: Sourc
         block: null,
         registry: null,
         files: [`${node.fileStem}/RUNBOOK.md`],
+        chain: [],
     };
 }

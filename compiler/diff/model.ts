@@ -17,6 +17,26 @@ import type { RegType } from '../ir/types.js';
 
 export type Change = 'added' | 'removed' | 'changed';
 
+/**
+ * What a removed DSC resource leaves on the node. DSC never undoes what a
+ * configuration stops listing: the new MOF simply no longer mentions the
+ * resource, so the feature stays installed, the value set, the service
+ * running. Reviewers read "removed" as "deleted" (DSC's most common review
+ * mistake); this says what really happens.
+ *   ensure-absent   no longer enforced, the node keeps its current state; a manifest item of
+ *                   the same kind with `ensure: Absent` removes it (registry values, features,
+ *                   services, firewall rules, folders, files, MSI packages)
+ *   settings-kept   a service xprc did not install (no `path`): it keeps its current startup type,
+ *                   state and account; `ensure: Absent` would delete the service, not undo the settings
+ *   by-hand         no longer enforced, the node keeps its current state; no manifest item removes
+ *                   it (a product's script, share, group membership, web site …): undo it by hand
+ *   already-absent  the old configuration removed it (Ensure = 'Absent'); it stays removed, but if
+ *                   something brings it back nothing removes it again
+ *   node-removed    the node left the site: its LCM keeps the configuration it last received
+ *                   (and with ApplyAndAutoCorrect keeps enforcing it) until that is removed on the node
+ */
+export type Removal = 'ensure-absent' | 'settings-kept' | 'by-hand' | 'already-absent' | 'node-removed';
+
 /** One setting, property or field, old → new; null where a side does not set it. */
 export interface ValueChange {
     readonly name: string;
@@ -37,6 +57,8 @@ export interface ResourceDiff {
     readonly guide: string | null;
     /** Added: every property (old null). Removed: every property (new null). Changed: the differing ones. */
     readonly properties: readonly ValueChange[];
+    /** For a removed resource, what it leaves on the node; null otherwise, and for one that holds no state (WaitForAll, PendingReboot). */
+    readonly removal: Removal | null;
 }
 
 export interface RegistryState {
@@ -104,6 +126,8 @@ export interface PlanStepDiff {
     readonly id: string;
     /** Where and what, e.g. `XPRKERN: apply Operate`; the new side's when both have the step. */
     readonly step: string;
+    /** The node the step runs on (a wait: the waiting node); null for a step on another system (the PBX, Active Directory). */
+    readonly node: string | null;
     /** Title of the phase the step is in; null on the side without it. Different = moved. */
     readonly oldPhase: string | null;
     readonly newPhase: string | null;
@@ -120,6 +144,8 @@ export interface SiteDiff {
     readonly nodes: readonly NodeDiff[];
     /** Changed steps of the site plan, in the new plan's order, then the removed ones. */
     readonly plan: readonly PlanStepDiff[];
+    /** With `--node`: the nodes shown (as the manifests spell them), in the order given; null when every node is. */
+    readonly selectedNodes: readonly string[] | null;
 }
 
 export interface Counts {

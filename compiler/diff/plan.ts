@@ -51,6 +51,7 @@ export function diffPlans(oldPlan: SitePlan | undefined, newPlan: SitePlan | und
                 change,
                 id,
                 step: stepLabel(step.step),
+                node: step.step.node ?? null,
                 oldPhase: o?.phase ?? null,
                 newPhase: n?.phase ?? null,
                 oldSource: o?.step.source.pointer ?? null,

@@ -22,6 +22,9 @@ export function renderDiffJson(diff: SiteDiff, labels: DiffLabels): string {
         summary: summarize(diff),
         settings: diff.settings,
         nodes: diff.nodes,
+        plan: diff.plan,
+        // With --node, the nodes shown (the document then covers only them); null for the whole site.
+        selectedNodes: diff.selectedNodes,
     };
     return `${JSON.stringify(document, null, 2)}\n`;
 }

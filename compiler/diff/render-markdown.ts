@@ -7,16 +7,16 @@
  * are shown as a ```diff block under their table.
  */
 
-import { mdCode } from '../emit/markdown.js';
+import { mdCellCode, mdCode } from '../emit/markdown.js';
 import { diffLines, withContext } from './lines.js';
 import { registryStatePhrase, registryValueName, visible } from './display.js';
 import type { Change, NodeDiff, SiteDiff, ValueChange } from './model.js';
 import { hasChanges } from './model.js';
-import { groupNodes, summaryText, type DiffLabels } from './render-common.js';
+import { changesShown, groupNodes, removalText, removedNodeText, summaryText, type DiffLabels } from './render-common.js';
 
 /** A table cell holding `text` as code; '' stays an empty cell. */
 function code(text: string | null): string {
-    return text === null || text === '' ? '' : mdCode(visible(text)).replace(/\|/g, '\\|');
+    return text === null || text === '' ? '' : mdCellCode(visible(text));
 }
 
 /** A pointer under an item's name, in small print (HTML-escaped: it sits outside a code span). */
@@ -40,12 +40,13 @@ function fenced(info: string, lines: readonly string[]): string[] {
 }
 
 export function renderDiffMarkdown(diff: SiteDiff, labels: DiffLabels): string {
-    const out: string[] = [`### xprc diff: ${code(labels.old)} → ${code(labels.new)}`, ''];
+    const only = diff.selectedNodes ? ` (\`--node\` ${diff.selectedNodes.map(code).join(', ')})` : '';
+    const out: string[] = [`### xprc diff: ${code(labels.old)} → ${code(labels.new)}${only}`, ''];
     if (!hasChanges(diff)) {
-        out.push('No changes: both manifests give the same configuration.', '');
+        out.push(`No changes: both manifests give the same configuration${diff.selectedNodes ? ' of these nodes' : ''}.`, '');
         return out.join('\n');
     }
-    out.push(summaryText(diff), '');
+    out.push(summaryText(diff), '', legend(diff), '');
     if (diff.settings.length > 0) {
         const cell = (value: string | null) => (value === null ? '_not set_' : code(value));
         out.push('#### Site', '', ...table(['Change', 'Setting', 'Old', 'New'], diff.settings.map((v) => ['changed', code(v.name), cell(v.old), cell(v.new)])));
@@ -56,6 +57,7 @@ export function renderDiffMarkdown(diff: SiteDiff, labels: DiffLabels): string {
         out.push(
             group.length > 1 ? `#### Nodes ${names} (${group.length} nodes, same changes)` : `#### Node ${names}${node.change === 'changed' ? '' : ` (${node.change})`}`,
             '',
+            ...(node.change === 'removed' ? [`**!** The ${removedNodeText(mdCode).slice('the '.length)}.`, ''] : []),
             ...nodeSection(node, labels),
         );
     }
@@ -69,6 +71,19 @@ export function renderDiffMarkdown(diff: SiteDiff, labels: DiffLabels): string {
         out.push('#### Plan (PLAN.md)', '', ...table(['Change', 'Step', 'Field', 'Old', 'New'], rows));
     }
     return out.join('\n');
+}
+
+/** The words the tables use, and what a removal leaves on the node; only what the diff shows. */
+function legend(diff: SiteDiff): string {
+    const { changes, removals } = changesShown(diff);
+    const meaning: Readonly<Record<Change, string>> = {
+        added: '**added**: the new configuration sets it',
+        removed: '**removed**: the new configuration no longer lists it',
+        changed: '**changed**: Old → New (_not set_: that side does not set it)',
+    };
+    const parts = (['added', 'removed', 'changed'] as const).filter((c) => changes.has(c)).map((c) => meaning[c]);
+    const note = removals ? '; **!** what a removal leaves on the node (DSC never undoes what it stops enforcing)' : '';
+    return `<sub>Legend: ${parts.join('; ')}${note}.</sub>`;
 }
 
 function nodeSection(node: NodeDiff, labels: DiffLabels): string[] {
@@ -103,8 +118,12 @@ function nodeSection(node: NodeDiff, labels: DiffLabels): string[] {
     if (node.resources.length > 0) {
         const rows = node.resources.flatMap((r) => {
             const name = `${code(`[${r.resourceType}]${r.id}`)}${src(r.change, r.oldSource, r.newSource)}`;
-            // A removed resource is named only: its old properties are in the old manifest and output.
-            return valueRows(r.change, name, r.change === 'removed' ? [] : r.properties, code(`[${r.resourceType}]${r.id}`));
+            // A removed resource is named only (its old properties are in the old manifest and output); its New cell says
+            // what it leaves on the node (a removed node says that once, above the table).
+            if (r.change === 'removed') {
+                return [[r.change, name, '', '', r.removal === null || r.removal === 'node-removed' ? '' : `**!** ${removalText(r.removal, mdCellCode)}`]];
+            }
+            return valueRows(r.change, name, r.properties, code(`[${r.resourceType}]${r.id}`));
         });
         out.push(...table(['Change', 'DSC resource', 'Property', 'Old', 'New'], rows));
     }

@@ -10,17 +10,19 @@ import { diffLines, withContext } from './lines.js';
 import { registryStatePhrase, registryValueName, visible } from './display.js';
 import type { Change, NodeDiff, SiteDiff, ValueChange } from './model.js';
 import { hasChanges } from './model.js';
-import { groupNodes, summaryText, type DiffLabels } from './render-common.js';
+import { changesShown, groupNodes, removalText, removedNodeText, summaryText, type DiffLabels } from './render-common.js';
 
 const SIGIL: Readonly<Record<Change, string>> = { added: '+', removed: '-', changed: '~' };
 const NOT_SET = '(not set)';
 
 export function renderDiffText(diff: SiteDiff, labels: DiffLabels, style: Style): string {
-    const out: string[] = [style.bold(`xprc diff ${visible(labels.old)} → ${visible(labels.new)}`)];
+    const only = diff.selectedNodes ? ` (--node ${diff.selectedNodes.map(visible).join(', ')})` : '';
+    const out: string[] = [style.bold(`xprc diff ${visible(labels.old)} → ${visible(labels.new)}${only}`)];
     if (!hasChanges(diff)) {
-        out.push('', 'No changes: both manifests give the same configuration.');
+        out.push('', `No changes: both manifests give the same configuration${diff.selectedNodes ? ' of these nodes' : ''}.`);
         return `${out.join('\n')}\n`;
     }
+    out.push(legend(diff, style));
     const sigil = (change: Change): string => {
         const colour = change === 'added' ? style.green : change === 'removed' ? style.red : style.yellow;
         return colour(SIGIL[change]);
@@ -38,6 +40,7 @@ export function renderDiffText(diff: SiteDiff, labels: DiffLabels, style: Style)
         const title =
             group.length > 1 ? `nodes ${names} (${group.length} nodes, same changes)` : `node ${names}${node.change === 'changed' ? '' : ` (${node.change})`}`;
         out.push('', `${sigil(node.change)} ${style.bold(title)}`);
+        if (node.change === 'removed') out.push(`    ${style.red('!')} ${removedNodeText(backquoted)}`);
         out.push(...nodeLines(node, style, sigil, where));
     }
     if (diff.plan.length > 0) {
@@ -75,8 +78,10 @@ function nodeLines(
     for (const r of node.resources) {
         const guide = r.guide ? style.grey(` [${visible(r.guide)}]`) : '';
         item(r.change, `[${visible(r.resourceType)}]${visible(r.id)} ${where(r.change, r.oldSource, r.newSource)}${guide}`);
-        // A removed resource is named only: its old properties are in the old manifest and output.
+        // A removed resource is named only (its old properties are in the old manifest and output), with what it leaves
+        // on the node; a removed node says that once, above its resources.
         if (r.change !== 'removed') valueLines(r.change, r.properties, style).forEach(detail);
+        else if (r.removal !== null && r.removal !== 'node-removed') detail(`${style.red('!')} ${removalText(r.removal, backquoted)}`);
     }
     for (const r of node.registry) {
         const name = `${visible(r.key)} ${registryValueName(r.name)}`;
@@ -100,6 +105,17 @@ function nodeLines(
         item('changed', `manual step order: ${node.stepOrder.old.map(visible).join(', ')} → ${node.stepOrder.new.map(visible).join(', ')}`);
     }
     return lines;
+}
+
+const backquoted = (text: string): string => `\`${text}\``;
+
+/** The markers the diff uses, one line: `Legend: + added, - removed, ~ changed (old → new); ! …`. */
+function legend(diff: SiteDiff, style: Style): string {
+    const { changes, removals } = changesShown(diff);
+    const meaning: Readonly<Record<Change, string>> = { added: 'added', removed: 'removed', changed: 'changed (old → new)' };
+    const parts = (['added', 'removed', 'changed'] as const).filter((c) => changes.has(c)).map((c) => `${SIGIL[c]} ${meaning[c]}`);
+    const note = removals ? '; ! what a removal leaves on the node (DSC never undoes what it stops enforcing)' : '';
+    return style.grey(`Legend: ${parts.join(', ')}${note}`);
 }
 
 /** `Name: old → new` for a changed value (single-line values). */

@@ -5,7 +5,8 @@
  * Per node, in `<NODE>/`: the configuration (<NODE>.ps1), its LCM meta-configuration
  * (<NODE>.meta.ps1), ConfigurationData.psd1,
  * RequiredModules.psd1, build.ps1, the registry values as <NODE>.reg,
- * RUNBOOK.md and <NODE>.Tests.ps1 (Pester checks of the deployed state). All
+ * RUNBOOK.md, <NODE>.Tests.ps1 (Pester checks of the deployed state) and
+ * RSOP.md (which layer and file:line every baseline value comes from). All
  * from the one IR, so the .reg file, the xRegistry blocks and the checks
  * cannot disagree. Pull delivery adds the node's PullMetaConfiguration.ps1.
  *
@@ -30,6 +31,7 @@ import { emitTestsFile, testsFileName } from './pester/tests-file.js';
 import { dscBlocks } from '../dsc/resources/index.js';
 import { regComment, writeRegFile } from './reg/write-reg.js';
 import { emitRunbook } from './runbook.js';
+import { emitRsop, hasPolicy, RSOP_FILE, type Layering } from './rsop.js';
 
 export interface OutputFile {
     /** Relative to the site's output folder, `/`-separated. */
@@ -37,9 +39,13 @@ export interface OutputFile {
     readonly bytes: Buffer;
 }
 
-export function emit(site: SiteIR): OutputFile[] {
+/** With `layering` (compile.ts passes the resolved site and its files), each node also gets RSOP.md. */
+export function emit(site: SiteIR, layering?: Layering): OutputFile[] {
     const plan = site.plan && hasPlan(site) ? [{ path: 'PLAN.md', bytes: Buffer.from(emitPlan(site, site.plan), 'utf8') }] : [];
-    return [...plan, ...site.nodes.flatMap((node) => emitNode(site, node, plan.length > 0)), ...emitSite(site)].sort((a, b) =>
+    // A node with nothing to configure (its runbook says so) has no policy to show.
+    const rsop = (node: NodeIR): OutputFile[] =>
+        layering && hasPolicy(node, layering) ? [{ path: `${node.fileStem}/${RSOP_FILE}`, bytes: Buffer.from(emitRsop(site, node, layering), 'utf8') }] : [];
+    return [...plan, ...site.nodes.flatMap((node) => [...emitNode(site, node, plan.length > 0), ...rsop(node)]), ...emitSite(site)].sort((a, b) =>
         a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
     );
 }

@@ -48,6 +48,18 @@ export function mdCode(text: string): string {
 }
 
 /**
+ * An inline code span in a GFM table cell. The table is split into cells at
+ * every `|` before code spans are read, so a `|` inside the span must be
+ * written `\|` (which a cell shows as `|`, also after a backslash of the
+ * value: the splitter removes only the backslash right before the pipe).
+ * Outside a table `\|` in a code span shows both characters, hence a
+ * helper of its own: the template knows it is in a cell, mdCode cannot.
+ */
+export function mdCellCode(text: string): string {
+    return mdCode(text).replace(/\|/g, '\\|');
+}
+
+/**
  * A block of engineer-written Markdown (runbook instructions): formatting is
  * kept, but raw HTML is escaped and a line cannot open a heading, so the
  * text cannot break the runbook's own structure.

@@ -5,15 +5,25 @@
  *
  * `noEscape` because HTML escaping would corrupt PowerShell (`'`, `&`, `<`),
  * `strict` so that a missing field is an exception instead of empty text.
+ *
+ * Compiling the templates took about a quarter of a one-node build's
+ * start-up, so `npm run build` precompiles them (scripts/build-templates.ts)
+ * into dist/emit/templates.precompiled.cjs, each with the SHA-256 of its
+ * source. A template is taken from there only when its source still has
+ * that hash; otherwise (running from sources, or a template edited after
+ * the build) it is compiled now with the full Handlebars, which is only
+ * loaded then. Both paths use TEMPLATE_OPTIONS and the same helpers.
  */
 
-import Handlebars from 'handlebars';
-import { readFileSync } from 'node:fs';
+import type Handlebars from 'handlebars';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { PsValue } from '../dsc/block.js';
 import { TEMPLATE_DIR } from '../paths.js';
 import { psBlockCommentText, psComment, psString, psValue } from './ps/quote.js';
-import { mdAnchor, mdBlock, mdCode, mdLink, mdText } from './markdown.js';
+import { mdAnchor, mdBlock, mdCellCode, mdCode, mdLink, mdText } from './markdown.js';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -25,8 +35,16 @@ function identifier(value: unknown): string {
     return text;
 }
 
-const env = Handlebars.create();
-env.registerHelper({
+export const TEMPLATE_OPTIONS = { noEscape: true, strict: true } as const;
+
+type Env = ReturnType<typeof Handlebars.create>;
+
+function withHelpers<E extends Env>(env: E): E {
+    env.registerHelper(HELPERS);
+    return env;
+}
+
+const HELPERS: Handlebars.HelperDeclareSpec = {
     /** A single-quoted (or, for control characters, escaped double-quoted) PowerShell string. */
     'ps-string': (value: unknown) => psString(String(value)),
     /** Any typed DSC property value. */
@@ -45,6 +63,8 @@ env.registerHelper({
     'ps-align': (name: unknown, width: unknown) => identifier(name).padEnd(Number(width)),
     'md-text': (value: unknown) => mdText(String(value)),
     'md-code': (value: unknown) => mdCode(String(value)),
+    /** Code in a table cell (a `|` inside is escaped for the table). */
+    'md-cell-code': (value: unknown) => mdCellCode(String(value)),
     'md-block': (value: unknown) => mdBlock(String(value)),
     'md-anchor': (value: unknown) => mdAnchor(String(value)),
     'md-link': (text: unknown, target: unknown) => mdLink(String(text), String(target)),
@@ -67,15 +87,53 @@ env.registerHelper({
         const pad = ' '.repeat(Number(indent));
         return lines.map((line: string) => (line === '' ? '' : pad + line)).join('\n');
     },
-});
+};
 
-const cache = new Map<string, Handlebars.TemplateDelegate>();
+/** What scripts/build-templates.ts writes per template. */
+export interface PrecompiledTemplate {
+    readonly sha256: string;
+    readonly spec: object;
+}
+
+export function templateHash(source: string): string {
+    return createHash('sha256').update(source).digest('hex');
+}
+
+const require = createRequire(import.meta.url);
+// The runtime's typings are empty; it is the full Handlebars without its compiler.
+const runtimeEnv = withHelpers((require('handlebars/runtime') as typeof Handlebars).create());
+let fullEnv: Env | undefined;
+let precompiled: Readonly<Record<string, PrecompiledTemplate>> | undefined;
+
+function precompiledTemplates(): Readonly<Record<string, PrecompiledTemplate>> {
+    if (!precompiled) {
+        const file = new URL('./templates.precompiled.cjs', import.meta.url);
+        precompiled = existsSync(file) ? (require(file.pathname) as Record<string, PrecompiledTemplate>) : {};
+    }
+    return precompiled;
+}
+
+/** The template for a source: precompiled when the build saw this very source, else compiled now. */
+export function templateFor(
+    name: string,
+    source: string,
+    table: Readonly<Record<string, PrecompiledTemplate>> = precompiledTemplates(),
+): (context: object) => string {
+    const built = table[name];
+    if (built && built.sha256 === templateHash(source)) {
+        return runtimeEnv.template(built.spec as Parameters<Env['template']>[0]) as (context: object) => string;
+    }
+    fullEnv ??= withHelpers((require('handlebars') as typeof Handlebars).create());
+    return fullEnv.compile(source, TEMPLATE_OPTIONS);
+}
+
+const cache = new Map<string, (context: object) => string>();
 
 /** Render templates/<name> with the context; the result has LF line endings. */
 export function render(name: string, context: object): string {
     let template = cache.get(name);
     if (!template) {
-        template = env.compile(readFileSync(join(TEMPLATE_DIR, name), 'utf8'), { noEscape: true, strict: true });
+        template = templateFor(name, readFileSync(join(TEMPLATE_DIR, name), 'utf8'));
         cache.set(name, template);
     }
     return template(context);

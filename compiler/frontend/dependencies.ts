@@ -5,7 +5,8 @@
  */
 
 import { normaliseGuid } from './defaults.js';
-import { normalisePath, registryIdentity, type ResolvedItem, type ResolvedNode } from './resolve.js';
+import { normalisePath, registryIdentity, type ResolvedItem } from './items.js';
+import type { ResolvedNode } from './resolve.js';
 
 export interface UnknownTarget {
     readonly from: ResolvedItem;
@@ -56,7 +57,8 @@ export function dependencyGraph(node: ResolvedNode): DependencyGraph {
     return { edges, unknown };
 }
 
-function lookupRef(lookup: ReadonlyMap<string, ResolvedItem>, target: string): ResolvedItem | undefined {
+/** The item a `<kind>:<identity>` reference names (dependsOn, knockout): spelled as written, or in any spelling that means the same item. */
+export function lookupRef(lookup: ReadonlyMap<string, ResolvedItem>, target: string): ResolvedItem | undefined {
     const separator = target.indexOf(':');
     const kind = target.slice(0, separator);
     const identity = target.slice(separator + 1);

@@ -14,10 +14,12 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { diag, at, type PendingDiagnostic } from '../diagnostics/diagnostic.js';
 import { createAjv } from './ajv-options.js';
-import { ROOT_SCHEMA_ID, loadSchemas } from './schemas.js';
+import { ROOT_SCHEMA_ID, compilerSchemas } from './schemas.js';
 import { parsePointer } from './source.js';
 
 let validator: ValidateFunction | undefined;
+
+const PRECOMPILED = new URL('./schema-validator.cjs', import.meta.url);
 
 /**
  * The precompiled validator written by `npm run build` (scripts/build-validator.ts)
@@ -25,13 +27,12 @@ let validator: ValidateFunction | undefined;
  */
 function getValidator(): ValidateFunction {
     if (!validator) {
-        const precompiled = new URL('./schema-validator.cjs', import.meta.url);
-        if (existsSync(precompiled)) {
-            const loaded = createRequire(import.meta.url)(precompiled.pathname) as { default?: ValidateFunction } & ValidateFunction;
+        if (existsSync(PRECOMPILED)) {
+            const loaded = createRequire(import.meta.url)(PRECOMPILED.pathname) as { default?: ValidateFunction } & ValidateFunction;
             validator = loaded.default ?? loaded;
         } else {
             const ajv = createAjv();
-            for (const schema of loadSchemas()) {
+            for (const schema of compilerSchemas()) {
                 ajv.addSchema(schema);
             }
             const root = ajv.getSchema(ROOT_SCHEMA_ID);
@@ -50,6 +51,28 @@ export function validate(value: unknown): PendingDiagnostic[] {
         return [];
     }
     return mapErrors(check.errors ?? [], value);
+}
+
+export const LAYERS_SCHEMA_ID = 'https://xprc.dev/schemas/v1/layers.schema.json';
+let layersValidator: ValidateFunction | undefined;
+
+/**
+ * An included file (frontend/include.ts) against schemas/layers.schema.json.
+ * Compiled on first use only: most sites include nothing, and the
+ * precompiled validator holds the site schema alone.
+ */
+export function validateLayers(value: unknown): PendingDiagnostic[] {
+    if (!layersValidator) {
+        const ajv = createAjv();
+        for (const schema of compilerSchemas()) {
+            ajv.addSchema(schema);
+        }
+        layersValidator = ajv.getSchema(LAYERS_SCHEMA_ID);
+        if (!layersValidator) {
+            throw new Error(`Internal error: schema ${LAYERS_SCHEMA_ID} did not compile`);
+        }
+    }
+    return layersValidator(value) ? [] : mapErrors(layersValidator.errors ?? [], value);
 }
 
 /** Names that must never appear as manifest properties: secrets belong in credential references. */
@@ -91,10 +114,35 @@ function isFoldedIntoCombinator(error: ErrorObject, combinators: readonly ErrorO
     );
 }
 
+/**
+ * Schemas (by title, common.schema.json) whose values stand where a
+ * credential belongs: a wrong value there may be a password typed by
+ * mistake, so it is never quoted back (CredentialValueWithheld).
+ */
+const CREDENTIAL_SCHEMAS: ReadonlyMap<string, string> = new Map([
+    ['CredentialRef', 'a credential reference, an object with "credential": "<Name>"'],
+    ['CredentialName', 'the PascalCase name of an entry of "credentials"'],
+    ['Credential', 'a credential declaration, an object with an optional "userName" and "description" but never the password'],
+]);
+/** Keywords whose usual message quotes the value itself. */
+const QUOTING_KEYWORDS: ReadonlySet<string> = new Set(['type', 'pattern', 'enum', 'const', 'minLength', 'maxLength', 'format']);
+
+/** A failed anyOf/oneOf one of whose branches (errors for the same value below it) is a credential reference. */
+function offersCredential(combinator: ErrorObject, all: readonly ErrorObject[]): boolean {
+    return all.some(
+        (e) => e !== combinator && e.instancePath === combinator.instancePath && (e.parentSchema as { title?: string } | undefined)?.title === 'CredentialRef',
+    );
+}
+
 function mapError(error: ErrorObject, root: unknown, all: readonly ErrorObject[]): PendingDiagnostic | undefined {
     const pointer = error.instancePath;
     const what = describePointer(pointer);
-    const parent = (error.parentSchema ?? {}) as { description?: string; enum?: unknown[]; type?: unknown };
+    const parent = (error.parentSchema ?? {}) as { description?: string; enum?: unknown[]; type?: unknown; title?: string };
+    const credential = parent.title === undefined ? undefined : CREDENTIAL_SCHEMAS.get(parent.title);
+    // A credential's key (its name, under propertyNames) is no secret and is reported as usual.
+    if (credential !== undefined && QUOTING_KEYWORDS.has(error.keyword) && error.propertyName === undefined) {
+        return diag('CredentialValueWithheld', { what, expected: credential }, at(pointer));
+    }
     const description = parent.description ?? 'See the schema for the allowed values.';
     switch (error.keyword) {
         case 'type':
@@ -166,6 +214,11 @@ function mapError(error: ErrorObject, root: unknown, all: readonly ErrorObject[]
         case 'oneOf':
             if (error.keyword === 'oneOf' && error.params['passingSchemas']) {
                 return diag('ForbiddenCombination', { what, description }, at(pointer));
+            }
+            if (typeof error.data !== 'object' && offersCredential(error, all)) {
+                // e.g. a service account: a built-in account name or a credential reference.
+                const forms = (oneOfDescription(error, root) ?? description).replace(/\.$/, '');
+                return diag('CredentialValueWithheld', { what, expected: `${CREDENTIAL_SCHEMAS.get('CredentialRef')!}, or another of its forms (${forms})` }, at(pointer));
             }
             return diag(
                 'NoMatchingForm',

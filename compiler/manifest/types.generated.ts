@@ -42,6 +42,11 @@ export interface Baseline {
      * @default []
      */
     readonly manualSteps?: readonly ManualStepItem[];
+    /**
+     * Inherited items this layer removes from the node, named as `dependsOn` names them (`<kind>:<identity>`): the item is no longer managed (the host keeps its current state; to remove the thing itself, override the item with `ensure: Absent`). Only items of less specific layers can be knocked out; one that matches nothing is a warning (XPR3014).
+     * @default []
+     */
+    readonly knockout?: Knockout;
 }
 
 /** A credential reference. It carries no secret; the password is asked for when the configuration is compiled on Windows (build.ps1). */
@@ -144,6 +149,11 @@ export interface FileItem {
     readonly ensure?: Ensure;
     /** Items of the same node to apply first, as `<kind>:<identity>`: `feature:<name>`, `registry:<key>\<value name>`, `service:<name>`, `firewall:<rule name>`, `folder:<path>`, `file:<path>`, `package:<name>`. */
     readonly dependsOn?: DependsOn;
+    /**
+     * Replace the item with the same identity that a less specific layer gives this node (layers, least specific first: the baselines of the node's roles (`roles`), the node's named `baselines` in order, the node's own `baseline`). Without it, two layers that set the same item differently are an error (XPR3012); an `override` with nothing to replace is a warning (XPR3013). To remove an inherited item instead, list it under `knockout`.
+     * @default false
+     */
+    readonly override?: Override;
 }
 
 /** A Windows Firewall profile. */
@@ -198,6 +208,11 @@ export interface FirewallRuleItem {
     readonly program?: WindowsPath;
     /** Items of the same node to apply first, as `<kind>:<identity>`: `feature:<name>`, `registry:<key>\<value name>`, `service:<name>`, `firewall:<rule name>`, `folder:<path>`, `file:<path>`, `package:<name>`. */
     readonly dependsOn?: DependsOn;
+    /**
+     * Replace the item with the same identity that a less specific layer gives this node (layers, least specific first: the baselines of the node's roles (`roles`), the node's named `baselines` in order, the node's own `baseline`). Without it, two layers that set the same item differently are an error (XPR3012); an `override` with nothing to replace is a warning (XPR3013). To remove an inherited item instead, list it under `knockout`.
+     * @default false
+     */
+    readonly override?: Override;
 }
 
 /** A folder. */
@@ -211,7 +226,21 @@ export interface FolderItem {
     readonly ensure?: Ensure;
     /** Items of the same node to apply first, as `<kind>:<identity>`: `feature:<name>`, `registry:<key>\<value name>`, `service:<name>`, `firewall:<rule name>`, `folder:<path>`, `file:<path>`, `package:<name>`. */
     readonly dependsOn?: DependsOn;
+    /**
+     * Replace the item with the same identity that a less specific layer gives this node (layers, least specific first: the baselines of the node's roles (`roles`), the node's named `baselines` in order, the node's own `baseline`). Without it, two layers that set the same item differently are an error (XPR3012); an `override` with nothing to replace is a warning (XPR3013). To remove an inherited item instead, list it under `knockout`.
+     * @default false
+     */
+    readonly override?: Override;
 }
+
+/** Files of baseline profiles and roles (`schemas/layers.schema.json`) merged into this manifest, as paths relative to the file that includes them, with forward slashes. An included file may include others; no path may leave the folder of the site manifest (absolute paths, `..` above it and symbolic links out of it are errors), a file may not include itself through others, and a profile or role name may be defined only once across all files. */
+export type Include = readonly string[];
+
+/**
+ * Inherited items this layer removes from the node, named as `dependsOn` names them (`<kind>:<identity>`): the item is no longer managed (the host keeps its current state; to remove the thing itself, override the item with `ensure: Absent`). Only items of less specific layers can be knocked out; one that matches nothing is a warning (XPR3014).
+ * @default []
+ */
+export type Knockout = readonly string[];
 
 /**
  * Settings of the node's Local Configuration Manager, written to its meta-configuration (`<NODE>.meta.ps1`, which build.ps1 compiles into `MOF\<NODE>.meta.mof`; the runbook applies it with `Set-DscLocalConfigurationManager` before the configuration). Omitted settings take the defaults below, which let the LCM restart the node when a resource asks for it and continue after the restart.
@@ -289,6 +318,11 @@ export interface MsiPackageItem {
     readonly ensure?: Ensure;
     /** Items of the same node to apply first, as `<kind>:<identity>`: `feature:<name>`, `registry:<key>\<value name>`, `service:<name>`, `firewall:<rule name>`, `folder:<path>`, `file:<path>`, `package:<name>`. */
     readonly dependsOn?: DependsOn;
+    /**
+     * Replace the item with the same identity that a less specific layer gives this node (layers, least specific first: the baselines of the node's roles (`roles`), the node's named `baselines` in order, the node's own `baseline`). Without it, two layers that set the same item differently are an error (XPR3012); an `override` with nothing to replace is a warning (XPR3013). To remove an inherited item instead, list it under `knockout`.
+     * @default false
+     */
+    readonly override?: Override;
 }
 
 /** A Windows machine of the site. */
@@ -300,10 +334,10 @@ export interface Node {
     /** Windows version; defaults to `defaults.os`, and to `WindowsServer2022` when that is not given either. */
     readonly os?: OsVersion;
     /**
-     * Free-form role labels, copied to ConfigurationData (`Role`). Products assign their own roles.
+     * Role labels, copied to ConfigurationData (`Role`). A role declared in the site's `roles` also brings its baseline profiles, applied in this order before the node's own `baselines`. Products assign their own roles.
      * @default []
      */
-    readonly roles?: readonly string[];
+    readonly roles?: readonly RoleName[];
     /**
      * IP addresses of the node.
      * @default []
@@ -322,7 +356,7 @@ export interface Node {
      * @default []
      */
     readonly baselines?: readonly ProfileName[];
-    /** Baseline items for this node only, applied after the named profiles. */
+    /** Baseline items for this node only: the most specific layer, applied after the role baselines and the named profiles. An item here replaces an inherited one only with `"override": true`; `knockout` removes inherited items. */
     readonly baseline?: Baseline;
 }
 
@@ -870,6 +904,12 @@ export interface OnexVoicemail {
 /** Windows version of the node. Product rules use it (supported platforms); the baseline does not depend on it. Windows XP, Vista and 7 are the client systems the OfficeStatus (§3.3.2) and OX Updater (§1.1) guides list; XP and Vista cannot run DSC, so they are reached by Group Policy. */
 export type OsVersion = 'WindowsServer2008R2' | 'WindowsServer2012' | 'WindowsServer2012R2' | 'WindowsServer2016' | 'WindowsServer2019' | 'WindowsServer2022' | 'WindowsServer2025' | 'WindowsXP' | 'WindowsVista' | 'Windows7' | 'Windows10' | 'Windows11';
 
+/**
+ * Replace the item with the same identity that a less specific layer gives this node (layers, least specific first: the baselines of the node's roles (`roles`), the node's named `baselines` in order, the node's own `baseline`). Without it, two layers that set the same item differently are an error (XPR3012); an `override` with nothing to replace is a warning (XPR3013). To remove an inherited item instead, list it under `knockout`.
+ * @default false
+ */
+export type Override = boolean;
+
 /** Desktops with the same Outlook version and OXtender plug-ins. */
 export interface OxClientGroup {
     /** Group name, used in step ids and messages. */
@@ -1011,7 +1051,23 @@ export interface RegistryValueItem {
     readonly ensure?: Ensure;
     /** Items of the same node to apply first, as `<kind>:<identity>`: `feature:<name>`, `registry:<key>\<value name>`, `service:<name>`, `firewall:<rule name>`, `folder:<path>`, `file:<path>`, `package:<name>`. */
     readonly dependsOn?: DependsOn;
+    /**
+     * Replace the item with the same identity that a less specific layer gives this node (layers, least specific first: the baselines of the node's roles (`roles`), the node's named `baselines` in order, the node's own `baseline`). Without it, two layers that set the same item differently are an error (XPR3012); an `override` with nothing to replace is a warning (XPR3013). To remove an inherited item instead, list it under `knockout`.
+     * @default false
+     */
+    readonly override?: Override;
 }
+
+/** What a role brings to the nodes that have it: the baseline profiles they apply, in order, before their own `baselines`. */
+export interface Role {
+    /** What the role is for; shown in each node's RSOP.md. */
+    readonly description?: string;
+    /** Names of baseline profiles (keys of the site's `baselines`) that nodes with this role apply, in order. */
+    readonly baselines: readonly ProfileName[];
+}
+
+/** Name of a role: lower-case letters, digits and hyphens, starting with a letter (as in `nodes[].roles`). */
+export type RoleName = string;
 
 /** Logon account of a service: a built-in account, or a credential reference. */
 export type ServiceAccount = 'LocalSystem' | 'LocalService' | 'NetworkService' | CredentialRef;
@@ -1044,6 +1100,11 @@ export interface ServiceItem {
     readonly dependencies?: readonly string[];
     /** Items of the same node to apply first, as `<kind>:<identity>`: `feature:<name>`, `registry:<key>\<value name>`, `service:<name>`, `firewall:<rule name>`, `folder:<path>`, `file:<path>`, `package:<name>`. */
     readonly dependsOn?: DependsOn;
+    /**
+     * Replace the item with the same identity that a less specific layer gives this node (layers, least specific first: the baselines of the node's roles (`roles`), the node's named `baselines` in order, the node's own `baseline`). Without it, two layers that set the same item differently are an error (XPR3012); an `override` with nothing to replace is a warning (XPR3013). To remove an inherited item instead, list it under `knockout`.
+     * @default false
+     */
+    readonly override?: Override;
 }
 
 /** An xprc site manifest: the Windows servers of one deployment, the credentials their configurations take as parameters, and the settings each node runs. `xprc build` compiles it into one DSC configuration, ConfigurationData, .reg file and runbook per node. */
@@ -1067,7 +1128,11 @@ export interface Site {
     readonly delivery?: Delivery;
     /** The Windows machines of the site. Each node gets its own configuration and output folder. */
     readonly nodes: readonly Node[];
-    /** Named generic Windows baselines (features, registry values, services, firewall rules, folders, files, MSI packages). Nodes apply them by name through `nodes[].baselines`; a node may add its own through `nodes[].baseline`. */
+    /** Files of baseline profiles and roles (`schemas/layers.schema.json`) merged into this manifest, as paths relative to the file that includes them, with forward slashes. An included file may include others; no path may leave the folder of the site manifest (absolute paths, `..` above it and symbolic links out of it are errors), a file may not include itself through others, and a profile or role name may be defined only once across all files. */
+    readonly include?: Include;
+    /** Role baselines: for each role name, the baseline profiles every node with that role in `nodes[].roles` applies, before the node's own `baselines` (layers, least specific first: role baselines, the node's named baselines, the node's own `baseline`; a more specific layer replaces an item only with `"override": true`, or removes it with `knockout`). Roles that products assign (e.g. `xpr-kernel` for an XPR kernel) pull baselines only when the node also lists them. */
+    readonly roles?: Readonly<Record<string, Role>>;
+    /** Named generic Windows baselines (features, registry values, services, firewall rules, folders, files, MSI packages). Nodes apply them by name through `nodes[].baselines` or through their roles (`roles`); a node may add its own through `nodes[].baseline`. Profiles may also come from included files (`include`). */
     readonly baselines?: Readonly<Record<string, Baseline>>;
     /** OpenScape Xpressions (XPR) V7: a fresh installation of a kernel server and its satellites. xprc generates the Windows prerequisites, service accounts and rights, XPR services, registry values, shares and firewall rules per host, and a runbook with every setup dialog filled in. Sections: XPR Cluster Installation guide (chapter 4 describes the setup Wrapper for every installation) and XPR Upgrade guide. */
     readonly xpr?: Xpr;
@@ -1095,6 +1160,11 @@ export interface WindowsFeature {
     readonly includeAllSubFeature?: boolean;
     /** Items of the same node to apply first, as `<kind>:<identity>`: `feature:<name>`, `registry:<key>\<value name>`, `service:<name>`, `firewall:<rule name>`, `folder:<path>`, `file:<path>`, `package:<name>`. */
     readonly dependsOn?: DependsOn;
+    /**
+     * Replace the item with the same identity that a less specific layer gives this node (layers, least specific first: the baselines of the node's roles (`roles`), the node's named `baselines` in order, the node's own `baseline`). Without it, two layers that set the same item differently are an error (XPR3012); an `override` with nothing to replace is a warning (XPR3013). To remove an inherited item instead, list it under `knockout`.
+     * @default false
+     */
+    readonly override?: Override;
 }
 
 /** An absolute Windows path on a local drive (`D:\Data`) or a UNC path (`\\server\share\dir`). Forward slashes are not accepted. */

@@ -6,19 +6,24 @@ import { parsePortRange } from './firewall-ports.js';
 export const conflicts: Rule = {
     name: 'conflicts',
     description:
-        'No node gets the same registry value, service, feature, folder, file, package or firewall rule twice with different settings, and no port is both allowed and blocked.',
-    reports: ['ConflictingSetting', 'ConflictingPort'],
+        'No node gets the same registry value, service, feature, folder, file, package or firewall rule twice with different settings (unless the more specific layer marks it "override"), and no port is both allowed and blocked.',
+    reports: ['ConflictingSetting', 'LayerConflict', 'ConflictingPort'],
     check(site) {
         const out: PendingDiagnostic[] = [];
         for (const node of site.nodes) {
             for (const conflict of node.conflicts) {
+                const { first, second } = conflict;
+                const related = [{ message: `First defined in ${first.layer}.`, pointer: first.pointer }];
                 out.push(
-                    diag(
-                        'ConflictingSetting',
-                        { node: node.name, item: `"${conflict.first.label}"`, difference: conflict.difference.join(', ') },
-                        at(conflict.second.pointer),
-                        [{ message: `First defined in ${conflict.first.layer}.`, pointer: conflict.first.pointer }],
-                    ),
+                    first.layer === second.layer
+                        ? diag('ConflictingSetting', { node: node.name, item: `"${first.label}"`, difference: conflict.difference.join(', ') }, at(second.pointer), related)
+                        : // Two layers: the more specific one (second) could win, if it said so (frontend/layers.ts).
+                          diag(
+                              'LayerConflict',
+                              { node: node.name, item: `"${first.label}"`, first: first.layer, second: second.layer, difference: conflict.difference.join(', '), ref: second.label },
+                              at(second.pointer),
+                              related,
+                          ),
                 );
             }
             out.push(...portConflicts(node.name, node.items, site.site.defaults?.firewallProfiles ?? DEFAULT_FIREWALL_PROFILES));

@@ -11,6 +11,7 @@ import { credentialEncryption } from './credential-encryption.js';
 import { delivery } from './delivery.js';
 import { dependencies } from './dependencies.js';
 import { firewallPorts } from './firewall-ports.js';
+import { layers } from './layers.js';
 import { manualSteps } from './manual-steps.js';
 import { nodeNames } from './node-names.js';
 import { references } from './references.js';
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
     registryKeys,
     firewallPorts,
     conflicts,
+    layers,
     dependencies,
     credentialEncryption,
     manualSteps,

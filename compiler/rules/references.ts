@@ -7,7 +7,7 @@ import type { Rule } from './rule.js';
 export const references: Rule = {
     name: 'references',
     description:
-        'Every credential reference names a declared credential and every baseline profile a node applies is declared; unused declarations are reported as warnings.',
+        'Every credential reference names a declared credential and every baseline profile a node or role applies is declared; unused declarations are reported as warnings.',
     reports: ['UnknownCredential', 'UnknownBaseline', 'UnusedCredential', 'UnusedBaseline'],
     check(site) {
         const out: PendingDiagnostic[] = [];
@@ -31,6 +31,16 @@ export const references: Rule = {
                 }
             });
         });
+
+        // Role baselines (site `roles`) name profiles too; a profile only a role applies is used.
+        for (const [role, entry] of Object.entries(site.site.roles ?? {})) {
+            entry.baselines.forEach((name, j) => {
+                appliedProfiles.add(name);
+                if (!profiles.includes(name)) {
+                    out.push(diag('UnknownBaseline', { name, suggestion: suggest(name, profiles) }, at(joinPointer('/roles', role, 'baselines', j))));
+                }
+            });
+        }
 
         for (const name of credentials) {
             if (!usedCredentials.has(name)) {

@@ -50,12 +50,18 @@ export function syncFileSystem(path: string): boolean {
 }
 
 /**
+ * Below this many files, flushing each costs less than starting `sync`
+ * (about 0.7 ms per file against 5–20 ms for the process).
+ */
+export const SYNCFS_MIN_FILES = 32;
+
+/**
  * Make the staged files and their folders durable. `files` and `folders` are
  * absolute paths inside the staging folder; folders are flushed deepest
  * first, so each entry is on disk before its parent's.
  */
 export function flushStaged(staging: string, files: readonly string[], folders: readonly string[], io: FlushIo = DEFAULT_IO): void {
-    if (io.syncFileSystem(staging)) return;
+    if (files.length >= SYNCFS_MIN_FILES && io.syncFileSystem(staging)) return;
     files.forEach((file) => io.flush(file));
     [...folders].sort((a, b) => b.length - a.length).forEach((folder) => io.flush(folder));
 }

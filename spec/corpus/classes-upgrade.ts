@@ -90,11 +90,10 @@ export const CORPUS_UPGRADE: readonly CorpusCase[] = [
     { class: 'upgrade paths', name: 'a fix-release medium on a cluster', manifest: clusterSite({ version: 'V7R1FR1', upgrade: { from: 'V7R1', bitness: 64, method: 'fixReleaseMedium' } }), argv: VALIDATE, exit: 1, codes: ['XPR3162'], after: says('XPR3162', 'cluster') },
     // secrets and what people read, in the upgrade section
     {
-        // The schema error's excerpt quotes the line, string and all, as it does for every credential
-        // reference (xpr.serviceAccount too): not hidden here, so this case only checks the refusal.
-        class: 'secrets', name: 'a string where the PGROOT credential reference belongs is refused',
-        manifest: xprSite({ upgrade: { from: 'V6R2', bitness: 32, backupPath: 'E:\\Backup', uccComponents: true, previous: PREVIOUS, credentials: { pgRoot: 'not-a-reference' } } }),
-        argv: VALIDATE, exit: 1, codes: ['XPR2001'], after: says('XPR2001', 'must be an object'),
+        // A string where a credential reference belongs may be the password itself: XPR2011 withholds it.
+        class: 'secrets', name: 'a string where the PGROOT credential reference belongs is refused and never shown',
+        manifest: xprSite({ upgrade: { from: 'V6R2', bitness: 32, backupPath: 'E:\\Backup', uccComponents: true, previous: PREVIOUS, credentials: { pgRoot: 'hunter2-secret' } } }),
+        argv: VALIDATE, exit: 1, codes: ['XPR2011'], neverShown: ['hunter2-secret'],
     },
     {
         class: 'secrets', name: 'a property pgRootPassword under upgrade is XPR2007 and never shown',

@@ -15,6 +15,8 @@ import { expect } from 'chai';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '../../compiler/compile.js';
+import { includeReader } from '../../compiler/cli/read-include.js';
+import { DEFAULT_MAX_MANIFEST_BYTES } from '../../compiler/cli/read-manifest.js';
 import { formatDiagnostics, PLAIN } from '../../compiler/cli/format.js';
 import { canonicalRegistryValues } from '../../compiler/emit/reg/write-reg.js';
 import { checkBlock } from '../../compiler/dsc/catalog.js';
@@ -33,7 +35,9 @@ export function goldenCases(): string[] {
 
 export function compileCase(name: string) {
     const manifest = join(GOLDEN_DIR, name, 'site.json');
-    return compile({ fileName: 'site.json', bytes: readFileSync(manifest) });
+    // A case's included files (examples/layered-site.json) lie beside its site.json, as the CLI reads them.
+    // With RSOP.md (build --emit-rsop), so that every case shows its resultant set of policy.
+    return compile({ fileName: 'site.json', bytes: readFileSync(manifest), readInclude: includeReader(manifest, GOLDEN_DIR, DEFAULT_MAX_MANIFEST_BYTES) }, { rsop: true });
 }
 
 describe('golden cases', () => {
@@ -55,7 +59,7 @@ describe('golden cases', () => {
 
             it('should match the golden files', () => {
                 const files: ExpectedFile[] = [
-                    { path: 'diagnostics.txt', bytes: Buffer.from(formatDiagnostics(result.diagnostics, result.source, PLAIN), 'utf8') },
+                    { path: 'diagnostics.txt', bytes: Buffer.from(formatDiagnostics(result.diagnostics, result.sources ?? result.source, PLAIN), 'utf8') },
                     ...(result.ir ? [{ path: 'ir.txt', bytes: Buffer.from(printIR(result.ir), 'utf8') }] : []),
                     ...(result.files ?? []),
                 ];
@@ -91,6 +95,16 @@ describe('golden cases', () => {
             const exampleBytes = readFileSync(new URL(`../../examples/${example}`, import.meta.url));
             const caseBytes = readFileSync(join(GOLDEN_DIR, caseName, 'site.json'));
             expect(caseBytes.equals(exampleBytes), `spec/golden/${caseName}/site.json must equal examples/${example}`).to.equal(true);
+        }
+    });
+
+    it('should hold the files examples/layered-site.json includes beside its case, with identical bytes', () => {
+        const layers = readdirSync(new URL('../../examples/layers/', import.meta.url));
+        expect(layers).to.not.be.empty;
+        for (const file of layers) {
+            const exampleBytes = readFileSync(new URL(`../../examples/layers/${file}`, import.meta.url));
+            const caseBytes = readFileSync(join(GOLDEN_DIR, 'layered-site', 'layers', file));
+            expect(caseBytes.equals(exampleBytes), `spec/golden/layered-site/layers/${file} must equal examples/layers/${file}`).to.equal(true);
         }
     });
 });

@@ -136,4 +136,51 @@ export const CLI = {
         explanation:
             '`xprc build --check --format sarif` reports each stale, missing or extra file of the output folder as one result of this rule, at the manifest, so that code scanning shows an out-of-date output folder next to the manifest\'s own diagnostics. The text and JSON formats list the files instead.',
     },
+    DiffUnknownNode: {
+        code: 'XPR5041',
+        phase: 'cli',
+        severity: 'error',
+        title: 'xprc diff --node names no node of either manifest',
+        message: 'Neither manifest has a node "{node}".{suggestion}',
+        fix: 'Name a node of the old or the new manifest (node names compare case-insensitively), or leave out --node to see every node.',
+        explanation:
+            'xprc diff --node <NAME> (repeatable) limits the diff to those nodes: their sections, the plan steps that run on them, and the site settings, which reach every node. A name is looked up in both manifests, so an added or a removed node can be selected too.',
+    },
+    OutputCollision: {
+        code: 'XPR5042',
+        phase: 'cli',
+        severity: 'error',
+        title: 'Two manifests would write the same output folder',
+        message: 'This site would be written to "{path}", and so would {others}. Nothing was written for either.',
+        fix: 'Give the sites different `name`s, or build them one at a time with different --out folders.',
+        explanation:
+            'xprc build takes several manifests and writes each to <out>/<site>/, where <site> is the manifest\'s `name`. Two manifests with the same name (or the same manifest twice) would replace each other\'s output, so the collision is found before anything is written and neither is built; the other manifests are built as usual.',
+    },
+    InitTargetExists: {
+        code: 'XPR5043',
+        phase: 'cli',
+        severity: 'error',
+        title: 'xprc init would overwrite a file',
+        message: '"{path}" already exists; xprc init never overwrites a file.',
+        fix: 'Name another file (`xprc init new-site.json`), or move the existing one away first.',
+        explanation: 'xprc init writes a starter manifest. It creates the file exclusively, so an existing manifest (or anything else of that name) is never replaced.',
+    },
+    InitUnwritable: {
+        code: 'XPR5044',
+        phase: 'cli',
+        severity: 'error',
+        title: 'xprc init cannot write the manifest',
+        message: 'Cannot write "{path}": {reason}.',
+        fix: 'Check that the folder exists and that you may write to it.',
+        explanation: 'xprc init writes the starter manifest where it is told; it does not create folders.',
+    },
+    StdinTwice: {
+        code: 'XPR5045',
+        phase: 'cli',
+        severity: 'error',
+        title: 'Standard input named more than once',
+        message: 'Standard input (`-`) is named {count} times; it can be read only once.',
+        fix: 'Pass at most one manifest as `-`; give the others as files.',
+        explanation: '`-` in place of a manifest reads it from standard input, and diagnostics name it <stdin>. Standard input ends after the first read, so a second `-` would be an empty manifest.',
+    },
 } as const satisfies Record<string, CatalogEntry>;

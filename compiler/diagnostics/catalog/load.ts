@@ -81,5 +81,53 @@ export const LOAD = {
         fix: 'Manifests need about ten levels at most (the examples use eight); look for a generated or corrupted file.',
         explanation: 'Nesting is counted before the JSON is parsed, so a hostile file cannot exhaust the parser\'s stack; the deepest example manifest uses eight levels.',
     },
+    // XPR1008–XPR1019: included files (frontend/include.ts)
+    IncludeOutsideFolder: {
+        code: 'XPR1008',
+        phase: 'load',
+        severity: 'error',
+        title: 'Included file outside the manifest\'s folder',
+        message: 'Cannot include "{path}": {reason}; included files must lie in the folder of the site manifest or below it.',
+        fix: 'Move the file into the manifest\'s folder tree and include it by a relative path with forward slashes (e.g. "layers/roles.json").',
+        explanation:
+            'An include names a file relative to the file that includes it. Absolute paths, `..` above the site manifest\'s folder and symbolic links that lead out of it are refused, so a manifest checked out of a repository can only read files of that repository, and the build reads the same files on every machine.',
+    },
+    IncludeCycle: {
+        code: 'XPR1009',
+        phase: 'load',
+        severity: 'error',
+        title: 'Included files include each other',
+        message: 'Including "{path}" closes a cycle: {cycle}.',
+        fix: 'Remove one include of the cycle; a file of shared profiles should be included by the files that need it, never include them back.',
+        explanation: 'Includes are followed depth-first; a file that is already being included further up would be merged into itself.',
+    },
+    IncludeUnreadable: {
+        code: 'XPR1010',
+        phase: 'load',
+        severity: 'error',
+        title: 'Included file cannot be read',
+        message: 'Cannot read the included file "{path}": {reason}.',
+        fix: 'Check the path (relative to the file that includes it, with forward slashes) and that the file exists.',
+        explanation: 'Every file an `include` names is read when the manifest is loaded; a missing or unreadable one stops the build, because the site would lack its baselines.',
+    },
+    IncludeDuplicateName: {
+        code: 'XPR1011',
+        phase: 'load',
+        severity: 'error',
+        title: 'Profile or role defined in two files',
+        message: 'The {what} "{name}" is already defined in {other}.',
+        fix: 'Keep one definition, or rename one of them.',
+        explanation:
+            'Included files are merged into the site manifest: each baseline profile and each role has one definition, in one file, so that every item has one place it comes from. Layering (a more specific layer overriding a less specific one) happens per node, through roles, `baselines` and the node\'s own `baseline`.',
+    },
+    IncludeNotAvailable: {
+        code: 'XPR1012',
+        phase: 'load',
+        severity: 'error',
+        title: 'Included files cannot be read here',
+        message: 'The manifest includes files, but it was read {from}, where files relative to it cannot be read.',
+        fix: 'Give the manifest by its path, so that its included files can be found next to it.',
+        explanation: 'Included files are found relative to the manifest\'s own file (`xprc diff --base` reads them at the same git revision); a manifest read from standard input has no folder to find them in.',
+    },
 
 } as const satisfies Record<string, CatalogEntry>;

@@ -103,5 +103,15 @@ export const SCHEMA = {
         fix: '{description}',
         explanation: 'Some properties only make sense without others, e.g. a registry value that is removed (ensure "Absent") cannot have data, and a file has either contents or a source path.',
     },
+    CredentialValueWithheld: {
+        code: 'XPR2011',
+        phase: 'schema',
+        severity: 'error',
+        title: 'Not a valid credential (value withheld)',
+        message: '{what} must be {expected}; what is written there is not shown, because it may be a password.',
+        fix: 'Declare the account under "credentials" (e.g. "XprService" with its "userName") and refer to it as "credential": "XprService"; the password itself is asked for when the MOFs are compiled on Windows.',
+        explanation:
+            'A credential reference is the one place where someone may type a password by mistake. Reporting the value, as other schema errors do, would copy it into terminal scroll-back and CI logs, so neither the message nor the source line shows it; the position still leads to it.',
+    },
 
 } as const satisfies Record<string, CatalogEntry>;

@@ -134,7 +134,7 @@ export const XPR_UPGRADE = {
         severity: 'error',
         title: 'Silent repair with UCC components on a satellite',
         message: 'Satellite "{node}" runs the Connection APL (UCC); the silent repair does not upgrade UCC components on satellites.',
-        fix: 'Use "repair" (the interactive Component Installer) for this site, or "fixReleaseMedium"/"repair" from V7 R1 without satellites.',
+        fix: 'Use "repair" (the interactive Component Installer) for this site.',
         explanation: 'The silent upgrade of UCC components such as Web Collaboration Server, Connection APL, Media Server and conferencing modules on satellite computers is not supported.',
         guide: 'XPR Upgrade guide §2.8.2 Restrictions (rows v6r2-64, v7r0-64, v7r1fr0-64)',
     },

@@ -59,7 +59,7 @@ describe('xprc command line', () => {
     describe('exit codes', () => {
         const cases: readonly [string, readonly string[], number, RegExp][] = [
             ['--version prints the version', ['--version'], 0, /^\d+\.\d+\.\d+\n$/],
-            ['--help lists the commands', ['--help'], 0, /build <manifest>[\s\S]*validate <manifest>[\s\S]*schema[\s\S]*explain/],
+            ['--help lists the commands', ['--help'], 0, /init \[file\][\s\S]*build <manifest\.\.>[\s\S]*validate <manifest\.\.>[\s\S]*schema[\s\S]*explain/],
             ['validate of a valid manifest', ['validate', 'site.json'], 0, /site\.json: no errors\./],
             ['explain a known code', ['explain', 'XPR3001'], 0, /XPR3001 \(error, semantic\): Duplicate node name/],
             ['explain without a code lists all codes', ['explain'], 0, /XPR1002[\s\S]*XPR3021/],
@@ -189,6 +189,33 @@ describe('xprc command line', () => {
             expect([parsed.schema, parsed.version]).to.deep.equal(['xprc-diagnostics', 1]);
             expect(parsed.errors).to.equal(1);
             expect(parsed.diagnostics[0]).to.include({ code: 'XPR2004', line: 1, column: manifest.indexOf('"Win95"') + 1 });
+        });
+
+        describe('colour (FORCE_COLOR, NO_COLOR, TERM=dumb, TTY)', () => {
+            const cases: readonly [string, boolean, NodeJS.ProcessEnv, boolean][] = [
+                ['a pipe', false, {}, false],
+                ['a terminal', true, {}, true],
+                ['a terminal with NO_COLOR', true, { NO_COLOR: '1' }, false],
+                ['a terminal with an empty NO_COLOR (unset, by no-color.org)', true, { NO_COLOR: '' }, true],
+                ['a terminal with TERM=dumb', true, { TERM: 'dumb' }, false],
+                ['a pipe with FORCE_COLOR=1', false, { FORCE_COLOR: '1' }, true],
+                ['a pipe with FORCE_COLOR=3', false, { FORCE_COLOR: '3' }, true],
+                ['a pipe with FORCE_COLOR set empty (on, as in Node)', false, { FORCE_COLOR: '' }, true],
+                ['a pipe with FORCE_COLOR and NO_COLOR (FORCE_COLOR decides, as in Node)', false, { FORCE_COLOR: '1', NO_COLOR: '1' }, true],
+                ['a terminal with FORCE_COLOR=0', true, { FORCE_COLOR: '0' }, false],
+                ['a terminal with FORCE_COLOR=false', true, { FORCE_COLOR: 'false' }, false],
+            ];
+            for (const [title, isTTY, env, coloured] of cases) {
+                it(`should ${coloured ? '' : 'not '}colour diagnostics on ${title}`, async () => {
+                    writeFileSync(join(dir, 'site.json'), '{ "name": "x", "nodez": [] }');
+                    let stderr = '';
+                    const code = await main(['validate', 'site.json'], { stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t), isTTY }, env, cwd: dir });
+                    expect(code).to.equal(1);
+                    expect(stderr).to.contain('XPR2003');
+                    if (coloured) expect(stderr).to.contain('\u001b[31merror\u001b[39m');
+                    else expect(stderr).to.not.contain('\u001b[');
+                });
+            }
         });
 
         it('should colour diagnostics only on a terminal and never with NO_COLOR', async () => {

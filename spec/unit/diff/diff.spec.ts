@@ -92,7 +92,7 @@ describe('compiler/diff: diffSites', () => {
         for (const [title, mutate] of cases) {
             it(`should report no change for ${title}`, () => {
                 const diff = diffSites(baseIr, compileJson(edited(mutate)));
-                expect(diff).to.deep.equal({ settings: [], nodes: [], plan: [] });
+                expect(diff).to.deep.equal({ settings: [], nodes: [], plan: [], selectedNodes: null });
                 expect(hasChanges(diff)).to.equal(false);
             });
         }
@@ -106,7 +106,7 @@ describe('compiler/diff: diffSites', () => {
         const cases: readonly [string, (m: Json) => void, Check][] = [
             ['a DSC property (one node)', (m) => (app(m).baseline.services[0].startupType = 'Automatic'), (d) => {
                 expect(node(d, 'APP01').resources).to.deep.equal([
-                    { change: 'changed', resourceType: 'xService', id: 'Service_LabSvc', oldSource: '/nodes/0/baseline/services/0', newSource: '/nodes/0/baseline/services/0', guide: null, properties: [{ name: 'StartupType', old: "'Manual'", new: "'Automatic'" }] },
+                    { change: 'changed', resourceType: 'xService', id: 'Service_LabSvc', oldSource: '/nodes/0/baseline/services/0', newSource: '/nodes/0/baseline/services/0', guide: null, properties: [{ name: 'StartupType', old: "'Manual'", new: "'Automatic'" }], removal: null },
                 ]);
             }],
             ['a registry value in a shared profile (every node that applies it)', (m) => (m.baselines.common.registry[0].value = 2), (d) => {
@@ -174,7 +174,7 @@ describe('compiler/diff: diffSites', () => {
                 ]);
             }],
             ['a site setting', (m) => (m.domain = 'lab.test'), (d) => {
-                expect(d).to.deep.equal({ settings: [{ name: 'domain', old: "'lab.local'", new: "'lab.test'" }], nodes: [], plan: [] });
+                expect(d).to.deep.equal({ settings: [{ name: 'domain', old: "'lab.local'", new: "'lab.test'" }], nodes: [], plan: [], selectedNodes: null });
             }],
             ['a credential added to a node', (m) => (m.nodes[1].baseline.services = [{ name: 'X', account: { credential: 'AppService' } }]), (d) => {
                 expect(node(d, 'WEB01').credentials).to.deep.equal([
@@ -307,6 +307,8 @@ describe('compiler/diff/lines', () => {
         ['a line inserted', ['a', 'c'], ['a', 'b', 'c'], ' a|+b| c'],
         ['everything new', [], ['a'], '+a'],
         ['everything gone', ['a'], [], '-a'],
+        ['a block replaced (removals first)', ['a', 'b', 'c', 'd'], ['a', 'x', 'y', 'd'], ' a|-b|-c|+x|+y| d'],
+        ['a line moved down', ['a', 'b', 'c'], ['b', 'c', 'a'], '-a| b| c|+a'],
     ];
     for (const [title, a, b, expected] of cases) {
         it(`should diff ${title}`, () => expect(diffLines(a, b).map((o) => `${o.op}${o.text}`).join('|')).to.equal(expected));
@@ -315,5 +317,12 @@ describe('compiler/diff/lines', () => {
         const a = Array.from({ length: 20 }, (_, i) => `l${i}`);
         const b = a.map((l) => (l === 'l10' ? 'changed' : l));
         expect(withContext(diffLines(a, b)).map((o) => `${o.op}${o.text}`)).to.deep.equal(['…', ' l8', ' l9', '-l10', '+changed', ' l11', ' l12', '…']);
+    });
+    it('should diff a 3,000-line script line by line (the old LCS table gave up above 1,000,000 cells and showed both whole values)', () => {
+        const a = Array.from({ length: 3000 }, (_, i) => `line ${i}`);
+        const b = a.map((l) => (l === 'line 1500' ? 'edited' : l));
+        const ops = diffLines(a, b);
+        expect(ops.filter((o) => o.op !== ' ').map((o) => `${o.op}${o.text}`)).to.deep.equal(['-line 1500', '+edited']);
+        expect(ops).to.have.length(3001);
     });
 });

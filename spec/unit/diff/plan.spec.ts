@@ -61,6 +61,7 @@ describe('xprc diff of the site plan (compiler/diff/plan.ts)', () => {
                 change: 'changed',
                 id: 'apply-a-operate',
                 step: 'A: apply Operate',
+                node: 'A',
                 oldPhase: 'One',
                 newPhase: 'Two',
                 oldSource: '/nodes/0',
@@ -68,7 +69,7 @@ describe('xprc diff of the site plan (compiler/diff/plan.ts)', () => {
                 fields: [{ name: 'phase', old: '"One"', new: '"Two"' }],
             },
         ]);
-        const text = renderDiffText({ settings: [], nodes: [], plan: diff }, { old: 'a', new: 'b' }, plain);
+        const text = renderDiffText({ settings: [], nodes: [], plan: diff, selectedNodes: null }, { old: 'a', new: 'b' }, plain);
         expect(text).to.include('~ step apply-a-operate: A: apply Operate (moved to another phase)');
         expect(text).to.include('plan steps: 1 changed');
     });

@@ -203,6 +203,11 @@ const CASES: Readonly<Record<string, RuleCases>> = {
     references: {
         failing: [
             {
+                it: 'should report an unknown profile a role names',
+                manifest: site([node('SRV01', { roles: ['web'] })], { roles: { web: { baselines: ['comon'] } }, baselines: { common: {} } }),
+                expected: [row('XPR3005', 6, 9, '/roles/web/baselines/0', 'Baseline profile "comon" is not declared'), row('XPR3007', 11, 5, '/baselines/common', 'is declared but no node applies it')],
+            },
+            {
                 it: 'should report an unknown credential with a did-you-mean suggestion',
                 manifest: withBaseline(
                     {
@@ -443,15 +448,25 @@ const CASES: Readonly<Record<string, RuleCases>> = {
     conflicts: {
         failing: [
             {
+                it: 'should report an item one layer gives twice with different settings as XPR3010 (no layer to win)',
+                manifest: withBaseline({ services: [{ name: 'Spooler', state: 'Stopped' }, { name: 'Spooler', state: 'Running', override: true }] }),
+                expected: [
+                    // "override" within one layer replaces nothing: the item is still there twice.
+                    row('XPR3010', 12, 11, '/nodes/0/baseline/services/1', 'Node "SRV01" gets "service:Spooler" twice with different settings (state).', [
+                        note('/nodes/0/baseline/services/0', 8, 11, 'First defined in nodes[0].baseline.'),
+                    ]),
+                ],
+            },
+            {
                 it: 'should report the same registry value with different data from two profiles, with a note at the first',
                 manifest: withProfiles({ one: { registry: [registryValue({ value: 1 })] }, two: { registry: [registryValue({ value: 2 })] } }),
                 expected: [
                     row(
-                        'XPR3010',
+                        'XPR3012',
                         16,
                         9,
                         '/baselines/two/registry/0',
-                        'Node "SRV01" gets "registry:HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor\\Port" twice with different settings (value).',
+                        'Node "SRV01" gets "registry:HKEY_LOCAL_MACHINE\\SOFTWARE\\Vendor\\Port" from baselines.one and, with different settings (value), from baselines.two.',
                         [note('/baselines/one/registry/0', 6, 9, 'First defined in baselines.one.')],
                     ),
                 ],
@@ -462,7 +477,7 @@ const CASES: Readonly<Record<string, RuleCases>> = {
                     baselines: { common: { services: [{ name: 'Spooler', state: 'Stopped' }] } },
                 }),
                 expected: [
-                    row('XPR3010', 21, 11, '/nodes/0/baseline/services/0', 'Node "SRV01" gets "service:Spooler" twice with different settings (state).', [
+                    row('XPR3012', 21, 11, '/nodes/0/baseline/services/0', 'Node "SRV01" gets "service:Spooler" from baselines.common and, with different settings (state), from nodes[0].baseline.', [
                         note('/baselines/common/services/0', 6, 9, 'First defined in baselines.common.'),
                     ]),
                 ],
@@ -603,6 +618,40 @@ const CASES: Readonly<Record<string, RuleCases>> = {
                     one: { firewallRules: [{ name: 'R1', localPorts: [80, 443] }] },
                     two: { firewallRules: [{ name: 'R1', localPorts: [443, 80] }] },
                 }),
+                expected: [],
+            },
+        ],
+    },
+
+    layers: {
+        failing: [
+            {
+                it: 'should warn about an "override" that replaces nothing',
+                manifest: withBaseline({ services: [{ name: 'Spooler', state: 'Stopped', override: true }] }),
+                expected: [row('XPR3013', 11, 25, '/nodes/0/baseline/services/0/override', 'Node "SRV01": "service:Spooler" in nodes[0].baseline is marked "override"')],
+            },
+            {
+                it: 'should warn about a knockout that removes nothing, and about one of an item of the same layer',
+                manifest: withBaseline({ services: [{ name: 'Spooler' }], knockout: ['service:Spooler', 'feature:Telnet-Client'] }),
+                expected: [
+                    row('XPR3014', 13, 11, '/nodes/0/baseline/knockout/0', 'knockout "service:Spooler" in nodes[0].baseline matches no item'),
+                    row('XPR3014', 14, 11, '/nodes/0/baseline/knockout/1', 'knockout "feature:Telnet-Client" in nodes[0].baseline'),
+                ],
+            },
+            {
+                it: 'should warn about a role that no node has',
+                manifest: site([node('SRV01')], { roles: { web: { baselines: ['common'] } }, baselines: { common: {} } }),
+                // A profile a role names counts as applied (no XPR3007), even when no node has the role.
+                expected: [row('XPR3015', 4, 5, '/roles/web', 'Role "web" is declared in "roles" but no node lists it.')],
+            },
+        ],
+        passing: [
+            {
+                it: 'should let a node override a role baseline item and knock out another, without warnings',
+                manifest: site(
+                    [node('SRV01', { roles: ['web'], baseline: { services: [{ name: 'Spooler', state: 'Running', override: true }], knockout: ['feature:Telnet-Client'] } })],
+                    { roles: { web: { baselines: ['common'] } }, baselines: { common: { windowsFeatures: [{ name: 'Telnet-Client', ensure: 'Absent' }], services: [{ name: 'Spooler', state: 'Stopped' }] } } },
+                ),
                 expected: [],
             },
         ],

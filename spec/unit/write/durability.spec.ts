@@ -8,14 +8,30 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { flush, flushStaged, syncFileSystem, writeNew } from '../../../compiler/write/durability.js';
+import { flush, flushStaged, SYNCFS_MIN_FILES, syncFileSystem, writeNew } from '../../../compiler/write/durability.js';
 
 describe('write: durability', () => {
-    const cases: readonly { readonly name: string; readonly syncfs: boolean; readonly flushed: readonly string[] }[] = [
-        { name: 'one syncfs covers every file and folder', syncfs: true, flushed: [] },
+    const many = Array.from({ length: SYNCFS_MIN_FILES }, (_, i) => `/s/a/f${String(i).padStart(2, '0')}`);
+    const cases: readonly {
+        readonly name: string;
+        readonly files: readonly string[];
+        readonly syncfs: boolean;
+        readonly synced: readonly string[];
+        readonly flushed: readonly string[];
+    }[] = [
+        { name: 'one syncfs covers every file and folder', files: many, syncfs: true, synced: ['/s'], flushed: [] },
         {
             name: 'without syncfs, every file, then folders deepest first',
+            files: many,
             syncfs: false,
+            synced: ['/s'],
+            flushed: [...many, '/s/a/b', '/s/a', '/s'],
+        },
+        {
+            name: 'a small output is flushed file by file without starting sync',
+            files: ['/s/a/b/f1', '/s/a/f2', '/s/f3'],
+            syncfs: true,
+            synced: [],
             flushed: ['/s/a/b/f1', '/s/a/f2', '/s/f3', '/s/a/b', '/s/a', '/s'],
         },
     ];
@@ -23,14 +39,14 @@ describe('write: durability', () => {
         it(c.name, () => {
             const calls: string[] = [];
             const synced: string[] = [];
-            flushStaged('/s', ['/s/a/b/f1', '/s/a/f2', '/s/f3'], ['/s', '/s/a', '/s/a/b'], {
+            flushStaged('/s', c.files, ['/s', '/s/a', '/s/a/b'], {
                 syncFileSystem: (path) => {
                     synced.push(path);
                     return c.syncfs;
                 },
                 flush: (path) => calls.push(path),
             });
-            expect(synced).to.deep.equal(['/s']);
+            expect(synced).to.deep.equal(c.synced);
             expect(calls).to.deep.equal(c.flushed);
         });
     }

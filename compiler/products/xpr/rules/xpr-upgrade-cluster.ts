@@ -34,13 +34,10 @@ export const xprUpgradeCluster: Rule = {
         const problem = methodProblem(a);
         if (problem === 'fixReleaseMediumNotAllowed') {
             const what = a.cluster && a.satellites ? 'a cluster or a site with satellites' : a.cluster ? 'a cluster' : 'a site with satellites';
-            out.push(
-                diag('XprUpgradeFixReleaseMediumNotAllowed', {
-                        what,
-                        alternative: a.cluster
-                            ? '"repair" from the complete V7 R1 FR1 medium by the cluster procedure (§3.2)'
-                            : '"silentRepair", or "repair" from the complete V7 R1 FR1 medium',
-                    }, at('/xpr/upgrade/method')));
+            const alternative = a.cluster
+                ? '"repair" from the complete V7 R1 FR1 medium by the cluster procedure (§3.2)'
+                : '"silentRepair", or "repair" from the complete V7 R1 FR1 medium';
+            out.push(diag('XprUpgradeFixReleaseMediumNotAllowed', { what, alternative }, at('/xpr/upgrade/method')));
         } else if (problem === 'clusterSilentRepair' && a.row) {
             out.push(diag('XprUpgradeClusterSilentRepair', { row: a.row.id, section: a.row.section }, at('/xpr/upgrade/method')));
         }
