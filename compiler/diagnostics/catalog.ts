@@ -21,6 +21,7 @@ import { CORE_RULES } from './catalog/core-rules.js';
 import { XPR } from './catalog/xpr.js';
 import { XPR_CLUSTER } from './catalog/xpr-cluster.js';
 import { XPR_UPGRADE } from './catalog/xpr-upgrade.js';
+import { XPR_UPGRADE_PHASES } from './catalog/xpr-upgrade-phases.js';
 import { ONEX_PORTAL } from './catalog/onex-portal.js';
 import { OFFICESTATUS } from './catalog/officestatus.js';
 import { OX_UPDATER } from './catalog/ox-updater.js';
@@ -53,6 +54,7 @@ export const CATALOG = {
     ...CORE_RULES,
     ...XPR,
     ...XPR_UPGRADE,
+    ...XPR_UPGRADE_PHASES,
     ...XPR_CLUSTER,
     ...ONEX_PORTAL,
     ...OFFICESTATUS,

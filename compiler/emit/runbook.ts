@@ -4,6 +4,7 @@ import type { DscModuleRef } from '../dsc/block.js';
 import type { NodeIR, SiteIR } from '../ir/types.js';
 import { VERSION } from '../version.js';
 import { installableModules } from './ps/build-script.js';
+import { PHASE_PURPOSE } from './ps/configuration.js';
 import { mofPath, type ConfigurationView } from './ps/configurations.js';
 import { metaConfigurationFile } from './ps/meta-configuration.js';
 import { applyNotes, lcmLines } from './runbook-lcm.js';
@@ -32,6 +33,8 @@ export function emitRunbook(
     const prepare = views.find((v) => v.phase === 'Prepare');
     const operate = views.find((v) => v.phase === 'Operate');
     const phased = prepare !== undefined && operate !== undefined;
+    // An upgraded node (Backup / Upgrade configurations) lists every configuration in the order it is applied.
+    const upgraded = views.some((v) => v.phase === 'Backup' || v.phase === 'Upgrade');
     return render('runbook.md.hbs', {
         nodeName: node.name,
         siteName: site.name,
@@ -57,7 +60,8 @@ export function emitRunbook(
         prepareName: prepare?.name ?? '',
         prepareCommand: prepare ? command(mofPath(prepare)) : '',
         operateName: operate?.name ?? '',
-        applyCommand: command(operate && phased ? mofPath(operate) : '.\\MOF'),
+        applyCommand: command(operate && (phased || upgraded) ? mofPath(operate) : '.\\MOF'),
+        configurationSteps: upgraded ? views.map((v) => ({ name: v.name, purpose: `${v.phase}: ${PHASE_PURPOSE[v.phase]}`, command: command(mofPath(v)) })) : [],
         lcmCommand: `Set-DscLocalConfigurationManager -Path .\\MOF -ComputerName ${node.name} -Verbose`,
         lcmVerifyCommand: `Get-DscLocalConfigurationManager -CimSession ${node.name}`,
         metaFile: metaConfigurationFile(node),

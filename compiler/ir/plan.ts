@@ -17,11 +17,14 @@ import type { Source } from './types.js';
  * A node's configuration, by when it is applied: `Prepare` before a
  * vendor's interactive installer (what the installer needs), `Operate` after
  * it (the steady state, which keeps being enforced). A node without an
- * installer step has `Operate` only.
+ * installer step has `Operate` only. A node being upgraded (XPR `upgrade`)
+ * also has the one-off `Backup` (before anything changes) and `Upgrade`
+ * (the repair or restore and the fixes after it, before the steady state).
  */
-export type NodePhase = 'Prepare' | 'Operate';
+export type NodePhase = 'Backup' | 'Prepare' | 'Upgrade' | 'Operate';
 
-export const NODE_PHASES: readonly NodePhase[] = ['Prepare', 'Operate'];
+/** Every configuration, in the order a node applies them. */
+export const NODE_PHASES: readonly NodePhase[] = ['Backup', 'Prepare', 'Upgrade', 'Operate'];
 
 interface PlanStepBase {
     /** Unique within the plan; lower-case letters, digits and `-` (an anchor in PLAN.md). */
@@ -105,7 +108,7 @@ export function phasesOf(resource: { readonly phases?: readonly NodePhase[] }): 
     return resource.phases ?? ['Operate'];
 }
 
-/** A node's configurations, in the order they are applied: `Prepare` only when a resource asks for it. */
+/** A node's configurations, in the order they are applied: `Operate`, and each other one only when a resource asks for it. */
 export function configurationsOf(resources: readonly { readonly phases?: readonly NodePhase[] }[]): readonly NodePhase[] {
-    return resources.some((r) => phasesOf(r).includes('Prepare')) ? NODE_PHASES : ['Operate'];
+    return NODE_PHASES.filter((phase) => phase === 'Operate' || resources.some((r) => phasesOf(r).includes(phase)));
 }

@@ -28,6 +28,8 @@ export function emitRequiredModules(node: NodeIR, modules: readonly DscModuleRef
 }
 
 const PHASE_COMMENT = {
+    Backup: 'Backup: the backup before the upgrade (PLAN.md). MOF\\Backup',
+    Upgrade: 'Upgrade: the upgrade and the fixes after it (PLAN.md). MOF\\Upgrade',
     Prepare: 'Prepare: before the vendor installer (PLAN.md). MOF\\Prepare',
     Operate: 'Operate: the steady state once the installer ran. MOF\\Operate',
 } as const;

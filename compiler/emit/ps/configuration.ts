@@ -19,6 +19,8 @@ export function modulesOf(blocks: readonly DscBlock[]): DscModuleRef[] {
 
 /** What each configuration is for, in the script's header. */
 export const PHASE_PURPOSE: Readonly<Record<NodePhase, string>> = {
+    Backup: 'the backup before an upgrade changes anything; apply it once, first (MOF\\Backup).',
+    Upgrade: 'the upgrade itself and the fixes after it, before the steady state; apply it once (MOF\\Upgrade).',
     Prepare: 'what the vendor installer needs; apply it before the installer (MOF\\Prepare).',
     Operate: 'the steady state once the installer ran; it stays applied (MOF\\Operate).',
 };

@@ -13,7 +13,7 @@
 import type { DscBlock } from '../../dsc/block.js';
 import { dscBlocks } from '../../dsc/resources/index.js';
 import { InternalError } from '../../diagnostics/internal-error.js';
-import { phasesOf, type NodePhase } from '../../ir/plan.js';
+import { NODE_PHASES, phasesOf, type NodePhase } from '../../ir/plan.js';
 import type { NodeIR } from '../../ir/types.js';
 import { configurationName } from './configuration.js';
 import { psIdentifier } from './quote.js';
@@ -48,12 +48,16 @@ export function mofPath(view: Pick<ConfigurationView, 'subfolder'>): string {
 function phaseNode(node: NodeIR, phase: NodePhase): NodeIR {
     const resources = node.resources.filter((r) => phasesOf(r).includes(phase));
     const ids = new Set(resources.map((r) => r.id));
+    const earlier = new Set(NODE_PHASES.slice(0, NODE_PHASES.indexOf(phase)));
+    const byId = new Map(node.resources.map((r) => [r.id, r]));
     const inPhase = resources.map((r) => {
         const missing = r.dependsOn.filter((id) => !ids.has(id));
-        // Prepare runs first: a Prepare resource cannot rely on what only Operate makes. An Operate
-        // resource may have depended on one-off preparation; once Operate is applied, that is done.
-        if (phase === 'Prepare' && missing.length > 0) {
-            throw new InternalError(`Node ${node.name}: ${r.id} is in Prepare but depends on ${missing.join(', ')}, which is not`);
+        // The configurations are applied in NODE_PHASES order: a resource cannot rely on what only a later
+        // one makes (Prepare on Operate). It may have depended on one-off work of an earlier configuration
+        // (Operate on Prepare's preparation); once that configuration is applied, that is done.
+        const later = missing.filter((id) => !phasesOf(byId.get(id) ?? {}).some((p) => earlier.has(p)));
+        if (later.length > 0) {
+            throw new InternalError(`Node ${node.name}: ${r.id} is in ${phase} but depends on ${later.join(', ')}, which is not in it or an earlier configuration`);
         }
         return missing.length === 0 ? r : { ...r, dependsOn: r.dependsOn.filter((id) => ids.has(id)) };
     });

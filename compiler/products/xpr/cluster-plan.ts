@@ -19,6 +19,9 @@ import { section } from './cluster-data.js';
 import { chainEnd } from './cluster-lower.js';
 import { clusterNodes, clusterServices, clusterSettings, type ClusterNode } from './cluster-model.js';
 import { planXpr } from './plan.js';
+import { upgradeRoute } from './upgrade-matrix.js';
+import { planXprUpgrade } from './upgrade-plan.js';
+import { planXprClusterUpgrade } from './upgrade-cluster.js';
 import { HOST_REQUIREMENTS_STEP } from './runbook.js';
 
 /** How long a further node waits for the install node's resources: every minute for twelve hours (setup and integration by hand). */
@@ -142,5 +145,10 @@ export function planXprCluster(resolved: ResolvedSite, nodes: readonly NodeIR[])
 
 /** The plan of the `xpr` section: the cluster's when it has one. */
 export function planXprSite(resolved: ResolvedSite, nodes: readonly NodeIR[]): PlanPhase[] {
+    const xpr = resolved.site.xpr;
+    const route = xpr?.upgrade ? upgradeRoute(resolved.site, xpr) : undefined;
+    if (route) {
+        return xpr?.cluster ? planXprClusterUpgrade(resolved, nodes, route) : planXprUpgrade(resolved, nodes, route);
+    }
     return resolved.site.xpr?.cluster ? planXprCluster(resolved, nodes) : planXpr(resolved, nodes);
 }

@@ -8,6 +8,7 @@
  * runbook.ts the setup steps, rules/ the vendor rules (XPR3100–XPR3199).
  */
 
+import type { Xpr } from '../../manifest/types.generated.js';
 import type { Product } from '../product.js';
 import { clusterCredentialUses } from './cluster-credentials.js';
 import { CLUSTER_RULES } from './cluster-rules.js';
@@ -28,6 +29,8 @@ import { xprReportApl } from './rules/xpr-report-apl.js';
 import { xprServerName } from './rules/xpr-server-name.js';
 import { xprServiceAccount } from './rules/xpr-service-account.js';
 import { xprWindowsFeatures } from './rules/xpr-windows-features.js';
+import { backupCredentialUses } from './upgrade-phases.js';
+import { xprPhasesBackup } from './rules/xpr-phases-backup.js';
 import { upgradeCredentialUses, UPGRADE_RULES } from './upgrade-rules.js';
 
 export const xprProduct: Product = {
@@ -50,6 +53,7 @@ export const xprProduct: Product = {
         xprAuthentication,
         ...CLUSTER_RULES,
         ...UPGRADE_RULES,
+        xprPhasesBackup,
     ],
     credentialUses(site) {
         const xpr = site.xpr;
@@ -63,8 +67,17 @@ export const xprProduct: Product = {
             ...(xpr.media?.credential && xpr.media.stagingPath !== undefined
                 ? [{ node: host.nodeName, name: xpr.media.credential.credential, pointer: '/xpr/media/credential/credential' }]
                 : []),
-        ]).concat(clusterCredentialUses(xpr), upgradeCredentialUses(xpr));
+        ]).concat(clusterCredentialUses(xpr), upgradeCredentials(xpr));
     },
     lowerNode: lowerXprNode,
     planSite: planXprSite,
 };
+
+/**
+ * The upgrade's references: the backup share's account is a configuration parameter of every host's
+ * Backup Scripts where they write to `backupPath` (upgrade-phases.ts), otherwise runbook-only (upgrade-rules.ts).
+ */
+function upgradeCredentials(xpr: Xpr) {
+    const backup = backupCredentialUses(xpr);
+    return [...upgradeCredentialUses(xpr).filter((use) => backup.length === 0 || !use.pointer.startsWith('/xpr/upgrade/credentials/backupShare')), ...backup];
+}

@@ -48,10 +48,21 @@ import { HOST_REQUIREMENTS_STEP, SETUP_DONE_STEP, xprRunbook } from './runbook.j
 import { hostRequirementsScript, installedScript, licenseLoggingScript, mediumCopyScript } from './scripts.js';
 import { lowerXprClusterNode } from './cluster-lower.js';
 import { clusterNodeOf } from './cluster-model.js';
+import { upgradeRoute } from './upgrade-matrix.js';
+import { lowerUpgradedHost } from './upgrade-phases.js';
+import { lowerUpgradedClusterNode } from './upgrade-cluster.js';
 
 export function lowerXprNode(resolved: ResolvedSite, node: ResolvedNode): ProductNodeOutput | undefined {
     // A cluster node (xpr.cluster) is lowered by cluster-lower.ts, which builds on the host lowering below.
     const xprSection = resolved.site.xpr;
+    // A site with `xpr.upgrade` gets its upgrade phases on top of the target's lowering (upgrade-phases.ts).
+    const route = xprSection?.upgrade ? upgradeRoute(resolved.site, xprSection) : undefined;
+    if (route && xprSection?.cluster && clusterNodeOf(xprSection, node.name)) {
+        return lowerUpgradedClusterNode(resolved, node, route, (r, n) => lowerXprClusterNode(r, n, lowerXprHostNode));
+    }
+    if (route) {
+        return lowerUpgradedHost(resolved, node, route, lowerXprHostNode);
+    }
     if (xprSection?.cluster && clusterNodeOf(xprSection, node.name)) {
         return lowerXprClusterNode(resolved, node, lowerXprHostNode);
     }

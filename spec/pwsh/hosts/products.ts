@@ -20,6 +20,7 @@ import { INSTALL_MARKER } from '../../../compiler/products/xpr/data.js';
 import { hostOfNode, mediaPath, sameName } from '../../../compiler/products/xpr/model.js';
 import { merge, type State } from './base.js';
 import { clusterFixture } from './cluster.js';
+import { upgradeFixture } from './upgrade.js';
 
 export interface Installer {
     readonly ExitCode: number;
@@ -149,7 +150,7 @@ const officeStatus: ProductFixture = {
     },
 };
 
-export const PRODUCT_FIXTURES: readonly ProductFixture[] = [xpr, onexPortal, officeStatus, clusterFixture];
+export const PRODUCT_FIXTURES: readonly ProductFixture[] = [xpr, onexPortal, officeStatus, clusterFixture, upgradeFixture];
 
 /** What a runbook step changes, from every fixture that models it (XPR setup also makes the cluster's File Server), or undefined. */
 export function manualStepPatch(site: Site, node: NodeIR, stepId: string): State | undefined {

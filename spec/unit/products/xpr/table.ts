@@ -7,6 +7,7 @@
 import { CERT, site, withKernel, withKernelNode, withSatellite, type Json } from './cases.js';
 import { CLUSTER_CASES } from './cluster-cases.js';
 import { UPGRADE_CASES } from './upgrade-cases.js';
+import { UPGRADE_PHASES_CASES } from './upgrade-phases-cases.js';
 
 export interface Row {
     readonly code: string;
@@ -559,4 +560,5 @@ export const CASES: readonly RuleCase[] = [
     },
     ...CLUSTER_CASES,
     ...UPGRADE_CASES,
+    ...UPGRADE_PHASES_CASES,
 ];
