@@ -7,7 +7,7 @@
  */
 
 import type { ItemHistory } from '../frontend/layers.js';
-import type { ResolvedItem } from '../frontend/items.js';
+import { IDENTITY_PROPERTIES, NOT_SETTINGS, type ResolvedItem } from '../frontend/items.js';
 import type { Sources } from '../frontend/sources.js';
 import { escapeUnsafe } from '../diagnostics/display.js';
 
@@ -59,22 +59,11 @@ export function chainRows(history: ItemHistory, sources: Sources, names: 'relati
     return rows;
 }
 
-/** Properties that name the item or order it, not settings it has. */
-const NOT_SETTINGS = new Set(['dependsOn', 'override']);
-const IDENTITY: Readonly<Record<ResolvedItem['kind'], readonly string[]>> = {
-    feature: ['name'],
-    registry: ['key', 'name', 'view'],
-    service: ['name'],
-    firewall: ['name'],
-    folder: ['path'],
-    file: ['path'],
-    package: ['name'],
-};
 
 /** `startupType: Disabled, state: Stopped`, by property name; `(as the defaults say)` when the item sets nothing but its identity. */
 export function settingsText(entry: ResolvedItem): string {
     const record = entry.item as unknown as Record<string, unknown>;
-    const skip = new Set([...NOT_SETTINGS, ...IDENTITY[entry.kind]]);
+    const skip = new Set([...NOT_SETTINGS, ...IDENTITY_PROPERTIES[entry.kind]]);
     const names = Object.keys(record)
         .filter((name) => !skip.has(name))
         .sort();

@@ -98,7 +98,7 @@ export function normalisePath(path: string): string {
  * HKEY_LOCAL_MACHINE\…), and dependsOn is ordering, not a setting.
  */
 export function differingSettings(a: ResolvedItem, b: ResolvedItem): string[] {
-    const skip = new Set(['dependsOn', 'override', ...(IDENTITY_PROPERTIES[a.kind] ?? [])]);
+    const skip = new Set([...NOT_SETTINGS, ...IDENTITY_PROPERTIES[a.kind]]);
     const recordA = { ...DEFAULTS[a.kind], ...(a.item as object) } as Record<string, unknown>;
     const recordB = { ...DEFAULTS[b.kind], ...(b.item as object) } as Record<string, unknown>;
     const keys = new Set([...Object.keys(recordA), ...Object.keys(recordB)]);
@@ -111,7 +111,11 @@ export function differingSettings(a: ResolvedItem, b: ResolvedItem): string[] {
     return [...keys].filter((key) => !skip.has(key) && comparable(key, recordA[key]) !== comparable(key, recordB[key])).sort();
 }
 
-const IDENTITY_PROPERTIES: Partial<Record<ItemKind, readonly string[]>> = {
+/** Properties that order an item or mark how it layers, not settings it has. */
+export const NOT_SETTINGS: readonly string[] = ['dependsOn', 'override'];
+
+/** The properties that make an item's identity, per kind (what two layers must share to be "the same item"). */
+export const IDENTITY_PROPERTIES: Readonly<Record<ItemKind, readonly string[]>> = {
     feature: ['name'],
     registry: ['key', 'name', 'view'],
     service: ['name'],

@@ -10,18 +10,7 @@ export function clientGroups(section: OxUpdater): { group: OxClientGroup; pointe
     return section.clientGroups.map((group, i) => ({ group, pointer: `${SECTION}/clientGroups/${i}` }));
 }
 
-/** Compares dotted versions numerically, missing parts as 0. */
-export function compareVersions(a: string, b: string): number {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
-    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-        if (d !== 0) {
-            return d;
-        }
-    }
-    return 0;
-}
+export { compareVersions } from '../versions.js';
 
 /** Whether the group gets the Updater MSI; the default is the guide's user-driven download (§1.1). */
 export function installsPackage(group: OxClientGroup): boolean {

@@ -14,6 +14,7 @@ import { hostComponents, mediaRoot, type XprHost } from './model.js';
 import { c, t } from './runbook-context.js';
 import type { HotfixSet, UpgradeRoute, UpgradeSourceVersion } from './upgrade-types.js';
 import { confirmCommand, markerPath } from './upgrade-scripts.js';
+import { SOURCE_LABELS, TARGET_LABELS } from './upgrade-data.js';
 
 /** The words every mention of the uninstall starts with (PLAN.md and RUNBOOK.md). */
 export const POINT_OF_NO_RETURN = 'POINT OF NO RETURN';
@@ -33,29 +34,13 @@ export const HOTFIXES: Readonly<Record<HotfixSet, { readonly beforeBackup: reado
     },
 };
 
-const SOURCE_LABEL: Readonly<Record<UpgradeSourceVersion, string>> = {
-    V7R1: 'XPR V7 R1 FR0',
-    V7R0: 'XPR V7 R0',
-    V6R2: 'XPR V6 R2',
-    V6R1: 'XPR V6 R1',
-    V6R0: 'XPR V6 R0',
-    V5R4FR13: 'XPR 5.0 R4 FR13',
-    V5R4: 'XPR 5.0 R4',
-    V5R3: 'XPR 5.0 R3',
-    V5R2: 'XPR 5.0 R2',
-    V5R1: 'XPR 5.0 R1',
-    V5R0: 'XPR 5.0 R0',
-    'MRS8.03': 'MRS 8.03',
-    MRS8: 'MRS 8.xx',
-    MRS7: 'MRS 7.xx',
-};
 
 export function sourceLabel(route: Pick<UpgradeRoute, 'from' | 'bitness'>): string {
-    return `${SOURCE_LABEL[route.from]} (${route.bitness}-bit)`;
+    return `${SOURCE_LABELS[route.from]} (${route.bitness}-bit)`;
 }
 
 export function targetLabel(route: Pick<UpgradeRoute, 'to'>): string {
-    return route.to === 'V7R1FR1' ? 'XPR V7 R1 FR1' : 'XPR V7 R1';
+    return TARGET_LABELS[route.to];
 }
 
 const METHOD_LABEL = {

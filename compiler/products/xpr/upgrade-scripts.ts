@@ -32,6 +32,19 @@ export function confirmCommand(step: string): string {
 const writeMarker = (step: string): string => `$null = New-Item -Path ${psString(markerPath(step))} -Force`;
 const markerTest = (step: string): string => `Test-Path -LiteralPath ${psString(markerPath(step))}`;
 
+/**
+ * A step that runs once: Get reports `done`/`notDone` (PowerShell
+ * expressions), Test is the marker, Set returns when the marker is there,
+ * else runs `body` and writes the marker as its last action.
+ */
+function markedStep(step: string, report: { readonly done: string; readonly notDone: string }, body: readonly string[]): ScriptLines {
+    return {
+        getScript: [`@{ Result = if (${markerTest(step)}) { ${report.done} } else { ${report.notDone} } }`],
+        testScript: [markerTest(step)],
+        setScript: [`if (${markerTest(step)}) { return }`, ...body, writeMarker(step)],
+    };
+}
+
 /** The same three lines of version arithmetic in every block that needs them (blocks share no functions). */
 function versionLines(binary: string): string[] {
     return [
@@ -61,17 +74,11 @@ export function confirmationGate(step: string, gate: ScriptGate, fact: string): 
 /** `reg.exe export` of the XPR registry tree (§2.3.2), then the marker. */
 export function registryExportScript(input: { readonly step: string; readonly key: string; readonly folder: string }): ScriptLines {
     const file = `${input.folder}\\xpr.reg`;
-    return {
-        getScript: [`@{ Result = if (${markerTest(input.step)}) { ${psString(file)} } else { '' } }`],
-        testScript: [markerTest(input.step)],
-        setScript: [
-            `if (${markerTest(input.step)}) { return }`,
-            `$null = New-Item -Path ${psString(input.folder)} -ItemType Directory -Force`,
-            `$output = reg.exe export ${psString(input.key)} ${psString(file)} /y`,
-            `if ($LASTEXITCODE -ne 0) { throw (${psString(`xprc: reg.exe export of ${input.key} to ${file} failed: `)} + ($output -join ' ')) }`,
-            writeMarker(input.step),
-        ],
-    };
+    return markedStep(input.step, { done: psString(file), notDone: "''" }, [
+        `$null = New-Item -Path ${psString(input.folder)} -ItemType Directory -Force`,
+        `$output = reg.exe export ${psString(input.key)} ${psString(file)} /y`,
+        `if ($LASTEXITCODE -ne 0) { throw (${psString(`xprc: reg.exe export of ${input.key} to ${file} failed: `)} + ($output -join ' ')) }`,
+    ]);
 }
 
 /**
@@ -82,23 +89,17 @@ export function registryExportScript(input: { readonly step: string; readonly ke
  */
 export function fileCopyScript(input: { readonly step: string; readonly installPath: string; readonly folder: string; readonly items: readonly string[] }): ScriptLines {
     const root = input.installPath.replace(/\\+$/, '');
-    return {
-        getScript: [`@{ Result = if (${markerTest(input.step)}) { 'copied' } else { 'not copied' } }`],
-        testScript: [markerTest(input.step)],
-        setScript: [
-            `if (${markerTest(input.step)}) { return }`,
-            `foreach ($item in ${psArray(input.items)}) {`,
-            `    $source = ${psString(`${root}\\`)} + $item`,
-            `    $target = ${psString(`${input.folder}\\`)} + $item`,
-            '    if (-not (Test-Path -LiteralPath $source)) { continue }',
-            '    if (Test-Path -LiteralPath $target) { Remove-Item -LiteralPath $target -Recurse -Force }',
-            "    $parent = $target.Substring(0, $target.LastIndexOf('\\'))",
-            '    $null = New-Item -Path $parent -ItemType Directory -Force',
-            '    Copy-Item -LiteralPath $source -Destination $target -Recurse -Force -ErrorAction Stop',
-            '}',
-            writeMarker(input.step),
-        ],
-    };
+    return markedStep(input.step, { done: "'copied'", notDone: "'not copied'" }, [
+        `foreach ($item in ${psArray(input.items)}) {`,
+        `    $source = ${psString(`${root}\\`)} + $item`,
+        `    $target = ${psString(`${input.folder}\\`)} + $item`,
+        '    if (-not (Test-Path -LiteralPath $source)) { continue }',
+        '    if (Test-Path -LiteralPath $target) { Remove-Item -LiteralPath $target -Recurse -Force }',
+        "    $parent = $target.Substring(0, $target.LastIndexOf('\\'))",
+        '    $null = New-Item -Path $parent -ItemType Directory -Force',
+        '    Copy-Item -LiteralPath $source -Destination $target -Recurse -Force -ErrorAction Stop',
+        '}',
+    ]);
 }
 
 /**
@@ -109,19 +110,13 @@ export function fileCopyScript(input: { readonly step: string; readonly installP
 export function infoStorExportScript(input: { readonly step: string; readonly installPath: string; readonly folder: string }): ScriptLines {
     const tools = `${input.installPath.replace(/\\+$/, '')}\\SDKTools`;
     const file = `${input.folder}\\fullexport.txt`;
-    return {
-        getScript: [`@{ Result = if (${markerTest(input.step)}) { ${psString(file)} } else { '' } }`],
-        testScript: [markerTest(input.step)],
-        setScript: [
-            `if (${markerTest(input.step)}) { return }`,
-            `$null = New-Item -Path ${psString(input.folder)} -ItemType Directory -Force`,
-            `$process = Start-Process -FilePath ${psString(`${tools}\\infotool.exe`)} -ArgumentList @('fullexport', ${psString(`file=${file}`)}) -WorkingDirectory ${psString(tools)} -Wait -PassThru -NoNewWindow`,
-            `if (-not (Test-Path -LiteralPath ${psString(file)})) {`,
-            `    throw (${psString(`xprc: infotool fullexport wrote no ${file} (exit code `)} + $process.ExitCode + ')')`,
-            '}',
-            writeMarker(input.step),
-        ],
-    };
+    return markedStep(input.step, { done: psString(file), notDone: "''" }, [
+        `$null = New-Item -Path ${psString(input.folder)} -ItemType Directory -Force`,
+        `$process = Start-Process -FilePath ${psString(`${tools}\\infotool.exe`)} -ArgumentList @('fullexport', ${psString(`file=${file}`)}) -WorkingDirectory ${psString(tools)} -Wait -PassThru -NoNewWindow`,
+        `if (-not (Test-Path -LiteralPath ${psString(file)})) {`,
+        `    throw (${psString(`xprc: infotool fullexport wrote no ${file} (exit code `)} + $process.ExitCode + ')')`,
+        '}',
+    ]);
 }
 
 export interface SilentRepairInput {
@@ -213,18 +208,12 @@ export function markerLines(step: string): string[] {
  * marker records that the set ran.
  */
 export function runtimesScript(input: { readonly step: string; readonly programs: readonly string[] }): ScriptLines {
-    return {
-        getScript: [`@{ Result = if (${markerTest(input.step)}) { 'installed' } else { 'not installed' } }`],
-        testScript: [markerTest(input.step)],
-        setScript: [
-            `if (${markerTest(input.step)}) { return }`,
-            `foreach ($program in ${psArray(input.programs)}) {`,
-            "    if (-not (Test-Path -LiteralPath $program)) { throw ('xprc: the VC runtime installer ' + $program + ' is missing from the setup medium') }",
-            '    $null = Start-Process -FilePath $program -Wait -PassThru',
-            '}',
-            writeMarker(input.step),
-        ],
-    };
+    return markedStep(input.step, { done: "'installed'", notDone: "'not installed'" }, [
+        `foreach ($program in ${psArray(input.programs)}) {`,
+        "    if (-not (Test-Path -LiteralPath $program)) { throw ('xprc: the VC runtime installer ' + $program + ' is missing from the setup medium') }",
+        '    $null = Start-Process -FilePath $program -Wait -PassThru',
+        '}',
+    ]);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { at, diag, type PendingDiagnostic } from '../../../diagnostics/diagnostic.js';
 import type { Rule } from '../../../rules/rule.js';
 import { SOURCE_LABELS, sourceList, UPGRADE_MATRIX } from '../upgrade-data.js';
+import { compareVersions } from '../../versions.js';
 import { analyseUpgrade, type UpgradeAnalysis } from '../upgrade-matrix.js';
 
 /**
@@ -44,7 +45,7 @@ export const xprUpgradePath: Rule = {
             );
         }
         const installed = a.upgrade.build;
-        if (installed !== undefined && xpr.build !== undefined && compareBuilds(installed, xpr.build) >= 0) {
+        if (installed !== undefined && xpr.build !== undefined && compareVersions(installed, xpr.build) >= 0) {
             out.push(diag('XprUpgradeBuildNotNewer', { installed, target: xpr.build }, at('/xpr/upgrade/build')));
         }
         return out;
@@ -56,17 +57,4 @@ function knownBitness(a: UpgradeAnalysis): string {
     const scope = a.cluster ? 'cluster' : 'noCluster';
     const bits = [...new Set(UPGRADE_MATRIX.filter((r) => r.from.includes(a.from) && (r.scope === undefined || r.scope === scope)).flatMap((r) => r.bitness))].sort();
     return bits.length === 0 ? '' : ` The matrix lists ${SOURCE_LABELS[a.from]} on ${bits.join('-bit and ')}-bit only.`;
-}
-
-/** Builds `8.11.0.16072` compared part by part as numbers. */
-export function compareBuilds(a: string, b: string): number {
-    const pa = a.split('.').map(Number);
-    const pb = b.split('.').map(Number);
-    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-        if (d !== 0) {
-            return d;
-        }
-    }
-    return 0;
 }

@@ -125,7 +125,7 @@ describe('XPR upgrade phases', () => {
     it('should mark the uninstall as the point of no return in RUNBOOK and PLAN, with its confirmation command', () => {
         const result = build(TOV7);
         const step = node(result.ir, 'XPR01').manualSteps.find((s) => s.id === 'xpr-upgrade-uninstall')!;
-        expect(step.title).to.match(/^POINT OF NO RETURN: uninstall XPR V6 R2 \(32-bit\)$/);
+        expect(step.title).to.match(/^POINT OF NO RETURN: uninstall XPR 6 R2 \(32-bit\)$/);
         expect(step.instructions.join('\n')).to.contain('**POINT OF NO RETURN.**').and.contain(confirmCommand('Uninstalled'));
         const planStep = result.ir!.plan!.phases.flatMap((p) => p.steps).find((s) => s.id === 'xpr01-xpr-upgrade-uninstall')!;
         expect(planStep.title).to.match(/^POINT OF NO RETURN/);

@@ -939,7 +939,7 @@ Describe 'Node XPRN1 (site northwind-xpr-cluster-upgrade)' {
     }
 
     Context 'Manual steps (RUNBOOK.md)' -Tag 'ManualStep' {
-        It 'The upgrade: XPR V6 R2 (64-bit) to XPR V7 R1 (RUNBOOK.md 2.1, site.json#/xpr/upgrade)' {
+        It 'The upgrade: XPR 6 R2 (64-bit) to XPR 7 R1 (RUNBOOK.md 2.1, site.json#/xpr/upgrade)' {
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.1)'
         }
 

@@ -535,7 +535,7 @@ Describe 'Node XPR01 (site contoso-xpr-upgrade)' {
     }
 
     Context 'Manual steps (RUNBOOK.md)' -Tag 'ManualStep' {
-        It 'The upgrade: XPR V7 R0 (64-bit) to XPR V7 R1 FR1 (RUNBOOK.md 2.1, site.json#/xpr/upgrade)' {
+        It 'The upgrade: XPR 7 R0 (64-bit) to XPR 7 R1 FR1 (RUNBOOK.md 2.1, site.json#/xpr/upgrade)' {
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.1)'
         }
 

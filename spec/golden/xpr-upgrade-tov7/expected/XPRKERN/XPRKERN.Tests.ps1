@@ -307,8 +307,8 @@ Describe 'Node XPRKERN (site fabrikam-xpr-tov7)' {
         }
 
         It '[xScript]XprUpgrade_Uninstalled (site.json#/xpr/upgrade)' {
-            # Its TestScript: Runbook step "POINT OF NO RETURN: uninstall XPR V6 R2 (32-bit)" confirmed.
-            # A gate: it holds once the runbook step "POINT OF NO RETURN: uninstall XPR V6 R2 (32-bit)" is done.
+            # Its TestScript: Runbook step "POINT OF NO RETURN: uninstall XPR 6 R2 (32-bit)" confirmed.
+            # A gate: it holds once the runbook step "POINT OF NO RETURN: uninstall XPR 6 R2 (32-bit)" is done.
             $inDesiredState = & {
                 Test-Path -LiteralPath 'HKLM:\SOFTWARE\xprc\Upgrade\Uninstalled'
             }
@@ -539,7 +539,7 @@ Describe 'Node XPRKERN (site fabrikam-xpr-tov7)' {
     }
 
     Context 'Manual steps (RUNBOOK.md)' -Tag 'ManualStep' {
-        It 'The upgrade: XPR V6 R2 (32-bit) to XPR V7 R1 (RUNBOOK.md 2.1, site.json#/xpr/upgrade)' {
+        It 'The upgrade: XPR 6 R2 (32-bit) to XPR 7 R1 (RUNBOOK.md 2.1, site.json#/xpr/upgrade)' {
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.1)'
         }
 
@@ -556,7 +556,7 @@ Describe 'Node XPRKERN (site fabrikam-xpr-tov7)' {
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.4)'
         }
 
-        It 'POINT OF NO RETURN: uninstall XPR V6 R2 (32-bit) (RUNBOOK.md 2.5, site.json#/xpr/upgrade)' {
+        It 'POINT OF NO RETURN: uninstall XPR 6 R2 (32-bit) (RUNBOOK.md 2.5, site.json#/xpr/upgrade)' {
             Set-ItResult -Skipped -Because 'a manual step: check it by hand (RUNBOOK.md 2.5)'
         }
 

@@ -220,7 +220,7 @@ Configuration XPRKERN_Prepare
                 Test-Path -LiteralPath 'HKLM:\SOFTWARE\xprc\Upgrade\Uninstalled'
             }
             SetScript  = {
-                throw 'xprc gate: the old XPR is not confirmed uninstalled (POINT OF NO RETURN); once it is, confirm with: New-Item -Path ''HKLM:\SOFTWARE\xprc\Upgrade\Uninstalled'' -Force | Out-Null. Waiting for the runbook step "POINT OF NO RETURN: uninstall XPR V6 R2 (32-bit)" (RUNBOOK.md): do that step, then apply this configuration again.'
+                throw 'xprc gate: the old XPR is not confirmed uninstalled (POINT OF NO RETURN); once it is, confirm with: New-Item -Path ''HKLM:\SOFTWARE\xprc\Upgrade\Uninstalled'' -Force | Out-Null. Waiting for the runbook step "POINT OF NO RETURN: uninstall XPR 6 R2 (32-bit)" (RUNBOOK.md): do that step, then apply this configuration again.'
             }
         }
 
