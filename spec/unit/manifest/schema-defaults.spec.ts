@@ -23,6 +23,10 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { compile } from '../../../compiler/compile.js';
 import { loadSchemas, ROOT_SCHEMA_ID } from '../../../compiler/frontend/schemas.js';
+import { includeReader } from '../../../compiler/cli/read-include.js';
+import { DEFAULT_MAX_MANIFEST_BYTES } from '../../../compiler/cli/read-manifest.js';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { printIR } from '../../../compiler/ir/print.js';
 
 type Schema = Record<string, unknown>;
@@ -56,15 +60,16 @@ function defaultsOnRequired(node: unknown, path: string, out: string[]): void {
     }
 }
 
-function manifests(): { name: string; text: string }[] {
-    const out: { name: string; text: string }[] = [];
+function manifests(): { name: string; text: string; file: string }[] {
+    const out: { name: string; text: string; file: string }[] = [];
     for (const name of readdirSync(new URL('examples/', ROOT)).filter((n) => n.endsWith('.json')).sort()) {
-        out.push({ name: `examples/${name}`, text: readFileSync(new URL(`examples/${name}`, ROOT), 'utf8') });
+        const file = new URL(`examples/${name}`, ROOT);
+        out.push({ name: `examples/${name}`, text: readFileSync(file, 'utf8'), file: fileURLToPath(file) });
     }
     for (const name of readdirSync(new URL('spec/golden/', ROOT)).sort()) {
         const file = new URL(`spec/golden/${name}/site.json`, ROOT);
         if (existsSync(file)) {
-            out.push({ name: `spec/golden/${name}`, text: readFileSync(file, 'utf8') });
+            out.push({ name: `spec/golden/${name}`, text: readFileSync(file, 'utf8'), file: fileURLToPath(file) });
         }
     }
     return out;
@@ -104,8 +109,10 @@ function remove(document: unknown, pointer: string): void {
 }
 
 /** The IR without provenance: a filled-in default moves a resource's pointer from the object to the property, nothing else. */
-function meaning(text: string): { ir: string; codes: string[] } | { errors: string[] } {
-    const result = compile({ bytes: Buffer.from(text, 'utf8'), fileName: 'site.json' });
+/** The manifest's IR (pointers left out) or its errors; included files are read beside `file`. */
+function meaning(text: string, file: string): { ir: string; codes: string[] } | { errors: string[] } {
+    const readInclude = includeReader(file, dirname(file), DEFAULT_MAX_MANIFEST_BYTES);
+    const result = compile({ bytes: Buffer.from(text, 'utf8'), fileName: 'site.json', readInclude });
     if (!result.ir) {
         return { errors: result.diagnostics.map((d) => `${d.code} ${d.pointer ?? ''} ${d.message}`) };
     }
@@ -148,21 +155,21 @@ describe('schema defaults are real defaults (issue 11 item 21)', () => {
 
     describe('filling every omitted property with its schema default changes nothing', () => {
         const validate = ajv.getSchema(ROOT_SCHEMA_ID)!;
-        for (const { name, text } of manifests()) {
+        for (const { name, text, file } of manifests()) {
             it(name, function () {
-                const before = meaning(text);
+                const before = meaning(text, file);
                 if ('errors' in before) {
                     this.skip(); // An invalid manifest (a golden of errors) has no IR to compare.
                 }
                 const filled = JSON.parse(text) as unknown;
                 validate(filled);
-                let after = meaning(JSON.stringify(filled, null, 2));
+                let after = meaning(JSON.stringify(filled, null, 2), file);
                 if ('errors' in after) {
                     // Conditional defaults: take out those the object's other properties exclude.
                     for (const error of after.errors.filter((e) => e.startsWith('XPR2010 '))) {
                         remove(filled, error.split(' ')[1]!);
                     }
-                    after = meaning(JSON.stringify(filled, null, 2));
+                    after = meaning(JSON.stringify(filled, null, 2), file);
                 }
                 expect('errors' in after ? after.errors : [], 'the filled-in manifest compiles').to.deep.equal([]);
                 if ('errors' in after || 'errors' in before) return;
