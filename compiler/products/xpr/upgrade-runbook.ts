@@ -107,13 +107,21 @@ export function beforeBackupStep(ctx: UpgradeContext): UpgradeStep {
     const { route, xpr } = ctx;
     const reinstall = route.method === 'backupReinstallRestore';
     const hotfixes = HOTFIXES[route.row.hotfixSet].beforeBackup;
+    // On a 32-bit Windows there is no WOW6432Node: XPR's keys are under SOFTWARE itself.
+    const xprKey = route.bitness === 32 ? 'HKLM\\SOFTWARE\\PP-COM' : 'HKLM\\SOFTWARE\\WOW6432Node\\PP-COM';
     return {
         id: 'xpr-upgrade-before-backup',
         title: 'Before the backup: disk images, routing rules, inventory',
         instructions: [
             'Take images of the hard disks (the only way back after a failed upgrade) and keep the operating system and old XPR media.',
             ...(ctx.backupFolder === undefined
-                ? ['The manifest gives no `upgrade.backupPath`, so the Backup configuration copies nothing: export `HKLM\\SOFTWARE\\WOW6432Node\\PP-COM` with regedit, copy `Stat`, `Log`, `Folders`, `Userdata`, `res\\maint` and `res\\RepApl` of the installation and run `infotool fullexport` from `SDKTools` yourself (§2.3.2).']
+                ? [`The manifest gives no \`upgrade.backupPath\`, so the Backup configuration copies nothing: export \`${xprKey}\` with regedit, copy \`Stat\`, \`Log\`, \`Folders\`, \`Userdata\`, \`res\\maint\` and \`res\\RepApl\` of the installation and run \`infotool fullexport\` from \`SDKTools\` yourself (§2.3.2).`]
+                : []),
+            // DSC needs Windows PowerShell 5.1 (WMF 5.1), which Microsoft ships for no 32-bit Windows Server.
+            ...(route.bitness === 32 && ctx.backupFolder !== undefined
+                ? [
+                      `This host runs a 32-bit Windows, for which there is no Windows PowerShell 5.1 (WMF 5.1): if the Backup configuration cannot be applied here, do what it does by hand: \`reg.exe export ${xprKey}\` into \`${ctx.backupFolder}\\xpr.reg\`, copy \`Stat\`, \`Log\`, \`Folders\`, \`Userdata\`, \`res\\maint\`, \`res\\RepApl\` and \`param.xml\` of the installation to \`${ctx.backupFolder}\` and run \`infotool fullexport file=${ctx.backupFolder}\\fullexport.txt\` from \`SDKTools\`; its confirmations then stay in this runbook (the operating system is reinstalled before the next configuration runs).`,
+                  ]
                 : []),
             'Copy the routing rules (XPR Monitor, MTA, Edit Settings, Routing Rules) into a file `routingrules.txt` next to the backup.',
             'Write down the installed components (Add/Remove Programs) and the ISDN boards (Device Manager, "Dialogic/Eicon Diva Server"): setup must get the same components.',
