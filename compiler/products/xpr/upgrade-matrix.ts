@@ -73,6 +73,13 @@ export function clmAddressOf(site: Site, xpr: Xpr): string | undefined {
     return xpr.licensing.scenario === 'claAndClmOnKernel' ? kernelAddress(site, xpr) : undefined;
 }
 
+/** The site's XPR section with its upgrade read against the matrix; undefined without `xpr.upgrade` (the upgrade rules' common start). */
+export function siteUpgrade(site: Site): { readonly xpr: Xpr; readonly a: UpgradeAnalysis } | undefined {
+    const xpr = site.xpr;
+    const a = xpr ? analyseUpgrade(site, xpr) : undefined;
+    return xpr && a ? { xpr, a } : undefined;
+}
+
 export function analyseUpgrade(site: Site, xpr: Xpr): UpgradeAnalysis | undefined {
     const upgrade = xpr.upgrade;
     if (!upgrade) {

@@ -167,10 +167,9 @@ export function repairedGate(input: { readonly step: string; readonly binary: st
         return confirmationGate(input.step, input.gate, `the repair to the target version is not confirmed yet (${input.binary})`);
     }
     const version = versionLines(input.binary);
-    const test = [...version, `$null -ne $installed -and $installed -ge [version]${psString(input.build)}`];
     return {
         getScript: [...version, '@{ Result = [string]$installed }'],
-        testScript: test,
+        testScript: atBuildLines(input.binary, input.build),
         setScript: [...version, ...gateSetScriptFor(input.gate, `${input.binary} is not at build ${input.build} yet: version `, '[string]$installed')],
     };
 }

@@ -1,6 +1,6 @@
 import { at, diag, type PendingDiagnostic } from '../../../diagnostics/diagnostic.js';
 import type { Rule } from '../../../rules/rule.js';
-import { analyseUpgrade, upgradeRoute } from '../upgrade-matrix.js';
+import { siteUpgrade, upgradeRoute } from '../upgrade-matrix.js';
 
 /** `folder` is `root` or below it (Windows paths compare case-insensitively). */
 function inside(folder: string, root: string): boolean {
@@ -22,12 +22,12 @@ export const xprPhasesBackup: Rule = {
     description: 'The upgrade backup folder lies outside the XPR folders that the Backup configuration copies and the uninstallation deletes.',
     reports: ['XprUpgradeBackupInsideXpr'],
     check(site) {
-        const xpr = site.site.xpr;
-        const a = xpr ? analyseUpgrade(site.site, xpr) : undefined;
+        const found = siteUpgrade(site.site);
         // Only a route the matrix's rules accept (upgradeRoute refuses what they refuse): one problem at a time.
-        if (!xpr || !a || !a.method || upgradeRoute(site.site, xpr) === undefined) {
+        if (!found || !found.a.method || upgradeRoute(site.site, found.xpr) === undefined) {
             return [];
         }
+        const { xpr, a } = found;
         const out: PendingDiagnostic[] = [];
         const backupPath = a.upgrade.backupPath;
         if (backupPath === undefined) {

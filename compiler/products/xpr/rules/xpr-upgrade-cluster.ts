@@ -1,7 +1,7 @@
 import { at, diag, type PendingDiagnostic } from '../../../diagnostics/diagnostic.js';
 import type { Rule } from '../../../rules/rule.js';
 import { SOURCE_LABELS } from '../upgrade-data.js';
-import { analyseUpgrade, methodProblem, pathAccepted } from '../upgrade-matrix.js';
+import { siteUpgrade, methodProblem, pathAccepted } from '../upgrade-matrix.js';
 
 /**
  * Clusters and fix-release media: cluster upgrades from a 32-bit OS, MRS
@@ -15,11 +15,11 @@ export const xprUpgradeCluster: Rule = {
     description: 'A cluster upgrade that needs a project-specific release has one, uses the cluster procedure rather than a silent repair, and no fix-release medium is used on a cluster or with satellites.',
     reports: ['XprUpgradeProjectReleaseMissing', 'XprUpgradeFixReleaseMediumNotAllowed', 'XprUpgradeClusterSilentRepair', 'XprUpgradeClusterUccOnNode'],
     check(site) {
-        const xpr = site.site.xpr;
-        const a = xpr ? analyseUpgrade(site.site, xpr) : undefined;
-        if (!xpr || !a) {
+        const found = siteUpgrade(site.site);
+        if (!found) {
             return [];
         }
+        const { xpr, a } = found;
         const out: PendingDiagnostic[] = [];
         const upgrade = a.upgrade;
         if (pathAccepted(a) && a.row.projectSpecificRelease === true && upgrade.projectSpecificRelease !== true) {

@@ -2,7 +2,7 @@ import { at, diag, type PendingDiagnostic } from '../../../diagnostics/diagnosti
 import type { Rule } from '../../../rules/rule.js';
 import { nodeIpv4s, siteNode } from '../model.js';
 import { SOURCE_LABELS } from '../upgrade-data.js';
-import { analyseUpgrade, methodProblem, routeAccepted } from '../upgrade-matrix.js';
+import { siteUpgrade, methodProblem, routeAccepted } from '../upgrade-matrix.js';
 
 /**
  * The method must be one the matrix row allows: never in place from a
@@ -24,15 +24,15 @@ export const xprUpgradeMethod: Rule = {
         'XprUpgradeSilentRepairUccUnplaced',
     ],
     check(site) {
-        const xpr = site.site.xpr;
-        const a = xpr ? analyseUpgrade(site.site, xpr) : undefined;
-        if (!xpr || !a || !a.row) {
+        const found = siteUpgrade(site.site);
+        const row = found?.a.row;
+        if (!found || !row) {
             return [];
         }
+        const { xpr, a } = found;
         const out: PendingDiagnostic[] = [];
         const source = SOURCE_LABELS[a.from];
         const method = at(a.methodStated ? '/xpr/upgrade/method' : '/xpr/upgrade');
-        const row = a.row;
         switch (methodProblem(a)) {
             case 'repairFromReinstallSource':
                 out.push(diag('XprUpgradeRepairFromReinstallSource', { source, bitness: a.bitness, row: row.id, section: row.section }, method));

@@ -2,7 +2,7 @@ import { at, diag, type PendingDiagnostic } from '../../../diagnostics/diagnosti
 import type { Rule } from '../../../rules/rule.js';
 import { SOURCE_LABELS, sourceList, UPGRADE_MATRIX } from '../upgrade-data.js';
 import { compareVersions } from '../../versions.js';
-import { analyseUpgrade, type UpgradeAnalysis } from '../upgrade-matrix.js';
+import { siteUpgrade, type UpgradeAnalysis } from '../upgrade-matrix.js';
 
 /**
  * Where the upgrade starts must be a row of the matrix, reach the target
@@ -14,11 +14,11 @@ export const xprUpgradePath: Rule = {
     description: 'The upgrade source is in the §2.1 matrix, needs no intermediate version, reaches the target version and is not marked as installed.',
     reports: ['XprUpgradeSourceUnsupported', 'XprUpgradeIntermediateRequired', 'XprUpgradeTargetNotReached', 'XprUpgradeInstalledConflict', 'XprUpgradeBuildNotNewer'],
     check(site) {
-        const xpr = site.site.xpr;
-        const a = xpr ? analyseUpgrade(site.site, xpr) : undefined;
-        if (!xpr || !a) {
+        const found = siteUpgrade(site.site);
+        if (!found) {
             return [];
         }
+        const { xpr, a } = found;
         const out: PendingDiagnostic[] = [];
         const source = SOURCE_LABELS[a.from];
         if (xpr.installed === true) {

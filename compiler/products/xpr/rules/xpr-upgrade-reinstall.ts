@@ -1,7 +1,7 @@
 import { at, diag, type PendingDiagnostic } from '../../../diagnostics/diagnostic.js';
 import type { Rule } from '../../../rules/rule.js';
 import { SOURCE_LABELS } from '../upgrade-data.js';
-import { analyseUpgrade, routeAccepted } from '../upgrade-matrix.js';
+import { siteUpgrade, routeAccepted } from '../upgrade-matrix.js';
 
 const WEBCLIENT_SOURCES: readonly string[] = ['V6R2', 'V6R1', 'V6R0'];
 const CYPHONEWEB_SOURCES: readonly string[] = ['MRS8.03', 'MRS8'];
@@ -33,11 +33,11 @@ export const xprUpgradeReinstall: Rule = {
         'XprUpgradeInPlaceChanged',
     ],
     check(site) {
-        const xpr = site.site.xpr;
-        const a = xpr ? analyseUpgrade(site.site, xpr) : undefined;
-        if (!xpr || !a || !routeAccepted(a)) {
+        const found = siteUpgrade(site.site);
+        if (!found || !routeAccepted(found.a)) {
             return [];
         }
+        const { xpr, a } = found;
         const out: PendingDiagnostic[] = [];
         const upgrade = a.upgrade;
         const reinstall = a.method === 'backupReinstallRestore';
